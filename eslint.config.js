@@ -1,0 +1,71 @@
+import js from '@eslint/js';
+import r3f from '@react-three/eslint-plugin';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'docs', 'bench-baselines/**/node_modules'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  importX.flatConfigs.recommended,
+  importX.flatConfigs.typescript,
+  {
+    languageOptions: {
+      ecmaVersion: 2023,
+      globals: { ...globals.browser, ...globals.node },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    settings: {
+      'import-x/resolver-next': [createTypeScriptImportResolver({ alwaysTryTypes: true })],
+    },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+      'import-x/no-cycle': 'error',
+      'import-x/no-self-import': 'error',
+      'import-x/order': ['warn', { alphabetize: { order: 'asc' } }],
+      'import-x/no-named-as-default-member': 'off',
+      'import-x/no-unresolved': ['error', { ignore: ['\\?url$'] }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks, '@react-three': r3f },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@react-three/no-clone-in-loop': 'error',
+      '@react-three/no-new-in-loop': 'error',
+    },
+  },
+  {
+    // Three.js objects are mutable by design: R3F code assigns materials and callbacks on them.
+    files: ['src/scene/**/*.tsx', 'src/scene/**/*.ts'],
+    rules: { 'react-hooks/immutability': 'off' },
+  },
+  {
+    // Pure layers: no React, DOM-only libraries or R3F.
+    files: ['src/domain/**/*.ts', 'src/content/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', '@react-three/*'], message: 'src/domain and src/content stay free of React and R3F.' },
+            { group: ['**/scene/**', '**/ui/**', '**/state/**'], message: 'Dependencies point one way: content → domain → state → scene/ui.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    ...tseslint.configs.disableTypeChecked,
+    rules: { ...tseslint.configs.disableTypeChecked.rules, 'import-x/default': 'off' },
+  },
+);

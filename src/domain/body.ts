@@ -1,0 +1,53 @@
+/**
+ * The body model as plain data, independent of how it was loaded (GLTFLoader in the app,
+ * @gltf-transform/core in Node scripts and tests). Coordinates are world space, metres, Y up,
+ * the body facing +Z, its left side at +X, feet standing on y = 0.
+ */
+export type Side = 'L' | 'R';
+export type Vec3 = readonly [number, number, number];
+
+/** Morph target names shared by every foot-zone primitive. */
+export const MORPH_TARGETS = [
+  'hallux_valgus',
+  'flat_foot',
+  'toes_flex',
+  'toes_extend',
+  'toes_spread',
+] as const;
+export type MorphTarget = (typeof MORPH_TARGETS)[number];
+
+export interface BodyZonePart {
+  /** glTF node name, e.g. `hallux.L` or `vertebrae`. */
+  readonly node: string;
+  /** Catalogue zone id, e.g. `hallux`. */
+  readonly zone: string;
+  readonly side: Side | null;
+}
+
+export interface BodyLandmark {
+  /** Full landmark key without the `lm:` prefix, e.g. `first_mtp_center.L` or `sacrum_center`. */
+  readonly key: string;
+  readonly name: string;
+  readonly side: Side | null;
+  readonly position: Vec3;
+  /** Displacement of the landmark at influence 1 of each morph target (absent = does not move). */
+  readonly morphs: Partial<Record<MorphTarget, Vec3>>;
+}
+
+export interface BodyData {
+  /** World-space positions of the whole body, all zone parts concatenated (xyz triples). */
+  readonly positions: Float32Array;
+  /** Triangle indices into `positions`. */
+  readonly indices: Uint32Array;
+  /** For each triangle, the index into `parts` of the zone part it belongs to. */
+  readonly triangleParts: Uint16Array;
+  readonly parts: readonly BodyZonePart[];
+  readonly landmarks: ReadonlyMap<string, BodyLandmark>;
+  /** Per morph target, per-vertex displacements aligned with `positions` (zeros where unaffected). */
+  readonly morphDeltas: Partial<Record<MorphTarget, Float32Array>>;
+}
+
+/** Key of a landmark or zone node: `name.L`, `name.R` or `name` for midline ones. */
+export function sidedKey(name: string, side: Side | null): string {
+  return side ? `${name}.${side}` : name;
+}

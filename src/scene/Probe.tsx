@@ -1,0 +1,46 @@
+import { useThree } from '@react-three/fiber';
+import { useEffect } from 'react';
+import { Vector3 } from 'three';
+
+/**
+ * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
+ * where a landmark of the model appears on screen, and how many frames were drawn.
+ */
+export interface FootworkProbe {
+  /** Client (CSS pixel) coordinates of landmark `lm:<key>`, or null if the model lacks it. */
+  screenPointOf: (landmarkKey: string) => { x: number; y: number } | null;
+  /** Frames drawn since the canvas was created. */
+  frameCount: () => number;
+}
+
+declare global {
+  interface Window {
+    footwork?: FootworkProbe;
+  }
+}
+
+export function Probe() {
+  const scene = useThree((s) => s.scene);
+  const camera = useThree((s) => s.camera);
+  const gl = useThree((s) => s.gl);
+  useEffect(() => {
+    const probe: FootworkProbe = {
+      screenPointOf: (key) => {
+        const lm = scene.getObjectByName(`lm:${key}`);
+        if (!lm) return null;
+        const p = lm.getWorldPosition(new Vector3()).project(camera);
+        const rect = gl.domElement.getBoundingClientRect();
+        return {
+          x: rect.left + ((p.x + 1) / 2) * rect.width,
+          y: rect.top + ((1 - p.y) / 2) * rect.height,
+        };
+      },
+      frameCount: () => gl.info.render.frame,
+    };
+    window.footwork = probe;
+    return () => {
+      if (window.footwork === probe) delete window.footwork;
+    };
+  }, [scene, camera, gl]);
+  return null;
+}

@@ -1,0 +1,26 @@
+import zonesFile from '../../content/zones.json';
+
+/** One entry of the zone catalogue (`content/zones.json`). */
+export interface ZoneInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly group: string;
+  readonly bilateral: boolean;
+  readonly avoid: { readonly reason: string } | null;
+  readonly description: string;
+}
+
+export const ZONES: readonly ZoneInfo[] = zonesFile.zones;
+const byId = new Map(ZONES.map((z) => [z.id, z]));
+
+export function zoneInfo(id: string): ZoneInfo | undefined {
+  return byId.get(id);
+}
+
+export const AVOID_ZONES: ReadonlySet<string> = new Set(
+  ZONES.filter((z) => z.avoid !== null).map((z) => z.id),
+);
+
+export const FOOT_ZONES: ReadonlySet<string> = new Set(
+  ZONES.filter((z) => z.group === 'foot').map((z) => z.id),
+);

@@ -1,0 +1,45 @@
+import { Component, type ErrorInfo, type ReactNode } from 'react';
+
+interface ErrorBoundaryProps {
+  /** What failed, for the message: e.g. "the 3D view". */
+  readonly what: string;
+  readonly children: ReactNode;
+  readonly onRetry?: () => void;
+}
+
+interface ErrorBoundaryState {
+  readonly error: Error | null;
+}
+
+/** Catches a failure below it and shows a clear message with a way on, instead of a blank page. */
+export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundaryState> {
+  override state: ErrorBoundaryState = { error: null };
+
+  static getDerivedStateFromError(error: unknown): ErrorBoundaryState {
+    return { error: error instanceof Error ? error : new Error(String(error)) };
+  }
+
+  override componentDidCatch(error: Error, info: ErrorInfo): void {
+    console.error(`Footwork: ${this.props.what} failed`, error, info.componentStack);
+  }
+
+  private readonly retry = (): void => {
+    this.props.onRetry?.();
+    this.setState({ error: null });
+  };
+
+  override render(): ReactNode {
+    const { error } = this.state;
+    if (!error) return this.props.children;
+    return (
+      <div className="error-panel" role="alert">
+        <h2>Something went wrong in {this.props.what}</h2>
+        <p>{error.message}</p>
+        <p>The text of every zone and step stays available in the panels.</p>
+        <button type="button" onClick={this.retry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}

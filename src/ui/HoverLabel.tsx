@@ -1,0 +1,21 @@
+import { useEffect, useRef } from 'react';
+import { pointerTracker, useViewerStore } from '../state/viewerStore.ts';
+import { zoneLabel } from './zoneLabel.ts';
+
+/** The name of the zone under the pointer, following the pointer without re-rendering. */
+export function HoverLabel() {
+  const hovered = useViewerStore((s) => s.hovered);
+  const el = useRef<HTMLDivElement>(null);
+  useEffect(
+    () =>
+      pointerTracker.subscribe((x, y) => {
+        if (el.current) el.current.style.transform = `translate(${x + 14}px, ${y + 10}px)`;
+      }),
+    [],
+  );
+  return (
+    <div ref={el} className="hover-label" hidden={!hovered} aria-hidden="true">
+      {hovered ? zoneLabel(hovered) : ''}
+    </div>
+  );
+}

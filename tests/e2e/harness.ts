@@ -1,0 +1,91 @@
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOTS_DIR = resolve(ROOT, 'test-results/screenshots');
+
+/** Debian's Chromium, or the one named by CHROMIUM_PATH. Never a downloaded browser. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
+
+/** Serves the production build (`dist/`, made by `npm run build`) on 127.0.0.1. */
+export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server: PreviewServer = await preview({
+    root: ROOT,
+    logLevel: 'error',
+    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  });
+  const address = server.httpServer.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: () => server.close(),
+  };
+}
+
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
+  });
+}
+
+export async function newPage(
+  browser: Browser,
+  options: { width?: number; height?: number; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 720 },
+    reducedMotion: options.reducedMotion ?? 'reduce',
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+/** Resolves once the page has drawn the model's first frame. */
+export async function waitForFirstFrame(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByName('footwork:first-frame').length > 0,
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SHOTS_DIR, { recursive: true });
+  const path = resolve(SHOTS_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Waits until the camera has settled: two probe reads of a landmark agree. */
+export async function screenPointWhenSettled(page: Page, landmark: string): Promise<{ x: number; y: number }> {
+  let last: { x: number; y: number } | null = null;
+  for (let i = 0; i < 60; i++) {
+    const p = await page.evaluate((key) => window.footwork?.screenPointOf(key) ?? null, landmark);
+    if (!p) throw new Error(`the model has no landmark lm:${landmark}`);
+    if (last && Math.hypot(p.x - last.x, p.y - last.y) < 0.5) return p;
+    last = p;
+    await page.waitForTimeout(150);
+  }
+  throw new Error(`camera did not settle while locating ${landmark}`);
+}

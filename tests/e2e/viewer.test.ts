@@ -1,0 +1,101 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  launchBrowser,
+  newPage,
+  screenPointWhenSettled,
+  screenshot,
+  serveBuild,
+  waitForFirstFrame,
+} from './harness.ts';
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuild();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+describe('viewer', () => {
+  it('draws the body, names the zone under the pointer and opens the bunion and knee with avoid warnings', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(server.url);
+    await waitForFirstFrame(page);
+    await screenshot(page, 'viewer-whole-body');
+
+    // The inner side of the left foot: the bunion faces the camera.
+    await page.getByRole('button', { name: 'Left foot' }).click();
+    await page.getByRole('button', { name: 'Inner side' }).click();
+    const bunion = await screenPointWhenSettled(page, 'bunion_apex.L');
+    await page.mouse.move(bunion.x, bunion.y);
+    await expect.poll(() => page.locator('.hover-label').textContent()).toBe('Bunion (left)');
+    await page.mouse.click(bunion.x, bunion.y);
+    const panel = page.locator('.zone-panel');
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Bunion (left)');
+    expect(await panel.getByRole('alert').textContent()).toContain('Avoid');
+    await screenshot(page, 'viewer-bunion-selected');
+
+    // The knee from the whole-body view.
+    await page.getByRole('button', { name: 'Whole body' }).click();
+    const knee = await screenPointWhenSettled(page, 'knee_lateral.L');
+    await page.mouse.click(knee.x, knee.y);
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Knee joint (left)');
+    expect(await panel.getByRole('alert').textContent()).toContain('weak link');
+    await screenshot(page, 'viewer-knee-selected');
+
+    // A zone that is not avoided shows no warning.
+    const calf = await screenPointWhenSettled(page, 'thigh_front_center.L');
+    await page.mouse.click(calf.x, calf.y);
+    await expect.poll(() => panel.locator('h2').textContent()).toBe('Front of the thigh (left)');
+    expect(await panel.getByRole('alert').count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('flies to every preset view and back with reset', async () => {
+    const { context, page, errors } = await newPage(browser);
+    await page.goto(server.url);
+    await waitForFirstFrame(page);
+    const heelAt = () => screenPointWhenSettled(page, 'heel_back.R');
+    await page.getByRole('button', { name: 'Right foot' }).click();
+    const seen = new Map<string, { x: number; y: number }>();
+    for (const view of ['Inner side', 'Outer side', 'Top of foot', 'Sole', 'Back', 'Front']) {
+      await page.getByRole('button', { name: view, exact: true }).click();
+      seen.set(view, await heelAt());
+      await screenshot(page, `viewer-view-right-${view.toLowerCase().replaceAll(' ', '-')}`);
+    }
+    // Different views put the heel in different places on screen.
+    const points = [...seen.values()];
+    const distinct = new Set(points.map((p) => `${Math.round(p.x / 20)}:${Math.round(p.y / 20)}`));
+    expect(distinct.size).toBeGreaterThanOrEqual(5);
+    await page.getByRole('button', { name: 'Reset view' }).click();
+    const reset = await heelAt();
+    await page.getByRole('button', { name: 'Whole body' }).click();
+    const whole = await heelAt();
+    expect(Math.hypot(reset.x - whole.x, reset.y - whole.y)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a clear message and the zone text when WebGL is unavailable', async () => {
+    const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page } = await newPage(noGl);
+      await page.goto(server.url);
+      const alert = page.getByRole('alert').first();
+      await expect.poll(() => alert.locator('h2').textContent()).toBe('3D view unavailable');
+      expect(await page.locator('.zone-text dt').count()).toBeGreaterThan(20);
+      expect(await page.locator('canvas').count()).toBe(0);
+      await screenshot(page, 'viewer-no-webgl');
+    } finally {
+      await noGl.close();
+    }
+  });
+});
