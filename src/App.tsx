@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Viewer } from './scene/Viewer.tsx';
-import { AVOID_ZONES, FOOT_ZONES } from './state/catalogue.ts';
+import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
@@ -32,6 +32,7 @@ export function App() {
                 kind="adult"
                 avoidZones={AVOID_ZONES}
                 footZones={FOOT_ZONES}
+                limbZones={LIMB_ZONES}
                 reducedMotion={reducedMotion}
               />
             </ErrorBoundary>

@@ -51,7 +51,7 @@ function normalize(v: Vec3): Vec3 {
 /**
  * Unit vector from the target toward the camera for a view. For foot views the side matters:
  * the left foot's medial side faces -X, the right foot's faces +X. Foot views look slightly
- * from above and in front so the other leg does not block the line of sight.
+ * from slightly above and in front; the medial view hides the other leg (see Body).
  */
 export function viewDirection(view: ViewId, side: Side): Vec3 {
   const out = side === 'L' ? 1 : -1; // +X is lateral for the left foot
@@ -63,7 +63,7 @@ export function viewDirection(view: ViewId, side: Side): Vec3 {
     case 'posterior':
       return [0, 0, -1];
     case 'medial':
-      return normalize([-out, 0.55, 0.25]);
+      return normalize([-out, 0.3, 0.2]);
     case 'lateral':
       return normalize([out, 0.25, 0.1]);
     case 'dorsal':

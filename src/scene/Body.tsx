@@ -1,7 +1,8 @@
-import { useGLTF } from '@react-three/drei';
-import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { useLoader, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
+import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { createBodyMaterials } from './materials.ts';
 import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
@@ -10,6 +11,8 @@ import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts'
 interface BodyProps {
   readonly kind: BodyKind;
   readonly avoidZones: ReadonlySet<string>;
+  /** Foot and leg zones: the other side's are hidden while looking at a foot's inner side. */
+  readonly limbZones: ReadonlySet<string>;
   /** Called once the model is in the scene, with its zone meshes. */
   readonly onLoaded: (root: Object3D, meshes: readonly ZoneMesh[]) => void;
 }
@@ -20,8 +23,10 @@ const CLICK_SLOP_PX = 5;
 let firstFrameMarked = false;
 
 /** The body model: zone meshes painted by hover and selection, picked by pointer. */
-export function Body({ kind, avoidZones, onLoaded }: BodyProps) {
-  const gltf = useGLTF(MODEL_URLS[kind], false, true);
+export function Body({ kind, avoidZones, limbZones, onLoaded }: BodyProps) {
+  const gltf = useLoader(GLTFLoader, MODEL_URLS[kind], (loader) => {
+    loader.setMeshoptDecoder(MeshoptDecoder);
+  });
   const invalidate = useThree((s) => s.invalidate);
   const materials = useMemo(() => createBodyMaterials(), []);
   const meshes = useMemo(() => collectZoneMeshes(gltf.scene), [gltf.scene]);
@@ -51,6 +56,21 @@ export function Body({ kind, avoidZones, onLoaded }: BodyProps) {
       }
     });
   }, [meshes, materials, avoidZones, invalidate]);
+
+  useEffect(() => {
+    // The inner side of one foot is seen across the other leg: hide that leg for this view.
+    const isolate = (view: string, side: string) => {
+      for (const m of meshes) {
+        m.mesh.visible = !(view === 'medial' && m.side !== null && m.side !== side && limbZones.has(m.zone));
+      }
+      invalidate();
+    };
+    const s = useViewerStore.getState();
+    isolate(s.view, s.side);
+    return useViewerStore.subscribe((state, prev) => {
+      if (state.view !== prev.view || state.side !== prev.side) isolate(state.view, state.side);
+    });
+  }, [meshes, limbZones, invalidate]);
 
   useEffect(() => {
     const first = meshes.at(0);

@@ -17,6 +17,7 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
   const controls = useRef<CameraControls>(null);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const size = useThree((s) => s.size);
+  const invalidate = useThree((s) => s.invalidate);
   const view = useViewerStore((s) => s.view);
   const side = useViewerStore((s) => s.side);
   const viewRequest = useViewerStore((s) => s.viewRequest);
@@ -31,7 +32,9 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
     if (!bounds) return;
     const pose = frameBounds(bounds, view, side, camera.fov, size.width / size.height, foot ? 1.2 : 1.02);
     void c.setLookAt(...pose.position, ...pose.target, !reducedMotion);
-  }, [view, side, viewRequest, meshes, footZones, camera, size, reducedMotion]);
+    // Without a transition camera-controls fires no event: ask for the frame that applies it.
+    invalidate();
+  }, [view, side, viewRequest, meshes, footZones, camera, size, reducedMotion, invalidate]);
 
   return (
     <CameraControls

@@ -1,6 +1,6 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { Vector3 } from 'three';
+import { PropertyBinding, Vector3 } from 'three';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -26,7 +26,8 @@ export function Probe() {
   useEffect(() => {
     const probe: FootworkProbe = {
       screenPointOf: (key) => {
-        const lm = scene.getObjectByName(`lm:${key}`);
+        // GLTFLoader strips '.' and ':' from node names: `lm:heel_back.L` becomes `lmheel_backL`.
+        const lm = scene.getObjectByName(PropertyBinding.sanitizeNodeName(`lm:${key}`));
         if (!lm) return null;
         const p = lm.getWorldPosition(new Vector3()).project(camera);
         const rect = gl.domElement.getBoundingClientRect();

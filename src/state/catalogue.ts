@@ -24,3 +24,8 @@ export const AVOID_ZONES: ReadonlySet<string> = new Set(
 export const FOOT_ZONES: ReadonlySet<string> = new Set(
   ZONES.filter((z) => z.group === 'foot').map((z) => z.id),
 );
+
+/** Zones of the feet and legs: hidden on the other side when a view looks at a foot's inner side. */
+export const LIMB_ZONES: ReadonlySet<string> = new Set(
+  ZONES.filter((z) => z.group === 'foot' || z.group === 'leg').map((z) => z.id),
+);
