@@ -1,0 +1,141 @@
+/**
+ * Everything the scene needs to animate one step, computed once when the step opens: the path
+ * on the skin, the motion plan, the avoid zones within reach and where to look from.
+ */
+import type { Step } from '../content/schema.ts';
+import type { BodyData, Side, Vec3 } from './body.ts';
+import { motionParamsForStep, planMotion, projectStrokes, type MotionPlan } from './motion.ts';
+import { bodyPathFrame, samplePath } from './paths.ts';
+import type { SkinProjector } from './projectToSkin.ts';
+
+/** How far from the path an avoid zone still counts as "within reach" (metres, adult scale). */
+export const AVOID_REACH_M = 0.05;
+/** Margin the glyph keeps from avoid zones, metres. */
+export const GLYPH_AVOID_MARGIN_M = 0.004;
+
+export interface ZoneSide {
+  readonly zone: string;
+  readonly side: Side | null;
+}
+
+export interface StepMotion {
+  readonly plan: MotionPlan;
+  /** Avoid zones within reach of the path, nearest first. */
+  readonly nearAvoid: readonly ZoneSide[];
+  /** Centre of the path's skin points. */
+  readonly center: Vec3;
+  /** Mean outward skin normal along the path (unit): the side to look from. */
+  readonly normal: Vec3;
+  /** Radius of the path around its centre, metres. */
+  readonly radius: number;
+}
+
+export type StepMotionResult =
+  | { readonly ok: true; readonly motion: StepMotion | null }
+  | { readonly ok: false; readonly reason: string };
+
+export interface StepMotionInput {
+  readonly step: Step;
+  readonly side: Side;
+  readonly body: BodyData;
+  readonly skin: SkinProjector;
+  readonly isBilateral: (landmark: string) => boolean;
+  readonly avoidZones: ReadonlySet<string>;
+  /** Body size relative to the adult (the child ≈ 0.55). */
+  readonly bodyScale: number;
+}
+
+/**
+ * The step's motion, or `motion: null` for steps the hands do not do on the body (exercises,
+ * preparation, care). A path whose landmarks the model lacks is reported, not thrown.
+ */
+export function buildStepMotion(input: StepMotionInput): StepMotionResult {
+  const { step, side, body, skin, avoidZones, bodyScale } = input;
+  const params = motionParamsForStep(step, {
+    avoidZones,
+    avoidMarginM: GLYPH_AVOID_MARGIN_M * bodyScale,
+    bodyScale,
+  });
+  if (!params || !step.path) return { ok: true, motion: null };
+  const frame = bodyPathFrame(body.landmarks, side, input.isBilateral, (p) => skin.normalAt(p));
+  const sampled = samplePath(step.path, frame);
+  if (!sampled.ok) return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };
+  const path = projectStrokes(sampled.strokes, skin);
+  if (path.strokes.length === 0) return { ok: false, reason: 'the path could not be placed on the skin' };
+  const plan = planMotion(path, skin, params);
+
+  let n = 0;
+  const c: [number, number, number] = [0, 0, 0];
+  const nm: [number, number, number] = [0, 0, 0];
+  const near = new Map<string, { zone: ZoneSide; distance: number }>();
+  const reach = AVOID_REACH_M * bodyScale;
+  for (const stroke of path.strokes) {
+    for (let i = 0; i < stroke.count; i++) {
+      const p: Vec3 = [stroke.points[i * 3] ?? 0, stroke.points[i * 3 + 1] ?? 0, stroke.points[i * 3 + 2] ?? 0];
+      c[0] += p[0];
+      c[1] += p[1];
+      c[2] += p[2];
+      nm[0] += stroke.normals[i * 3] ?? 0;
+      nm[1] += stroke.normals[i * 3 + 1] ?? 0;
+      nm[2] += stroke.normals[i * 3 + 2] ?? 0;
+      n++;
+      if (i % 3 !== 0 || avoidZones.size === 0) continue;
+      const hit = skin.nearestOfZones(p, avoidZones, reach);
+      if (!hit) continue;
+      const key = `${hit.zone}.${hit.side ?? ''}`;
+      const prev = near.get(key);
+      if (!prev || hit.distance < prev.distance) {
+        near.set(key, { zone: { zone: hit.zone, side: hit.side }, distance: hit.distance });
+      }
+    }
+  }
+  const center: Vec3 = [c[0] / n, c[1] / n, c[2] / n];
+  const len = Math.hypot(nm[0], nm[1], nm[2]) || 1;
+  const normal: Vec3 = [nm[0] / len, nm[1] / len, nm[2] / len];
+  let radius = 0;
+  for (const stroke of path.strokes) {
+    for (let i = 0; i < stroke.count; i++) {
+      radius = Math.max(
+        radius,
+        Math.hypot(
+          (stroke.points[i * 3] ?? 0) - center[0],
+          (stroke.points[i * 3 + 1] ?? 0) - center[1],
+          (stroke.points[i * 3 + 2] ?? 0) - center[2],
+        ),
+      );
+    }
+  }
+  const nearAvoid = [...near.values()].sort((a, b) => a.distance - b.distance).map((v) => v.zone);
+  return { ok: true, motion: { plan, nearAvoid, center, normal, radius } };
+}
+
+/** Landmarks a warning label may sit on, per avoid zone. */
+const AVOID_ANCHORS: Readonly<Record<string, readonly string[]>> = {
+  bunion: ['bunion_apex'],
+  knee: ['knee_medial', 'knee_lateral'],
+  patella: ['patella_center'],
+  vertebrae: ['spine_top', 'spine_mid', 'spine_low'],
+};
+
+/**
+ * Where to pin the warning of an avoid zone part: its anchor landmark nearest to `near` (the
+ * step's path centre), or null when the model has none.
+ */
+export function avoidAnchor(
+  zone: ZoneSide,
+  near: Vec3,
+  landmarks: BodyData['landmarks'],
+): Vec3 | null {
+  let best: Vec3 | null = null;
+  let bestD = Infinity;
+  for (const name of AVOID_ANCHORS[zone.zone] ?? []) {
+    const lm = landmarks.get(zone.side ? `${name}.${zone.side}` : name);
+    if (!lm) continue;
+    const d = Math.hypot(lm.position[0] - near[0], lm.position[1] - near[1], lm.position[2] - near[2]);
+    if (d < bestD) {
+      bestD = d;
+      best = lm.position;
+    }
+  }
+  return best;
+}
