@@ -1,21 +1,79 @@
-import { useMemo, useState } from 'react';
-import { Viewer } from './scene/Viewer.tsx';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { indexZoneUsage } from './domain/zoneUsage.ts';
+import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
 import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
+import { useContentStore } from './state/contentStore.ts';
+import { useCurrentStep } from './state/currentStep.ts';
+import { usePlayerStore } from './state/playerStore.ts';
+import { useDeepLink } from './state/useDeepLink.ts';
+import { usePlayerKeys } from './state/usePlayerKeys.ts';
+import { useViewerStore } from './state/viewerStore.ts';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
+import { PlayerControls } from './ui/PlayerControls.tsx';
+import { ProtocolPicker } from './ui/ProtocolPicker.tsx';
+import { StepList } from './ui/StepList.tsx';
+import { StepPanel } from './ui/StepPanel.tsx';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
+import { hasWebGL, prefersReducedMotion } from './ui/webgl.ts';
 import { ZoneList } from './ui/ZoneList.tsx';
 import { ZonePanel, type ZoneUsage } from './ui/ZonePanel.tsx';
-import { hasWebGL, prefersReducedMotion } from './ui/webgl.ts';
 
-const noUsage = (): readonly ZoneUsage[] => [];
+/** Size of the child body relative to the adult, for stroke widths and swings. */
+const CHILD_SCALE = 0.56;
 
 export function App() {
   const webgl = useMemo(() => hasWebGL(), []);
-  const reducedMotion = useMemo(() => prefersReducedMotion(), []);
+  const systemReducedMotion = useMemo(() => prefersReducedMotion(), []);
+  const userReducedMotion = usePlayerStore((s) => s.reducedMotion);
+  const reducedMotion = systemReducedMotion || userReducedMotion;
   const [attempt, setAttempt] = useState(0);
+  const content = useContentStore((s) => s.data);
+  const loadContent = useContentStore((s) => s.load);
+  const modelReady = useViewerStore((s) => s.modelReady);
+  // Content is not needed for the first frame: fetch it once the body is drawn (or soon anyway,
+  // so the text stays usable when the 3D view cannot start).
+  useEffect(() => {
+    if (modelReady || !webgl) {
+      void loadContent();
+      return;
+    }
+    const timer = setTimeout(() => void loadContent(), 4000);
+    return () => clearTimeout(timer);
+  }, [loadContent, modelReady, webgl]);
+  useDeepLink();
+  usePlayerKeys();
+
+  const usageOf = useMemo(() => {
+    const index = indexZoneUsage(content?.protocols.map((p) => p.protocol) ?? []);
+    return (zone: string): readonly ZoneUsage[] =>
+      (index.get(zone) ?? []).map((u) => ({
+        protocolId: u.protocolId,
+        protocolTitle: u.protocolTitle.en,
+        stepTitle: u.stepTitle.en,
+        source: u.source,
+      }));
+  }, [content]);
+
+  const isBilateral = useCallback(
+    (name: string) => content?.landmarks.get(name)?.bilateral ?? false,
+    [content],
+  );
+  const current = useCurrentStep();
+  const kind = current?.protocol.protocol.body ?? 'adult';
+  const viewerStep = useMemo((): ViewerStep | null => {
+    if (!current) return null;
+    const { protocol } = current.protocol;
+    return {
+      step: current.step,
+      side: current.side,
+      position: current.step.position ?? protocol.position,
+      bodyMorphs: protocol.bodyMorphs ?? {},
+      bodyScale: protocol.body === 'child' ? CHILD_SCALE : 1,
+    };
+  }, [current]);
 
   return (
     <div className="app">
@@ -29,11 +87,13 @@ export function App() {
             <ErrorBoundary what="the 3D view" onRetry={() => setAttempt((n) => n + 1)}>
               <Viewer
                 key={attempt}
-                kind="adult"
+                kind={kind}
                 avoidZones={AVOID_ZONES}
                 footZones={FOOT_ZONES}
                 limbZones={LIMB_ZONES}
                 reducedMotion={reducedMotion}
+                current={viewerStep}
+                isBilateral={isBilateral}
               />
             </ErrorBoundary>
             <LoadingBar />
@@ -44,7 +104,11 @@ export function App() {
           <NoWebGL />
         )}
         <div className="side-panels">
-          <ZonePanel usageOf={noUsage} />
+          <ProtocolPicker />
+          <PlayerControls />
+          <StepPanel />
+          <StepList />
+          <ZonePanel usageOf={usageOf} />
           <ZoneList />
         </div>
       </main>

@@ -1,11 +1,13 @@
-import { useLoader, useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
+import type { MorphAnimation } from '../content/schema.ts';
+import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
+import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { createBodyMaterials } from './materials.ts';
-import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
+import type { BodyKind } from './modelUrls.ts';
+import { useBodyModel } from './useBodyModel.ts';
 import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts';
 
 interface BodyProps {
@@ -13,6 +15,15 @@ interface BodyProps {
   readonly avoidZones: ReadonlySet<string>;
   /** Foot and leg zones: the other side's are hidden while looking at a foot's inner side. */
   readonly limbZones: ReadonlySet<string>;
+  /** Zone parts of the current step (`zone.L`, `zone.R` or `zone`), drawn glowing. */
+  readonly highlight: ReadonlySet<string>;
+  /** Avoid zone parts within reach of the current step, drawn hatched red. */
+  readonly avoidMarked: ReadonlySet<string>;
+  /** Morph influences the protocol shows the body with (severity sliders override). */
+  readonly morphBase: Partial<Record<MorphTarget, number>>;
+  /** Toe exercise of the current step, animated while playing. */
+  readonly morphAnimation: MorphAnimation | null;
+  readonly reducedMotion: boolean;
   /** Called once the model is in the scene, with its zone meshes. */
   readonly onLoaded: (root: Object3D, meshes: readonly ZoneMesh[]) => void;
 }
@@ -22,14 +33,31 @@ const CLICK_SLOP_PX = 5;
 
 let firstFrameMarked = false;
 
-/** The body model: zone meshes painted by hover and selection, picked by pointer. */
-export function Body({ kind, avoidZones, limbZones, onLoaded }: BodyProps) {
-  const gltf = useLoader(GLTFLoader, MODEL_URLS[kind], (loader) => {
-    loader.setMeshoptDecoder(MeshoptDecoder);
-  });
+/** `zone.L` / `zone.R` / `zone`: the key of a zone part in highlight sets. */
+export function partKey(zone: string, side: string | null): string {
+  return side ? `${zone}.${side}` : zone;
+}
+
+/** Value of a keyframe track at phase 0..1 (linear between evenly spaced keys, looping). */
+function trackValue(values: readonly number[], phase: number): number {
+  const n = values.length;
+  const x = phase * (n - 1);
+  const i = Math.min(n - 2, Math.floor(x));
+  const f = x - i;
+  return (values[i] ?? 0) * (1 - f) + (values[i + 1] ?? 0) * f;
+}
+
+/** The body model: zone meshes painted by step, hover and selection; morphs; picking. */
+export function Body(props: BodyProps) {
+  const { kind, avoidZones, limbZones, highlight, avoidMarked, morphBase, morphAnimation, reducedMotion, onLoaded } = props;
+  const gltf = useBodyModel(kind);
   const invalidate = useThree((s) => s.invalidate);
   const materials = useMemo(() => createBodyMaterials(), []);
   const meshes = useMemo(() => collectZoneMeshes(gltf.scene), [gltf.scene]);
+  const morphMeshes = useMemo(
+    () => meshes.filter((m) => m.mesh.morphTargetDictionary && m.mesh.morphTargetInfluences),
+    [meshes],
+  );
 
   useEffect(() => () => materials.dispose(), [materials]);
 
@@ -37,14 +65,18 @@ export function Body({ kind, avoidZones, limbZones, onLoaded }: BodyProps) {
     const paint = (hovered: ZoneRef | null, selected: ZoneRef | null) => {
       for (const m of meshes) {
         const ref = { zone: m.zone, side: m.side };
-        const isSelected = sameZone(ref, selected);
-        m.mesh.material = isSelected
+        const key = partKey(m.zone, m.side);
+        m.mesh.material = sameZone(ref, selected)
           ? avoidZones.has(m.zone)
             ? materials.avoid
             : materials.selected
           : sameZone(ref, hovered)
             ? materials.hovered
-            : materials.skin;
+            : avoidMarked.has(key)
+              ? materials.hatch
+              : highlight.has(key)
+                ? materials.glow
+                : materials.skin;
       }
       invalidate();
     };
@@ -55,7 +87,7 @@ export function Body({ kind, avoidZones, limbZones, onLoaded }: BodyProps) {
         paint(state.hovered, state.selected);
       }
     });
-  }, [meshes, materials, avoidZones, invalidate]);
+  }, [meshes, materials, avoidZones, highlight, avoidMarked, invalidate]);
 
   useEffect(() => {
     // The inner side of one foot is seen across the other leg: hide that leg for this view.
@@ -71,6 +103,48 @@ export function Body({ kind, avoidZones, limbZones, onLoaded }: BodyProps) {
       if (state.view !== prev.view || state.side !== prev.side) isolate(state.view, state.side);
     });
   }, [meshes, limbZones, invalidate]);
+
+  // Static morphs: the protocol's look, overridden by the severity sliders.
+  const applyMorphs = useMemo(
+    () => (animated: Partial<Record<MorphTarget, number>>) => {
+      const severity = usePlayerStore.getState().severity;
+      for (const m of morphMeshes) {
+        const dict = m.mesh.morphTargetDictionary ?? {};
+        const influences = m.mesh.morphTargetInfluences ?? [];
+        for (const target of MORPH_TARGETS) {
+          const i = dict[target];
+          if (i === undefined) continue;
+          const base =
+            target === 'hallux_valgus' || target === 'flat_foot' ? severity[target] : (morphBase[target] ?? 0);
+          influences[i] = Math.min(1, base + (animated[target] ?? 0));
+        }
+      }
+      invalidate();
+    },
+    [morphMeshes, morphBase, invalidate],
+  );
+
+  useEffect(() => {
+    applyMorphs({});
+    return usePlayerStore.subscribe((s, prev) => {
+      if (s.severity !== prev.severity) applyMorphs({});
+    });
+  }, [applyMorphs]);
+
+  useFrame(() => {
+    if (!morphAnimation || reducedMotion) return;
+    const state = playerEngine.state;
+    if (state.status !== 'playing') return;
+    const phase = (state.elapsed / morphAnimation.cycleS) % 1;
+    const animated: Partial<Record<MorphTarget, number>> = {};
+    for (const track of morphAnimation.tracks) animated[track.target] = trackValue(track.values, phase);
+    applyMorphs(animated);
+  });
+
+  useEffect(() => {
+    // Back to the resting shape when the exercise ends or changes.
+    if (!morphAnimation) applyMorphs({});
+  }, [morphAnimation, applyMorphs]);
 
   useEffect(() => {
     const first = meshes.at(0);

@@ -2,19 +2,34 @@ import { CameraControls } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
+import type { Vec3 } from '../domain/body.ts';
 import { FOOT_VIEWS, frameBounds, type Bounds } from '../domain/views.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
+
+/** Where the current step happens, in world space: the camera frames it from its outside. */
+export interface StepFrame {
+  readonly center: Vec3;
+  /** Outward skin normal there: the side to look from. */
+  readonly normal: Vec3;
+  readonly radius: number;
+}
 
 interface CameraRigProps {
   readonly meshes: readonly ZoneMesh[];
   readonly footZones: ReadonlySet<string>;
   readonly reducedMotion: boolean;
+  readonly stepFrame: StepFrame | null;
 }
 
-/** Orbit, zoom and pan with damping; flies to preset views when the store asks for one. */
-export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) {
+/** Closest the camera frames a step from, metres (a toe would otherwise fill the screen). */
+const MIN_STEP_RADIUS_M = 0.09;
+
+/** Orbit, zoom and pan with damping; flies to preset views and to each step's zone. */
+export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: CameraRigProps) {
   const controls = useRef<CameraControls>(null);
+  /** The first framing after load is instant: no flight from the placeholder camera. */
+  const framed = useRef(false);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
@@ -22,19 +37,41 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
   const side = useViewerStore((s) => s.side);
   const viewRequest = useViewerStore((s) => s.viewRequest);
 
-  useEffect(() => {
+  const lookAt = (position: Vec3, target: Vec3) => {
     const c = controls.current;
-    if (!c || meshes.length === 0) return;
+    if (!c) return;
+    void c.setLookAt(...position, ...target, framed.current && !reducedMotion);
+    framed.current = true;
+    // Without a transition camera-controls fires no event: ask for the frame that applies it.
+    invalidate();
+  };
+
+  useEffect(() => {
+    if (meshes.length === 0) return;
     const foot = FOOT_VIEWS.includes(view);
     const bounds: Bounds | null = foot
       ? boundsOf(meshes, (m) => footZones.has(m.zone) && m.side === side)
       : boundsOf(meshes, () => true);
     if (!bounds) return;
     const pose = frameBounds(bounds, view, side, camera.fov, size.width / size.height, foot ? 1.2 : 1.02);
-    void c.setLookAt(...pose.position, ...pose.target, !reducedMotion);
-    // Without a transition camera-controls fires no event: ask for the frame that applies it.
-    invalidate();
-  }, [view, side, viewRequest, meshes, footZones, camera, size, reducedMotion, invalidate]);
+    lookAt(pose.position, pose.target);
+    // Only explicit view requests (and the first load) move the camera here.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [viewRequest, meshes]);
+
+  useEffect(() => {
+    if (!stepFrame || meshes.length === 0) return;
+    const r = Math.max(MIN_STEP_RADIUS_M, stepFrame.radius) * 1.6;
+    const fov = (camera.fov * Math.PI) / 180;
+    const distance = r / Math.sin(Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * (size.width / size.height))) / 2);
+    // Look along the skin normal, tilted a little toward the viewer's eye height.
+    const n = stepFrame.normal;
+    const dir: Vec3 = [n[0], n[1] + 0.35, n[2]];
+    const len = Math.hypot(...dir) || 1;
+    const c = stepFrame.center;
+    lookAt([c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance], c);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stepFrame, meshes]);
 
   return (
     <CameraControls

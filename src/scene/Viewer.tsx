@@ -1,12 +1,29 @@
 import { Bvh } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
-import { Suspense, useCallback, useState } from 'react';
+import { Suspense, memo, useCallback, useMemo, useState } from 'react';
 import type { Object3D } from 'three';
-import { Body } from './Body.tsx';
-import { CameraRig } from './CameraRig.tsx';
-import { Probe } from './Probe.tsx';
+import type { Position, Step } from '../content/schema.ts';
+import type { MorphTarget, Side } from '../domain/body.ts';
+import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
+import type { StepMotion } from '../domain/stepMotion.ts';
+import { Body, partKey } from './Body.tsx';
+import { CameraRig, type StepFrame } from './CameraRig.tsx';
 import type { BodyKind } from './modelUrls.ts';
-import type { ZoneMesh } from './zoneMeshes.ts';
+import { PlayerClock } from './PlayerClock.tsx';
+import { Probe } from './Probe.tsx';
+import { StepScene } from './StepScene.tsx';
+import { TableProps } from './TableProps.tsx';
+import { bodyOf, useBodyModel } from './useBodyModel.ts';
+import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
+
+/** What the viewer needs of the step being played. */
+export interface ViewerStep {
+  readonly step: Step;
+  readonly side: Side;
+  readonly position: Position;
+  readonly bodyMorphs: Partial<Record<MorphTarget, number>>;
+  readonly bodyScale: number;
+}
 
 interface ViewerProps {
   readonly kind: BodyKind;
@@ -14,12 +31,92 @@ interface ViewerProps {
   readonly footZones: ReadonlySet<string>;
   readonly limbZones: ReadonlySet<string>;
   readonly reducedMotion: boolean;
+  readonly current: ViewerStep | null;
+  readonly isBilateral: (landmark: string) => boolean;
 }
 
-/** The 3D canvas: lights, the body and the camera rig. Renders only when something changes. */
-export function Viewer({ kind, avoidZones, footZones, limbZones, reducedMotion }: ViewerProps) {
+const NO_MORPHS: Partial<Record<MorphTarget, number>> = {};
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** The body in its pose (standing, or lying on the table) with the current step on it. */
+function PosedScene(props: ViewerProps & { onLoaded: (root: Object3D, m: readonly ZoneMesh[]) => void; onFrame: (f: StepFrame | null) => void }) {
+  const { kind, current, avoidZones, limbZones, reducedMotion, isBilateral, onLoaded, onFrame } = props;
+  const gltf = useBodyModel(kind);
+  const { bounds, body } = bodyOf(gltf);
+  const pose = useMemo(() => poseTransform(current?.position.pose ?? 'standing', bounds), [current?.position.pose, bounds]);
+  const highlight = useMemo(
+    () => new Set(current?.step.zones.map((z) => partKey(z, body.parts.some((p) => p.zone === z && p.side) ? current.side : null)) ?? []),
+    [current, body],
+  );
+  const [nearAvoid, setNearAvoid] = useState<ReadonlySet<string>>(EMPTY);
+
+  const onMotion = useCallback(
+    (motion: StepMotion | null) => {
+      setNearAvoid(new Set(motion?.nearAvoid.map((z) => partKey(z.zone, z.side)) ?? []));
+      onFrame(
+        motion
+          ? {
+              center: applyPose(pose, motion.center),
+              normal: rotatePose(pose, motion.normal),
+              radius: motion.radius,
+            }
+          : null,
+      );
+    },
+    [pose, onFrame],
+  );
+
+  return (
+    <>
+      <group rotation-x={pose.rotationX} position={pose.position}>
+        <Body
+          kind={kind}
+          avoidZones={avoidZones}
+          limbZones={limbZones}
+          highlight={highlight}
+          avoidMarked={nearAvoid}
+          morphBase={current?.bodyMorphs ?? NO_MORPHS}
+          morphAnimation={current?.step.morph ?? null}
+          reducedMotion={reducedMotion}
+          onLoaded={onLoaded}
+        />
+        {current ? (
+          <StepScene
+            kind={kind}
+            step={current.step}
+            side={current.side}
+            bodyScale={current.bodyScale}
+            avoidZones={avoidZones}
+            isBilateral={isBilateral}
+            reducedMotion={reducedMotion}
+            onMotion={onMotion}
+          />
+        ) : null}
+      </group>
+      {pose.onTable && current ? <TableProps position={current.position} pose={pose} bounds={bounds} landmarks={body.landmarks} scale={current.bodyScale} /> : null}
+    </>
+  );
+}
+
+/** The 3D canvas: lights, the posed body with the current step, and the camera rig. Renders
+ * only when something changes or moves. */
+export const Viewer = memo(function Viewer(props: ViewerProps) {
+  const { footZones, reducedMotion, current } = props;
   const [meshes, setMeshes] = useState<readonly ZoneMesh[]>([]);
+  const [motionFrame, setMotionFrame] = useState<StepFrame | null>(null);
   const onLoaded = useCallback((_root: Object3D, m: readonly ZoneMesh[]) => setMeshes(m), []);
+
+  // Steps without a path (exercises, preparation) frame their zones instead.
+  const stepFrame = useMemo((): StepFrame | null => {
+    if (!current) return null;
+    if (motionFrame) return motionFrame;
+    const zones = new Set(current.step.zones);
+    const b = boundsOf(meshes, (m) => zones.has(m.zone) && (m.side === null || m.side === current.side));
+    if (!b) return null;
+    const center: [number, number, number] = [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, (b.min[2] + b.max[2]) / 2];
+    const radius = Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2;
+    return { center, normal: [0.35, 0.35, 0.87], radius };
+  }, [current, motionFrame, meshes]);
 
   return (
     <Canvas
@@ -37,11 +134,12 @@ export function Viewer({ kind, avoidZones, footZones, limbZones, reducedMotion }
       <directionalLight position={[0.5, -3, -1]} intensity={0.8} />
       <Suspense fallback={null}>
         <Bvh firstHitOnly>
-          <Body kind={kind} avoidZones={avoidZones} limbZones={limbZones} onLoaded={onLoaded} />
+          <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
         </Bvh>
       </Suspense>
+      <PlayerClock />
       <Probe />
-      <CameraRig meshes={meshes} footZones={footZones} reducedMotion={reducedMotion} />
+      <CameraRig meshes={meshes} footZones={footZones} reducedMotion={reducedMotion} stepFrame={stepFrame} />
     </Canvas>
   );
-}
+});

@@ -6,10 +6,30 @@ export interface BodyMaterials {
   readonly hovered: MeshStandardMaterial;
   readonly selected: MeshStandardMaterial;
   readonly avoid: MeshStandardMaterial;
+  /** The current step's zones. */
+  readonly glow: MeshStandardMaterial;
+  /** Avoid zones within reach of the current step: red with diagonal hatching. */
+  readonly hatch: MeshStandardMaterial;
   dispose: () => void;
 }
 
 export const SKIN_COLOR = new Color('#e4b79b');
+
+/** Red hatching in world space: stripes 6 mm apart, independent of the mesh's UVs (it has none). */
+function addHatching(material: MeshStandardMaterial): void {
+  material.onBeforeCompile = (shader) => {
+    shader.vertexShader = shader.vertexShader
+      .replace('#include <common>', '#include <common>\nvarying vec3 vHatchPos;')
+      .replace('#include <worldpos_vertex>', '#include <worldpos_vertex>\nvHatchPos = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+    shader.fragmentShader = shader.fragmentShader
+      .replace('#include <common>', '#include <common>\nvarying vec3 vHatchPos;')
+      .replace(
+        '#include <color_fragment>',
+        '#include <color_fragment>\nfloat hatch = step(0.5, fract((vHatchPos.x + vHatchPos.y + vHatchPos.z) * 120.0));\ndiffuseColor.rgb = mix(diffuseColor.rgb, vec3(0.55, 0.02, 0.02), hatch * 0.75);',
+      );
+  };
+  material.customProgramCacheKey = () => 'footwork-hatch';
+}
 
 export function createBodyMaterials(): BodyMaterials {
   const base = { roughness: 0.62, metalness: 0 } as const;
@@ -29,16 +49,27 @@ export function createBodyMaterials(): BodyMaterials {
     color: SKIN_COLOR.clone().lerp(new Color('#e0312b'), 0.6),
     emissive: new Color('#3a0806'),
   });
+  const glow = new MeshStandardMaterial({
+    ...base,
+    color: SKIN_COLOR.clone().lerp(new Color('#ffd36b'), 0.45),
+    emissive: new Color('#4a3300'),
+  });
+  const hatch = new MeshStandardMaterial({
+    ...base,
+    color: SKIN_COLOR.clone().lerp(new Color('#ff4b3e'), 0.55),
+    emissive: new Color('#2a0402'),
+  });
+  addHatching(hatch);
+  const all = [skin, hovered, selected, avoid, glow, hatch];
   return {
     skin,
     hovered,
     selected,
     avoid,
+    glow,
+    hatch,
     dispose: () => {
-      skin.dispose();
-      hovered.dispose();
-      selected.dispose();
-      avoid.dispose();
+      for (const m of all) m.dispose();
     },
   };
 }

@@ -54,6 +54,10 @@ describe('viewer', () => {
     await page.mouse.click(calf.x, calf.y);
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Front of the thigh (left)');
     expect(await panel.getByRole('alert').count()).toBe(0);
+    // ... and lists the protocol steps that work on it, each with its source file.
+    await expect.poll(() => panel.locator('.usage li').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.usage li').first().textContent()).toMatch(/\(\d{3}_[0-9a-f]{16}\.txt\)/);
+    await screenshot(page, 'viewer-thigh-selected');
 
     expect(errors).toEqual([]);
     await context.close();

@@ -1,0 +1,67 @@
+import { Html } from '@react-three/drei';
+import { useEffect, useMemo } from 'react';
+import type { Step } from '../content/schema.ts';
+import type { Side } from '../domain/body.ts';
+import { avoidAnchor, buildStepMotion, type StepMotion } from '../domain/stepMotion.ts';
+import { zoneInfo } from '../state/catalogue.ts';
+import { usePlayerStore } from '../state/playerStore.ts';
+import { ContactGlyph } from './ContactGlyph.tsx';
+import type { BodyKind } from './modelUrls.ts';
+import { StrokePath } from './StrokePath.tsx';
+import { useBodyModel, useSkin } from './useBodyModel.ts';
+
+interface StepSceneProps {
+  readonly kind: BodyKind;
+  readonly step: Step;
+  readonly side: Side;
+  readonly bodyScale: number;
+  readonly avoidZones: ReadonlySet<string>;
+  readonly isBilateral: (landmark: string) => boolean;
+  readonly reducedMotion: boolean;
+  /** Reports the step's motion (or null) once it is computed, for the camera and the panels. */
+  readonly onMotion: (motion: StepMotion | null) => void;
+}
+
+/** The current step on the body, in model space: path, arrows, contact glyph, avoid labels. */
+export function StepScene(props: StepSceneProps) {
+  const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion } = props;
+  const gltf = useBodyModel(kind);
+  const severity = usePlayerStore((s) => s.severity);
+  const { body, skin } = useSkin(gltf, severity);
+  const result = useMemo(
+    () => buildStepMotion({ step, side, body, skin, isBilateral, avoidZones, bodyScale }),
+    [step, side, body, skin, isBilateral, avoidZones, bodyScale],
+  );
+  const motion = result.ok ? result.motion : null;
+
+  useEffect(() => {
+    if (!result.ok) console.warn(`Footwork: step ${step.id} cannot be shown on the model: ${result.reason}`);
+    usePlayerStore.getState().setNearAvoid(motion?.nearAvoid ?? []);
+    onMotion(motion);
+  }, [result, motion, step.id, onMotion]);
+
+  if (!motion) return null;
+  const labels = motion.nearAvoid.flatMap((zone) => {
+    const at = avoidAnchor(zone, motion.center, body.landmarks);
+    return at ? [{ zone, at }] : [];
+  });
+  return (
+    <group>
+      <StrokePath plan={motion.plan} scale={bodyScale} reducedMotion={reducedMotion} />
+      <ContactGlyph
+        plan={motion.plan}
+        handPart={step.handPart}
+        scale={bodyScale}
+        avoidZones={avoidZones}
+        reducedMotion={reducedMotion}
+      />
+      {labels.map(({ zone, at }) => (
+        <Html key={`${zone.zone}.${zone.side ?? ''}`} position={at} center zIndexRange={[20, 0]}>
+          <div className="avoid-label" data-zone={zone.zone}>
+            <span aria-hidden="true">⚠</span> {zoneInfo(zone.zone)?.name ?? zone.zone}: do not massage
+          </div>
+        </Html>
+      ))}
+    </group>
+  );
+}

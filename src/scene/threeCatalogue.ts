@@ -1,0 +1,45 @@
+/**
+ * The three.js classes that may appear as JSX elements in our scenes (`<mesh>`, `<group>`…).
+ *
+ * React Three Fiber's `<Canvas>` registers `import * as THREE from 'three'` as its catalogue,
+ * which keeps all of three.js in the bundle. vite.config.ts points that one import at this module
+ * instead, so the bundle holds only what the app uses. Add a class here before using its element.
+ */
+export {
+  AmbientLight,
+  BufferAttribute,
+  BufferGeometry,
+  CircleGeometry,
+  Color,
+  CylinderGeometry,
+  DirectionalLight,
+  Group,
+  HemisphereLight,
+  InstancedMesh,
+  Line,
+  LineBasicMaterial,
+  LineSegments,
+  Mesh,
+  MeshBasicMaterial,
+  MeshStandardMaterial,
+  Object3D,
+  PerspectiveCamera,
+  PlaneGeometry,
+  Points,
+  PointsMaterial,
+  RingGeometry,
+  Sprite,
+  SpriteMaterial,
+  SphereGeometry,
+  TorusGeometry,
+  BoxGeometry,
+  ConeGeometry,
+  CapsuleGeometry,
+  TubeGeometry,
+  ShapeGeometry,
+  ExtrudeGeometry,
+  PointLight,
+  SpotLight,
+  Fog,
+  Scene,
+} from 'three';

@@ -1,0 +1,18 @@
+/**
+ * Loads `content/` in the browser: every JSON file bundled as text, validated by the same loader
+ * as `npm run check:content`. Kept out of the first view's bundle (imported dynamically).
+ */
+import { loadContent, type ContentFile, type LoadResult } from '../content/index.ts';
+
+const rawFiles = import.meta.glob<string>(
+  ['../../content/**/*.json', '!../../content/schema.json'],
+  { query: '?raw', import: 'default', eager: true },
+);
+
+export function loadAppContent(): LoadResult {
+  const files: ContentFile[] = Object.entries(rawFiles).map(([path, text]) => ({
+    path: path.replace(/^(\.\.\/)+/, ''),
+    text,
+  }));
+  return loadContent(files);
+}

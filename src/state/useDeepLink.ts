@@ -1,0 +1,62 @@
+import { useEffect, useRef } from 'react';
+import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
+import { useContentStore } from './contentStore.ts';
+import { openProtocol } from './currentStep.ts';
+import { playerEngine, usePlayerStore } from './playerStore.ts';
+import { useViewerStore } from './viewerStore.ts';
+
+/**
+ * Keeps the URL and the player in step: on start the link's protocol, step, side, speed and view
+ * are opened (once the content is loaded); afterwards every change is written back with
+ * `history.replaceState`, so a copied link reopens the same step.
+ */
+export function useDeepLink(): void {
+  const content = useContentStore((s) => s.data);
+  const applied = useRef(false);
+
+  useEffect(() => {
+    if (!content || applied.current) return;
+    applied.current = true;
+    const link = decodePlayerLink(window.location.search);
+    const viewer = useViewerStore.getState();
+    viewer.setSide(link.side);
+    if (link.view) viewer.setView(link.view);
+    const loaded = link.protocol ? content.protocols.find((p) => p.protocol.id === link.protocol) : undefined;
+    if (loaded) {
+      openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));
+      playerEngine.dispatch({ type: 'setSpeed', speed: link.speed });
+    }
+  }, [content]);
+
+  useEffect(() => {
+    const write = () => {
+      if (!applied.current) return;
+      const { player } = usePlayerStore.getState();
+      const { side, view } = useViewerStore.getState();
+      if (!player.protocolId) return;
+      const protocol = content?.protocols.find((p) => p.protocol.id === player.protocolId)?.protocol;
+      const search = encodePlayerLink({
+        protocol: player.protocolId,
+        step: player.stepIndex,
+        side,
+        speed: player.speed,
+        view: view === 'whole' ? null : view,
+        body: protocol?.body,
+      });
+      const url = `${window.location.pathname}?${search}${window.location.hash}`;
+      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+        window.history.replaceState(null, '', url);
+      }
+    };
+    const unsubPlayer = usePlayerStore.subscribe((s, prev) => {
+      if (s.player !== prev.player) write();
+    });
+    const unsubViewer = useViewerStore.subscribe((s, prev) => {
+      if (s.side !== prev.side || s.view !== prev.view) write();
+    });
+    return () => {
+      unsubPlayer();
+      unsubViewer();
+    };
+  }, [content]);
+}

@@ -1,0 +1,128 @@
+import { useEffect, useRef } from 'react';
+import { PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
+import { useCurrentStep } from '../state/currentStep.ts';
+import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
+import { useViewerStore } from '../state/viewerStore.ts';
+
+/** Play, pause, step, speed, loop, auto-advance, side and severity controls with a progress bar. */
+export function PlayerControls() {
+  const player = usePlayerStore((s) => s.player);
+  const setSide = useViewerStore((s) => s.setSide);
+  const severity = usePlayerStore((s) => s.severity);
+  const setSeverity = usePlayerStore((s) => s.setSeverity);
+  const reducedMotion = usePlayerStore((s) => s.reducedMotion);
+  const setReducedMotion = usePlayerStore((s) => s.setReducedMotion);
+  const current = useCurrentStep();
+  const bar = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const paint = () => {
+      if (bar.current) bar.current.style.width = `${(stepProgress(playerEngine.state) * 100).toFixed(1)}%`;
+    };
+    paint();
+    return playerEngine.subscribe(paint);
+  }, []);
+
+  if (!current) return null;
+  const playing = player.status === 'playing';
+  const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
+  return (
+    <section className="player-controls" aria-label="Player">
+      <div className="progress" aria-hidden="true">
+        <div ref={bar} className="progress-fill" />
+      </div>
+      <div className="row">
+        <button type="button" onClick={() => playerEngine.dispatch({ type: 'previous' })} aria-label="Previous step">
+          ‹ Prev
+        </button>
+        <button type="button" className="primary" onClick={() => playerEngine.dispatch({ type: 'toggle' })}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button type="button" onClick={() => playerEngine.dispatch({ type: 'next' })} aria-label="Next step">
+          Next ›
+        </button>
+        <button type="button" onClick={() => playerEngine.dispatch({ type: 'restart' })}>
+          Restart step
+        </button>
+        <span className="step-count" aria-live="off">
+          Step {current.index + 1} / {player.stepCount}
+        </span>
+      </div>
+      <div className="row">
+        <label>
+          Speed{' '}
+          <select
+            value={player.speed}
+            onChange={(e) => playerEngine.dispatch({ type: 'setSpeed', speed: Number(e.target.value) })}
+          >
+            {PLAYER_SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s}×
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={player.loopStep}
+            onChange={(e) => playerEngine.dispatch({ type: 'setLoop', loopStep: e.target.checked })}
+          />{' '}
+          Loop step
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            checked={player.autoAdvance}
+            onChange={(e) => playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: e.target.checked })}
+          />{' '}
+          Auto-advance
+        </label>
+        <label>
+          <input type="checkbox" checked={reducedMotion} onChange={(e) => setReducedMotion(e.target.checked)} /> Reduce
+          motion
+        </label>
+      </div>
+      <div className="row">
+        <span role="group" aria-label="Side">
+          {(['L', 'R'] as const).map((s) => (
+            <button
+              key={s}
+              type="button"
+              aria-pressed={current.side === s}
+              disabled={!chosenSide}
+              onClick={() => setSide(s)}
+            >
+              {s === 'L' ? 'Left' : 'Right'}
+            </button>
+          ))}
+        </span>
+        {!chosenSide ? <span className="muted">This step is done on the {current.side === 'L' ? 'left' : 'right'} side.</span> : null}
+      </div>
+      <div className="row">
+        <label>
+          Bunion severity{' '}
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={severity.hallux_valgus}
+            onChange={(e) => setSeverity('hallux_valgus', Number(e.target.value))}
+          />
+        </label>
+        <label>
+          Flat foot{' '}
+          <input
+            type="range"
+            min={0}
+            max={1}
+            step={0.05}
+            value={severity.flat_foot}
+            onChange={(e) => setSeverity('flat_foot', Number(e.target.value))}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, launchBrowser, newPage, screenshot, serveBuild, waitForFirstFrame } from './harness.ts';
+
+interface StepJson {
+  id: string;
+  title: { en: string };
+  zones: string[];
+  technique: string;
+  path?: unknown;
+}
+const protocolFile = (id: string) =>
+  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as { id: string; steps: StepJson[] };
+
+const ADULT = protocolFile('p1-hallux-valgus-adult-self');
+const CHILD = protocolFile('p2-hallux-valgus-child');
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuild();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** Waits until the canvas stops drawing (camera flights and the like have settled). */
+async function settle(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 60; i++) {
+    const now = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(300);
+  }
+  throw new Error('the canvas kept drawing');
+}
+
+async function canvasShot(page: Page): Promise<Buffer> {
+  return page.locator('canvas').screenshot();
+}
+
+async function stepTitle(page: Page): Promise<string | null> {
+  return page.locator('#step-title').textContent();
+}
+
+/** Walks every step of a protocol from its deep link, checking warnings and saving a screenshot. */
+async function walk(
+  page: Page,
+  protocol: { id: string; steps: StepJson[] },
+  name: string,
+  expectWarning: (step: StepJson) => string | null,
+): Promise<void> {
+  await page.goto(`${server.url}?protocol=${protocol.id}&step=1&side=L`);
+  await waitForFirstFrame(page);
+  for (const [i, step] of protocol.steps.entries()) {
+    await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(step.title.en);
+    await expect.poll(() => page.evaluate(() => window.location.search)).toContain(`step=${String(i + 1)}`);
+    const zone = expectWarning(step);
+    if (zone) {
+      await expect.poll(() => page.locator(`.avoid-label[data-zone="${zone}"]`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
+      expect(await page.locator('.step-panel .avoid-warning').textContent()).toContain('Do not massage');
+    }
+    await settle(page);
+    await screenshot(page, `${name}-step-${String(i + 1).padStart(2, '0')}-${step.id}`);
+    if (i < protocol.steps.length - 1) await page.getByRole('button', { name: 'Next step' }).click();
+  }
+}
+
+const touches = (s: StepJson) => s.path !== undefined && !['active_exercise', 'preparation', 'care'].includes(s.technique);
+
+describe('technique player', () => {
+  it('plays the adult hallux valgus protocol step by step with the bunion warning around the joint', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const aroundJoint = ADULT.steps.filter((s) => touches(s) && s.zones.includes('first_mtp_joint'));
+    expect(aroundJoint.length).toBeGreaterThanOrEqual(2);
+    await walk(page, ADULT, 'player-adult', (s) => (aroundJoint.includes(s) ? 'bunion' : null));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('plays the child valgus protocol with knee and vertebrae warnings', async () => {
+    const { context, page, errors } = await newPage(browser);
+    const back = CHILD.steps.filter((s) => touches(s) && s.zones.some((z) => z === 'upper_back' || z === 'lower_back'));
+    const frontThigh = CHILD.steps.filter((s) => touches(s) && s.zones.includes('thigh_front'));
+    expect(back.length).toBeGreaterThan(0);
+    expect(frontThigh.length).toBeGreaterThan(0);
+    await walk(page, CHILD, 'player-child', (s) => (back.includes(s) ? 'vertebrae' : frontThigh.includes(s) ? 'knee' : null));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('animates while playing and draws nothing while paused', async () => {
+    const { context, page, errors } = await newPage(browser, { reducedMotion: 'no-preference' });
+    const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
+    await page.goto(`${server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
+    await waitForFirstFrame(page);
+    await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await settle(page);
+    const paused1 = await canvasShot(page);
+    await page.waitForTimeout(600);
+    const paused2 = await canvasShot(page);
+    expect(paused1.equals(paused2)).toBe(true);
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(500);
+    const playing1 = await canvasShot(page);
+    await page.waitForTimeout(700);
+    const playing2 = await canvasShot(page);
+    expect(playing1.equals(playing2)).toBe(false);
+    const framesBefore = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
+    await page.waitForTimeout(1000);
+    expect(await page.evaluate(() => window.footwork?.frameCount() ?? 0)).toBeGreaterThan(framesBefore);
+
+    await page.keyboard.press('Space');
+    await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
+    await settle(page);
+    const after1 = await canvasShot(page);
+    await page.waitForTimeout(600);
+    expect(after1.equals(await canvasShot(page))).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('reopens the same step, side and speed from a copied link', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${server.url}?protocol=${CHILD.id}&step=3&side=R&speed=0.5`);
+    await waitForFirstFrame(page);
+    await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(CHILD.steps[2]?.title.en);
+    expect(await page.getByRole('button', { name: 'Right', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByLabel('Speed').inputValue()).toBe('0.5');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => page.evaluate(() => window.location.search)).toContain('step=4');
+    const link = await page.evaluate(() => window.location.href);
+    const second = await context.newPage();
+    await second.goto(link);
+    await expect.poll(() => second.locator('#step-title').textContent(), { timeout: 30_000 }).toBe(CHILD.steps[3]?.title.en);
+    await context.close();
+  });
+});
