@@ -29,7 +29,7 @@ export default tseslint.config(
       '@typescript-eslint/no-confusing-void-expression': 'off',
       'import-x/no-cycle': 'error',
       'import-x/no-self-import': 'error',
-      'import-x/order': ['warn', { alphabetize: { order: 'asc' } }],
+      'import-x/order': ['warn', { alphabetize: { order: 'asc', caseInsensitive: true } }],
       'import-x/no-named-as-default-member': 'off',
       'import-x/no-unresolved': ['error', { ignore: ['\\?url$'] }],
     },

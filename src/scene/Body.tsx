@@ -5,6 +5,7 @@ import type { MorphAnimation } from '../content/schema.ts';
 import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
+import { enableFastPicking } from './fastPicking.ts';
 import { createBodyMaterials } from './materials.ts';
 import type { BodyKind } from './modelUrls.ts';
 import { useBodyModel } from './useBodyModel.ts';
@@ -109,7 +110,7 @@ export function Body(props: BodyProps) {
     () => (animated: Partial<Record<MorphTarget, number>>) => {
       const severity = usePlayerStore.getState().severity;
       for (const m of morphMeshes) {
-        const dict = m.mesh.morphTargetDictionary ?? {};
+        const dict: Record<string, number | undefined> = m.mesh.morphTargetDictionary ?? {};
         const influences = m.mesh.morphTargetInfluences ?? [];
         for (const target of MORPH_TARGETS) {
           const i = dict[target];
@@ -145,6 +146,27 @@ export function Body(props: BodyProps) {
     // Back to the resting shape when the exercise ends or changes.
     if (!morphAnimation) applyMorphs({});
   }, [morphAnimation, applyMorphs]);
+
+  const raycaster = useThree((s) => s.raycaster);
+  useEffect(() => {
+    // Only the nearest hit matters for picking a zone.
+    (raycaster as typeof raycaster & { firstHitOnly?: boolean }).firstHitOnly = true;
+    let undo: (() => void) | null = null;
+    let cancelled = false;
+    // After the first frame: build the picking BVH off the critical path.
+    const unsubscribe = useViewerStore.subscribe((s) => {
+      if (!s.modelReady || undo || cancelled) return;
+      void enableFastPicking(meshes.map((m) => m.mesh)).then((u) => {
+        if (cancelled) u();
+        else undo = u;
+      });
+    });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+      undo?.();
+    };
+  }, [meshes, raycaster]);
 
   useEffect(() => {
     const first = meshes.at(0);

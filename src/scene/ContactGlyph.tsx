@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
-import { Color, Group, Matrix4, Mesh, MeshStandardMaterial, SphereGeometry, Vector3, type BufferGeometry } from 'three';
+import { Color, Group, Matrix4, Mesh, MeshStandardMaterial, SphereGeometry, Vector3 } from 'three';
 import type { HandPart } from '../content/schema.ts';
 import { createMotionSample, sampleMotionAt, type MotionPlan } from '../domain/motion.ts';
 import { stepProgress } from '../domain/player.ts';
@@ -53,7 +53,7 @@ export function ContactGlyph({ plan, handPart, scale, avoidZones, reducedMotion 
     });
     const group = new Group();
     for (const [x, z, rx, ry, rz] of SHAPES[handPart]) {
-      const blob = new Mesh(geometry as BufferGeometry, material);
+      const blob = new Mesh(geometry, material);
       blob.position.set(x * scale, ry * scale, z * scale);
       blob.scale.set(rx * scale, ry * scale, rz * scale);
       group.add(blob);

@@ -8,7 +8,8 @@ import { usePlayerStore } from '../state/playerStore.ts';
 import { ContactGlyph } from './ContactGlyph.tsx';
 import type { BodyKind } from './modelUrls.ts';
 import { StrokePath } from './StrokePath.tsx';
-import { useBodyModel, useSkin } from './useBodyModel.ts';
+import { useBodyModel } from './useBodyModel.ts';
+import { useSkin } from './useSkin.ts';
 
 interface StepSceneProps {
   readonly kind: BodyKind;

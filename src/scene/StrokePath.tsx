@@ -52,7 +52,7 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
           ),
         );
       }
-      const first = pts[0];
+      const first = pts.at(0);
       if (!first) continue;
       if (pts.length < 2 || stroke.contact === 'press') {
         const dot = new Mesh(new SphereGeometry(0.004 * scale, 12, 8), lineMaterial);

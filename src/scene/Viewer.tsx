@@ -1,6 +1,5 @@
-import { Bvh } from '@react-three/drei';
 import { Canvas } from '@react-three/fiber';
-import { Suspense, memo, useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useState } from 'react';
 import type { Object3D } from 'three';
 import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
@@ -11,10 +10,12 @@ import { CameraRig, type StepFrame } from './CameraRig.tsx';
 import type { BodyKind } from './modelUrls.ts';
 import { PlayerClock } from './PlayerClock.tsx';
 import { Probe } from './Probe.tsx';
-import { StepScene } from './StepScene.tsx';
 import { TableProps } from './TableProps.tsx';
 import { bodyOf, useBodyModel } from './useBodyModel.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
+
+/** The step's path, glyph and warnings: loaded once a protocol is opened, not for the first view. */
+const StepScene = lazy(() => import('./StepScene.tsx').then((m) => ({ default: m.StepScene })));
 
 /** What the viewer needs of the step being played. */
 export interface ViewerStep {
@@ -39,13 +40,27 @@ const NO_MORPHS: Partial<Record<MorphTarget, number>> = {};
 const EMPTY: ReadonlySet<string> = new Set();
 
 /** The body in its pose (standing, or lying on the table) with the current step on it. */
-function PosedScene(props: ViewerProps & { onLoaded: (root: Object3D, m: readonly ZoneMesh[]) => void; onFrame: (f: StepFrame | null) => void }) {
-  const { kind, current, avoidZones, limbZones, reducedMotion, isBilateral, onLoaded, onFrame } = props;
+function PosedScene(
+  props: ViewerProps & {
+    onLoaded: (root: Object3D, m: readonly ZoneMesh[]) => void;
+    onFrame: (f: StepFrame | null) => void;
+  },
+) {
+  const { kind, current, avoidZones, limbZones, reducedMotion, isBilateral, onLoaded, onFrame } =
+    props;
   const gltf = useBodyModel(kind);
   const { bounds, body } = bodyOf(gltf);
-  const pose = useMemo(() => poseTransform(current?.position.pose ?? 'standing', bounds), [current?.position.pose, bounds]);
+  const pose = useMemo(
+    () => poseTransform(current?.position.pose ?? 'standing', bounds),
+    [current?.position.pose, bounds],
+  );
   const highlight = useMemo(
-    () => new Set(current?.step.zones.map((z) => partKey(z, body.parts.some((p) => p.zone === z && p.side) ? current.side : null)) ?? []),
+    () =>
+      new Set(
+        current?.step.zones.map((z) =>
+          partKey(z, body.parts.some((p) => p.zone === z && p.side) ? current.side : null),
+        ) ?? [],
+      ),
     [current, body],
   );
   const [nearAvoid, setNearAvoid] = useState<ReadonlySet<string>>(EMPTY);
@@ -81,19 +96,29 @@ function PosedScene(props: ViewerProps & { onLoaded: (root: Object3D, m: readonl
           onLoaded={onLoaded}
         />
         {current ? (
-          <StepScene
-            kind={kind}
-            step={current.step}
-            side={current.side}
-            bodyScale={current.bodyScale}
-            avoidZones={avoidZones}
-            isBilateral={isBilateral}
-            reducedMotion={reducedMotion}
-            onMotion={onMotion}
-          />
+          <Suspense fallback={null}>
+            <StepScene
+              kind={kind}
+              step={current.step}
+              side={current.side}
+              bodyScale={current.bodyScale}
+              avoidZones={avoidZones}
+              isBilateral={isBilateral}
+              reducedMotion={reducedMotion}
+              onMotion={onMotion}
+            />
+          </Suspense>
         ) : null}
       </group>
-      {pose.onTable && current ? <TableProps position={current.position} pose={pose} bounds={bounds} landmarks={body.landmarks} scale={current.bodyScale} /> : null}
+      {pose.onTable && current ? (
+        <TableProps
+          position={current.position}
+          pose={pose}
+          bounds={bounds}
+          landmarks={body.landmarks}
+          scale={current.bodyScale}
+        />
+      ) : null}
     </>
   );
 }
@@ -111,9 +136,16 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
     if (!current) return null;
     if (motionFrame) return motionFrame;
     const zones = new Set(current.step.zones);
-    const b = boundsOf(meshes, (m) => zones.has(m.zone) && (m.side === null || m.side === current.side));
+    const b = boundsOf(
+      meshes,
+      (m) => zones.has(m.zone) && (m.side === null || m.side === current.side),
+    );
     if (!b) return null;
-    const center: [number, number, number] = [(b.min[0] + b.max[0]) / 2, (b.min[1] + b.max[1]) / 2, (b.min[2] + b.max[2]) / 2];
+    const center: [number, number, number] = [
+      (b.min[0] + b.max[0]) / 2,
+      (b.min[1] + b.max[1]) / 2,
+      (b.min[2] + b.max[2]) / 2,
+    ];
     const radius = Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2;
     return { center, normal: [0.35, 0.35, 0.87], radius };
   }, [current, motionFrame, meshes]);
@@ -133,13 +165,16 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       <directionalLight position={[-3, 1.5, -2]} intensity={0.7} />
       <directionalLight position={[0.5, -3, -1]} intensity={0.8} />
       <Suspense fallback={null}>
-        <Bvh firstHitOnly>
-          <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
-        </Bvh>
+        <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
       </Suspense>
       <PlayerClock />
       <Probe />
-      <CameraRig meshes={meshes} footZones={footZones} reducedMotion={reducedMotion} stepFrame={stepFrame} />
+      <CameraRig
+        meshes={meshes}
+        footZones={footZones}
+        reducedMotion={reducedMotion}
+        stepFrame={stepFrame}
+      />
     </Canvas>
   );
 });

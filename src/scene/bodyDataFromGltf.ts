@@ -83,8 +83,9 @@ export function bodyDataFromGltf(gltf: GLTF): BodyData {
     for (let i = 0; i < index.count; i++) indices.push(index.getX(i) + base);
     for (let i = 0; i < index.count / 3; i++) triangleParts.push(partIndex);
     const targets = new Map<MorphTarget, Attr>();
-    const names = (obj as Mesh).morphTargetDictionary ?? {};
-    const morphPositions = geometry.morphAttributes.position as Attr[] | undefined;
+    const names: Record<string, number | undefined> = obj.morphTargetDictionary ?? {};
+    // three types morph attributes as always present; a mesh without morphs has none.
+    const morphPositions: Attr[] | undefined = geometry.morphAttributes.position;
     for (const target of MORPH_TARGETS) {
       const ti = names[target];
       const attr = ti !== undefined ? morphPositions?.[ti] : undefined;

@@ -11,7 +11,7 @@ export function StepList() {
     <nav className="step-list" aria-label="Steps">
       <ol>
         {loaded.protocol.steps.map((step, i) => {
-          const prev = loaded.protocol.steps[i - 1];
+          const prev = i > 0 ? loaded.protocol.steps[i - 1] : undefined;
           return (
             <li key={step.id}>
               {prev?.phase !== step.phase ? <span className="phase">{PHASE_WORDS[step.phase]}</span> : null}
