@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { endBoot } from './boot/handoff.ts';
 import { indexZoneUsage } from './domain/zoneUsage.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
 import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
@@ -43,6 +44,11 @@ export function App() {
     const timer = setTimeout(() => void loadContent(), 4000);
     return () => clearTimeout(timer);
   }, [loadContent, modelReady, webgl]);
+  // The first-frame overlay goes once the app has drawn the body (or cannot draw it).
+  const viewerFailed = !webgl;
+  useEffect(() => {
+    if (modelReady || viewerFailed) endBoot();
+  }, [modelReady, viewerFailed]);
   useDeepLink();
   usePlayerKeys();
 
@@ -84,7 +90,7 @@ export function App() {
       <main className="stage">
         {webgl ? (
           <div className="canvas-wrap">
-            <ErrorBoundary what="the 3D view" onRetry={() => setAttempt((n) => n + 1)}>
+            <ErrorBoundary what="the 3D view" onError={endBoot} onRetry={() => setAttempt((n) => n + 1)}>
               <Viewer
                 key={attempt}
                 kind={kind}

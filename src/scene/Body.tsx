@@ -1,6 +1,7 @@
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
+import { markFirstFrame } from '../boot/handoff.ts';
 import type { MorphAnimation } from '../content/schema.ts';
 import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
@@ -31,8 +32,6 @@ interface BodyProps {
 
 /** Pointer travel (px) above which a press is a drag of the camera, not a click on a zone. */
 const CLICK_SLOP_PX = 5;
-
-let firstFrameMarked = false;
 
 /** `zone.L` / `zone.R` / `zone`: the key of a zone part in highlight sets. */
 export function partKey(zone: string, side: string | null): string {
@@ -173,10 +172,7 @@ export function Body(props: BodyProps) {
     if (first) {
       first.mesh.onAfterRender = () => {
         first.mesh.onAfterRender = () => undefined;
-        if (!firstFrameMarked) {
-          firstFrameMarked = true;
-          performance.mark('footwork:first-frame');
-        }
+        markFirstFrame();
         useViewerStore.getState().setModelReady(true);
       };
     }

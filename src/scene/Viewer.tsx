@@ -7,6 +7,7 @@ import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
 import { Body, partKey } from './Body.tsx';
 import { CameraRig, type StepFrame } from './CameraRig.tsx';
+import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR } from './look.ts';
 import type { BodyKind } from './modelUrls.ts';
 import { PlayerClock } from './PlayerClock.tsx';
 import { Probe } from './Probe.tsx';
@@ -153,17 +154,16 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
   return (
     <Canvas
       frameloop="demand"
-      dpr={[1, 1.5]}
+      dpr={[1, MAX_DPR]}
       gl={{ antialias: false, powerPreference: 'high-performance' }}
-      camera={{ fov: 35, near: 0.01, far: 30, position: [1.2, 1.3, 3.2] }}
+      camera={{ fov: CAMERA_FOV, near: 0.01, far: 30, position: [1.2, 1.3, 3.2] }}
       aria-label="3D body model. Use the zone list for a keyboard alternative."
     >
-      <color attach="background" args={['#1d2027']} />
-      {/* Key from above-front, rim from behind, fill from below so the sole is readable too. */}
-      <hemisphereLight args={['#fff6ee', '#7d8494', 1.2]} />
-      <directionalLight position={[2, 4, 3]} intensity={1.5} />
-      <directionalLight position={[-3, 1.5, -2]} intensity={0.7} />
-      <directionalLight position={[0.5, -3, -1]} intensity={0.8} />
+      <color attach="background" args={[BACKGROUND]} />
+      <hemisphereLight args={[LIGHTS.hemisphere.sky, LIGHTS.hemisphere.ground, LIGHTS.hemisphere.intensity]} />
+      {LIGHTS.directional.map((d) => (
+        <directionalLight key={d.position.join(',')} position={d.position} intensity={d.intensity} />
+      ))}
       <Suspense fallback={null}>
         <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
       </Suspense>

@@ -1,4 +1,5 @@
 import { Color, MeshStandardMaterial } from 'three';
+import { SKIN } from './look.ts';
 
 /** Shared materials of the body. Created once per Body mount and disposed with it. */
 export interface BodyMaterials {
@@ -13,7 +14,7 @@ export interface BodyMaterials {
   dispose: () => void;
 }
 
-export const SKIN_COLOR = new Color('#e4b79b');
+export const SKIN_COLOR = new Color(SKIN);
 
 /** Red hatching in world space: stripes 6 mm apart, independent of the mesh's UVs (it has none). */
 function addHatching(material: MeshStandardMaterial): void {

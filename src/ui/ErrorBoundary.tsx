@@ -5,6 +5,7 @@ interface ErrorBoundaryProps {
   readonly what: string;
   readonly children: ReactNode;
   readonly onRetry?: () => void;
+  readonly onError?: (error: Error) => void;
 }
 
 interface ErrorBoundaryState {
@@ -21,6 +22,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
     console.error(`Footwork: ${this.props.what} failed`, error, info.componentStack);
+    this.props.onError?.(error);
   }
 
   private readonly retry = (): void => {

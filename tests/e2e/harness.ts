@@ -61,10 +61,16 @@ export async function newPage(
   return { context, page, errors };
 }
 
-/** Resolves once the page has drawn the model's first frame. */
+/**
+ * Resolves once the page has drawn the model's first frame and the interactive app has taken
+ * over from the first-frame overlay (its own canvas drawn, the overlay removed).
+ */
 export async function waitForFirstFrame(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForFunction(
-    () => performance.getEntriesByName('footwork:first-frame').length > 0,
+    () =>
+      performance.getEntriesByName('footwork:first-frame').length > 0 &&
+      document.getElementById('boot') === null &&
+      window.footwork !== undefined,
     undefined,
     { timeout, polling: 100 },
   );
