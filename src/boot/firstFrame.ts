@@ -80,7 +80,7 @@ export async function drawFirstFrame(host: HTMLElement, modelUrl: string): Promi
       dispose: () => {
         skin.dispose();
         gltf.scene.traverse((o) => {
-          if (o instanceof Mesh) o.geometry.dispose();
+          if (o instanceof Mesh) (o as Mesh).geometry.dispose();
         });
         dispose();
       },

@@ -1,4 +1,4 @@
-import type { Mesh } from 'three';
+import { Mesh } from 'three';
 
 /**
  * Speeds up pointer picking with a bounding volume hierarchy per zone mesh (three-mesh-bvh).
@@ -13,11 +13,10 @@ export async function enableFastPicking(meshes: readonly Mesh[]): Promise<() => 
     geometry.computeBoundsTree = computeBoundsTree;
     geometry.disposeBoundsTree = disposeBoundsTree;
     geometry.computeBoundsTree();
-    const plain = mesh.raycast;
     mesh.raycast = acceleratedRaycast;
     restored.push(() => {
-      mesh.raycast = plain;
-      geometry.disposeBoundsTree?.();
+      mesh.raycast = Mesh.prototype.raycast;
+      geometry.disposeBoundsTree();
     });
   }
   return () => {
