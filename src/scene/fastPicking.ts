@@ -1,4 +1,4 @@
-import { Mesh } from 'three';
+import type { Mesh } from 'three';
 
 /**
  * Speeds up pointer picking with a bounding volume hierarchy per zone mesh (three-mesh-bvh).
@@ -15,7 +15,8 @@ export async function enableFastPicking(meshes: readonly Mesh[]): Promise<() => 
     geometry.computeBoundsTree();
     mesh.raycast = acceleratedRaycast;
     restored.push(() => {
-      mesh.raycast = Mesh.prototype.raycast;
+      // Dropping the own property restores Mesh.prototype.raycast.
+      Reflect.deleteProperty(mesh, 'raycast');
       geometry.disposeBoundsTree();
     });
   }

@@ -1,0 +1,749 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  ATTEMPT_KINDS,
+  MAX_ATTEMPTS_PER_TRAINEE,
+  MAX_NAME_LENGTH,
+  MAX_TRAINEES,
+  emptyProgress,
+  exportProgressJson,
+  getTrainee,
+  importProgressJson,
+  mergeProgress,
+  normalizeTraineeName,
+  progressSchema,
+  readProgressText,
+  recordAttempt,
+  serializeProgress,
+  summarizeTrainee,
+  type Attempt,
+  type NewAttempt,
+  type ProgressDoc,
+  type ReadResult,
+} from '../../src/domain/progress.ts';
+import {
+  BACKUP_PREFIX,
+  MAX_BACKUPS,
+  PROGRESS_KEY,
+  createProgressRepository,
+  isQuotaError,
+  loadProgress,
+  saveProgress,
+  type StorageLike,
+} from '../../src/state/progressStorage.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Doubles and generators
+// ---------------------------------------------------------------------------------------------
+
+/** In-memory Web Storage with a size quota (in UTF-16 code units, like browsers) and faults. */
+class MemoryStorage implements StorageLike {
+  readonly map = new Map<string, string>();
+  quota = Infinity;
+  failGet: Error | null = null;
+  failSet: Error | null = null;
+  get length(): number {
+    return this.map.size;
+  }
+  key(index: number): string | null {
+    return [...this.map.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    if (this.failGet) throw this.failGet;
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failSet) throw this.failSet;
+    let used = key.length + value.length;
+    for (const [k, v] of this.map) if (k !== key) used += k.length + v.length;
+    if (used > this.quota)
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    this.map.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.map.delete(key);
+  }
+}
+
+const NOW = new Date(Date.UTC(2026, 2, 20, 9, 0, 0));
+const kebab = fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,3}$/);
+const iso = fc
+  .date({
+    min: new Date(Date.UTC(2000, 0, 1)),
+    max: new Date(Date.UTC(2099, 11, 31)),
+    noInvalidDate: true,
+  })
+  .map((d) => d.toISOString());
+// `+ 0` turns −0 into 0: JSON has no negative zero.
+const score = fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0);
+const attemptArb: fc.Arbitrary<Attempt> = fc.record({
+  protocolId: kebab,
+  stepId: fc.option(kebab, { nil: null }),
+  kind: fc.constantFrom(...ATTEMPT_KINDS),
+  score,
+  passed: fc.boolean(),
+  at: iso,
+});
+const nameArb = fc.oneof(
+  fc.constantFrom('Анна Петрова', 'constructor', 'toString', 'hasOwnProperty', 'Zoë', '李雷'),
+  fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+    .map(normalizeTraineeName)
+    .filter((r): r is { ok: true; name: string } => r.ok)
+    .map((r) => r.name),
+);
+const docArb: fc.Arbitrary<ProgressDoc> = fc
+  .dictionary(
+    nameArb,
+    fc.record({ attempts: fc.array(attemptArb, { maxLength: 6 }), updatedAt: iso }),
+    {
+      maxKeys: 4,
+      noNullPrototype: true,
+    },
+  )
+  .map((trainees) => ({ version: 2 as const, trainees }));
+
+const RESET_REASONS = [
+  'corrupt_json',
+  'invalid_shape',
+  'future_version',
+  'unknown_version',
+  'too_large',
+];
+
+/** The contract of every read: a valid document, and a readable notice when there is one. */
+function expectWellFormed(result: ReadResult): void {
+  expect(progressSchema.safeParse(result.doc).success).toBe(true);
+  const { notice } = result;
+  if (notice === null) return;
+  expect(typeof notice.detail).toBe('string');
+  expect(notice.detail.length).toBeGreaterThan(0);
+  if (notice.kind === 'reset') {
+    expect(RESET_REASONS).toContain(notice.reason);
+    expect(result.doc).toEqual(emptyProgress());
+  } else {
+    expect(notice.kind).toBe('migrated');
+  }
+}
+
+/** Every path (list of keys) into a JSON value, the root included. */
+function pathsOf(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  const out = [prefix];
+  if (Array.isArray(value)) value.forEach((v, i) => out.push(...pathsOf(v, [...prefix, i])));
+  else if (typeof value === 'object' && value !== null)
+    for (const [k, v] of Object.entries(value)) out.push(...pathsOf(v, [...prefix, k]));
+  return out;
+}
+
+type Mutation = 'replace' | 'delete' | 'add';
+
+/** Applies one mutation at a path of a JSON copy of `doc`. */
+function mutate(doc: unknown, pick: number, op: Mutation, key: string, value: unknown): unknown {
+  const copy: unknown = JSON.parse(JSON.stringify(doc));
+  const paths = pathsOf(copy);
+  const path = paths[pick % paths.length];
+  if (path.length === 0) return op === 'replace' ? value : copy;
+  let parent: unknown = copy;
+  for (const k of path.slice(0, -1)) parent = (parent as Record<string | number, unknown>)[k];
+  const last = path[path.length - 1] ?? '';
+  const target = parent as Record<string | number, unknown>;
+  if (op === 'replace') target[last] = value;
+  else if (op === 'delete') {
+    if (Array.isArray(target) && typeof last === 'number') target.splice(last, 1);
+    else Reflect.deleteProperty(target, last);
+  } else if (
+    typeof target[last] === 'object' &&
+    target[last] !== null &&
+    !Array.isArray(target[last])
+  ) {
+    // defineProperty makes even `__proto__` an own key, as JSON.parse does.
+    Object.defineProperty(target[last], key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  } else target[last] = value;
+  return copy;
+}
+
+const v1Arb = fc.record({
+  version: fc.constant(1 as const),
+  trainee: nameArb,
+  scores: fc.array(
+    fc.record({
+      protocol: kebab,
+      step: fc.option(kebab, { nil: null }),
+      type: fc.constantFrom(...ATTEMPT_KINDS),
+      score: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x + 0),
+      ok: fc.boolean(),
+      date: fc.integer({ min: 0, max: Date.UTC(2100, 0, 1) }),
+    }),
+    { maxLength: 6 },
+  ),
+});
+
+const RUNS = { numRuns: 300 };
+
+// ---------------------------------------------------------------------------------------------
+// Property-based tests
+// ---------------------------------------------------------------------------------------------
+
+describe('progress reading never throws past the boundary', () => {
+  it('turns any string into a valid document or a readable notice', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string()), (text) => {
+        expectWellFormed(readProgressText(text, NOW));
+      }),
+      RUNS,
+    );
+  });
+
+  it('turns any JSON value into a valid document or a readable notice', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const result = readProgressText(JSON.stringify(value), NOW);
+        expectWellFormed(result);
+        expect(result.notice).not.toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('handles look-alike documents with any version and any trainees', () => {
+    const lookAlike = fc.record({
+      version: fc.oneof(fc.constantFrom(1, 2, 3, 2.5, -1, 0), fc.jsonValue()),
+      trainees: fc.oneof(fc.jsonValue(), fc.dictionary(fc.string(), fc.jsonValue())),
+      trainee: fc.option(fc.string(), { nil: undefined }),
+      scores: fc.option(fc.array(fc.jsonValue()), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(lookAlike, (value) => {
+        expectWellFormed(readProgressText(JSON.stringify(value), NOW));
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps a mutated document only when it is still valid, and otherwise says why', () => {
+    fc.assert(
+      fc.property(
+        docArb,
+        fc.nat(),
+        fc.constantFrom<Mutation>('replace', 'delete', 'add'),
+        fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('__proto__', 'constructor')),
+        fc.jsonValue({ maxDepth: 2 }),
+        (doc, pick, op, key, value) => {
+          const mutated = mutate(doc, pick, op, key, value);
+          const result = readProgressText(JSON.stringify(mutated), NOW);
+          expectWellFormed(result);
+          if (
+            progressSchema.safeParse(mutated).success &&
+            !JSON.stringify(mutated).includes('"__proto__"')
+          ) {
+            expect(result.notice).toBeNull();
+            expect(result.doc).toEqual(mutated);
+          } else {
+            expect(result.notice?.kind).toBe('reset');
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('reads back every valid document it wrote (save → load is the identity)', () => {
+    fc.assert(
+      fc.property(docArb, (doc) => {
+        const read = readProgressText(serializeProgress(doc), NOW);
+        expect(read).toEqual({ doc, notice: null });
+        const storage = new MemoryStorage();
+        expect(saveProgress(storage, doc)).toEqual({ ok: true });
+        expect(loadProgress(storage, NOW)).toEqual({ doc, notice: null });
+        const imported = importProgressJson(exportProgressJson(doc), NOW);
+        expect(imported).toEqual({ ok: true, doc, migratedFrom: null });
+      }),
+      RUNS,
+    );
+  });
+
+  it('migrates any v1 document, keeping every attempt', () => {
+    fc.assert(
+      fc.property(v1Arb, (v1) => {
+        const result = readProgressText(JSON.stringify(v1), NOW);
+        expectWellFormed(result);
+        expect(result.notice).toEqual({ kind: 'migrated', from: 1, detail: 'version 1 → 2' });
+        const trainee = getTrainee(result.doc, v1.trainee);
+        expect(Object.keys(result.doc.trainees)).toEqual([v1.trainee]);
+        expect(trainee?.attempts).toHaveLength(v1.scores.length);
+        v1.scores.forEach((s, i) => {
+          const a = trainee?.attempts[i];
+          expect(a?.score).toBeCloseTo(s.score * 100, 2);
+          expect(a?.at).toBe(new Date(s.date).toISOString());
+          expect(a?.passed).toBe(s.ok);
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  it('normalises any name to a stored form, or says why it cannot', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 80 }), fc.string({ maxLength: 80 })),
+        (raw) => {
+          const r = normalizeTraineeName(raw);
+          if (!r.ok) {
+            expect(['empty', 'too_long', 'reserved']).toContain(r.reason);
+            return;
+          }
+          expect(r.name).toBe(r.name.trim());
+          expect(Array.from(r.name).length).toBeGreaterThanOrEqual(1);
+          expect(Array.from(r.name).length).toBeLessThanOrEqual(MAX_NAME_LENGTH);
+          expect(normalizeTraineeName(r.name)).toEqual(r);
+          // The name survives a UTF-8 round trip (no lone surrogates) and has no control characters.
+          expect(Buffer.from(r.name, 'utf8').toString('utf8')).toBe(r.name);
+          expect(/\p{Cc}/u.test(r.name)).toBe(false);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  it('never throws from the repository, whatever the storage does, and keeps changes in memory', () => {
+    const faults = fc.array(fc.constantFrom('ok', 'quota', 'security'), {
+      minLength: 6,
+      maxLength: 6,
+    });
+    fc.assert(
+      fc.property(fc.option(fc.string(), { nil: null }), faults, (saved, plan) => {
+        const storage = new MemoryStorage();
+        if (saved !== null) storage.map.set(PROGRESS_KEY, saved);
+        let step = 0;
+        const setFault = () => {
+          const f = plan[step++ % plan.length];
+          storage.failSet =
+            f === 'quota'
+              ? new DOMException('full', 'QuotaExceededError')
+              : f === 'security'
+                ? new DOMException('denied', 'SecurityError')
+                : null;
+          storage.failGet = f === 'security' ? new DOMException('denied', 'SecurityError') : null;
+        };
+        setFault();
+        const repo = createProgressRepository({ storage, now: () => NOW });
+        expectWellFormed({ doc: repo.load().doc, notice: null });
+        for (let i = 0; i < 3; i++) {
+          setFault();
+          const { change, save } = repo.record('Анна', {
+            protocolId: 'p1',
+            stepId: 's',
+            kind: 'trace',
+            score: 50,
+            passed: false,
+          });
+          expect(change.ok).toBe(true);
+          expect(save === null || typeof save.ok === 'boolean').toBe(true);
+        }
+        expect(getTrainee(repo.doc(), 'Анна')?.attempts).toHaveLength(3);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Examples
+// ---------------------------------------------------------------------------------------------
+
+const ATTEMPT: NewAttempt = {
+  protocolId: 'p1-hallux-valgus-adult-self',
+  stepId: 'circles-around-joint',
+  kind: 'trace',
+  score: 82,
+  passed: true,
+};
+
+function docWith(name: string, attempts: NewAttempt[], at = NOW): ProgressDoc {
+  let doc = emptyProgress();
+  for (const a of attempts) {
+    const r = recordAttempt(doc, name, a, at);
+    if (!r.ok) throw new Error(r.detail);
+    doc = r.doc;
+  }
+  return doc;
+}
+
+describe('loading saved progress', () => {
+  it('starts empty without a notice when nothing is saved', () => {
+    expect(loadProgress(new MemoryStorage(), NOW)).toEqual({ doc: emptyProgress(), notice: null });
+  });
+
+  it('backs up corrupt JSON, resets with a notice, and loads cleanly the next time', () => {
+    const storage = new MemoryStorage();
+    storage.map.set(PROGRESS_KEY, '{"version":2,"trainees":{');
+    const first = loadProgress(storage, NOW);
+    const backupKey = `${BACKUP_PREFIX}2026-03-20T09:00:00.000Z`;
+    expect(first.doc).toEqual(emptyProgress());
+    expect(first.notice).toMatchObject({ kind: 'reset', reason: 'corrupt_json', backupKey });
+    expect(storage.map.get(backupKey)).toBe('{"version":2,"trainees":{');
+    expect(storage.map.has(PROGRESS_KEY)).toBe(false);
+    expect(loadProgress(storage, NOW)).toEqual({ doc: emptyProgress(), notice: null });
+  });
+
+  it('resets data from a newer version, keeping it under a backup key', () => {
+    const storage = new MemoryStorage();
+    const future = JSON.stringify({ version: 3, people: [] });
+    storage.map.set(PROGRESS_KEY, future);
+    const r = loadProgress(storage, NOW);
+    expect(r.notice).toMatchObject({ kind: 'reset', reason: 'future_version' });
+    expect(
+      r.notice?.kind === 'reset' && r.notice.backupKey ? storage.map.get(r.notice.backupKey) : null,
+    ).toBe(future);
+  });
+
+  it('names the field that is wrong', () => {
+    const bad = {
+      version: 2,
+      trainees: {
+        Ann: {
+          attempts: [{ ...ATTEMPT, score: 150, at: NOW.toISOString() }],
+          updatedAt: NOW.toISOString(),
+        },
+      },
+    };
+    const r = readProgressText(JSON.stringify(bad), NOW);
+    expect(r.notice).toMatchObject({ kind: 'reset', reason: 'invalid_shape' });
+    expect(r.notice?.detail).toContain('trainees.Ann.attempts.0.score');
+  });
+
+  it('refuses a trainee called __proto__ instead of dropping it silently', () => {
+    const text = `{"version":2,"trainees":{"__proto__":{"attempts":[],"updatedAt":"${NOW.toISOString()}"}}}`;
+    expect(readProgressText(text, NOW).notice).toMatchObject({
+      kind: 'reset',
+      reason: 'invalid_shape',
+    });
+    expect(recordAttempt(emptyProgress(), '__proto__', ATTEMPT, NOW)).toMatchObject({
+      ok: false,
+      reason: 'reserved',
+    });
+    expect(getTrainee(emptyProgress(), 'constructor')).toBeNull();
+  });
+
+  it('migrates a v1 document, backs it up and writes it back as v2', () => {
+    const storage = new MemoryStorage();
+    const v1 = {
+      version: 1,
+      trainee: '  Anna \t Petrova ',
+      scores: [
+        {
+          protocol: 'p1-hallux-valgus-adult-self',
+          step: 'circles-around-joint',
+          type: 'trace',
+          score: 0.875,
+          ok: true,
+          date: Date.UTC(2026, 0, 15, 10, 30),
+        },
+        {
+          protocol: 'p1-hallux-valgus-adult-self',
+          step: null,
+          type: 'order',
+          score: 0.5,
+          ok: false,
+          date: Date.UTC(2026, 0, 16),
+        },
+      ],
+    };
+    storage.map.set(PROGRESS_KEY, JSON.stringify(v1));
+    const r = loadProgress(storage, NOW);
+    const expected: ProgressDoc = {
+      version: 2,
+      trainees: {
+        'Anna Petrova': {
+          attempts: [
+            {
+              protocolId: 'p1-hallux-valgus-adult-self',
+              stepId: 'circles-around-joint',
+              kind: 'trace',
+              score: 87.5,
+              passed: true,
+              at: '2026-01-15T10:30:00.000Z',
+            },
+            {
+              protocolId: 'p1-hallux-valgus-adult-self',
+              stepId: null,
+              kind: 'order',
+              score: 50,
+              passed: false,
+              at: '2026-01-16T00:00:00.000Z',
+            },
+          ],
+          updatedAt: '2026-01-16T00:00:00.000Z',
+        },
+      },
+    };
+    expect(r.doc).toEqual(expected);
+    expect(r.notice).toMatchObject({ kind: 'migrated', from: 1 });
+    expect(JSON.parse(storage.map.get(PROGRESS_KEY) ?? 'null')).toEqual(expected);
+    expect(
+      r.notice && 'backupKey' in r.notice && r.notice.backupKey
+        ? storage.map.get(r.notice.backupKey)
+        : null,
+    ).toBe(JSON.stringify(v1));
+  });
+
+  it('keeps the text in the notice and the main key untouched when no backup can be written', () => {
+    const storage = new MemoryStorage();
+    const junk = 'x'.repeat(500);
+    storage.map.set(PROGRESS_KEY, junk);
+    storage.quota = 600;
+    const r = loadProgress(storage, NOW);
+    expect(r.notice).toMatchObject({
+      kind: 'reset',
+      reason: 'corrupt_json',
+      backupKey: null,
+      unsavedText: junk,
+    });
+    expect(storage.map.get(PROGRESS_KEY)).toBe(junk);
+  });
+
+  it('keeps only the newest backups', () => {
+    const storage = new MemoryStorage();
+    for (let i = 0; i < MAX_BACKUPS + 2; i++) {
+      storage.map.set(PROGRESS_KEY, `broken ${i}`);
+      loadProgress(storage, new Date(Date.UTC(2026, 0, 1 + i)));
+    }
+    const backups = [...storage.map.keys()].filter((k) => k.startsWith(BACKUP_PREFIX)).sort();
+    expect(backups).toHaveLength(MAX_BACKUPS);
+    expect(backups.map((k) => storage.map.get(k))).toEqual(['broken 2', 'broken 3', 'broken 4']);
+  });
+
+  it('reports storage that cannot be read, and no storage at all', () => {
+    const storage = new MemoryStorage();
+    storage.failGet = new DOMException('denied', 'SecurityError');
+    expect(loadProgress(storage, NOW)).toEqual({
+      doc: emptyProgress(),
+      notice: { kind: 'unavailable', detail: 'SecurityError: denied' },
+    });
+    expect(loadProgress(null, NOW).notice?.kind).toBe('unavailable');
+    expect(saveProgress(null, emptyProgress())).toMatchObject({ ok: false, reason: 'unavailable' });
+  });
+
+  it('refuses a document that is too large to be real', () => {
+    expect(readProgressText(' '.repeat(4_000_001), NOW).notice).toMatchObject({
+      kind: 'reset',
+      reason: 'too_large',
+    });
+  });
+});
+
+describe('saving progress', () => {
+  it('says the storage is full and keeps the attempt in memory', () => {
+    const storage = new MemoryStorage();
+    // One attempt (≈ 240 characters) fits, two (≈ 400) do not.
+    storage.quota = 320;
+    const repo = createProgressRepository({ storage, now: () => NOW });
+    repo.load();
+    const first = repo.record('Ann', ATTEMPT);
+    expect(first.save).toEqual({ ok: true });
+    const second = repo.record('Ann', { ...ATTEMPT, score: 91 });
+    expect(second.save).toMatchObject({ ok: false, reason: 'storage_full' });
+    expect(repo.lastSave()).toEqual(second.save);
+    expect(getTrainee(repo.doc(), 'Ann')?.attempts.map((a) => a.score)).toEqual([82, 91]);
+    // What is stored is still the last good save.
+    expect(JSON.parse(storage.map.get(PROGRESS_KEY) ?? 'null')).toEqual(docWith('Ann', [ATTEMPT]));
+  });
+
+  it('recognises quota errors of every browser', () => {
+    expect(isQuotaError(new DOMException('x', 'QuotaExceededError'))).toBe(true);
+    expect(isQuotaError({ name: 'NS_ERROR_DOM_QUOTA_REACHED' })).toBe(true);
+    expect(isQuotaError({ code: 22 })).toBe(true);
+    expect(isQuotaError(new DOMException('x', 'SecurityError'))).toBe(false);
+    expect(isQuotaError('QuotaExceededError')).toBe(false);
+  });
+
+  it('does not write an invalid document', () => {
+    const storage = new MemoryStorage();
+    const bad = {
+      version: 2,
+      trainees: { ' padded ': { attempts: [], updatedAt: NOW.toISOString() } },
+    } as ProgressDoc;
+    expect(saveProgress(storage, bad)).toMatchObject({ ok: false, reason: 'invalid' });
+    expect(storage.map.size).toBe(0);
+  });
+});
+
+describe('changing progress', () => {
+  it('records attempts under the normalised name with the clock time', () => {
+    const doc = docWith('  Анна   Петрова ', [ATTEMPT]);
+    expect(doc).toEqual({
+      version: 2,
+      trainees: {
+        'Анна Петрова': {
+          attempts: [{ ...ATTEMPT, at: '2026-03-20T09:00:00.000Z' }],
+          updatedAt: '2026-03-20T09:00:00.000Z',
+        },
+      },
+    });
+  });
+
+  it('refuses bad names, bad attempts and a broken clock', () => {
+    const empty = emptyProgress();
+    expect(recordAttempt(empty, '   ', ATTEMPT, NOW)).toMatchObject({ ok: false, reason: 'empty' });
+    expect(recordAttempt(empty, 'я'.repeat(61), ATTEMPT, NOW)).toMatchObject({
+      ok: false,
+      reason: 'too_long',
+    });
+    expect(recordAttempt(empty, 'я'.repeat(60), ATTEMPT, NOW).ok).toBe(true);
+    expect(recordAttempt(empty, 'Ann', { ...ATTEMPT, score: 101 }, NOW)).toMatchObject({
+      ok: false,
+      reason: 'invalid_attempt',
+    });
+    expect(recordAttempt(empty, 'Ann', { ...ATTEMPT, protocolId: 'Not Kebab' }, NOW)).toMatchObject(
+      { ok: false, reason: 'invalid_attempt' },
+    );
+    expect(recordAttempt(empty, 'Ann', ATTEMPT, new Date(Number.NaN))).toMatchObject({
+      ok: false,
+      reason: 'invalid_clock',
+    });
+  });
+
+  it('drops the oldest attempts beyond the limit and limits the number of trainees', () => {
+    let doc = emptyProgress();
+    for (let i = 0; i <= MAX_ATTEMPTS_PER_TRAINEE; i++) {
+      const r = recordAttempt(
+        doc,
+        'Ann',
+        { ...ATTEMPT, score: i % 101 },
+        new Date(NOW.getTime() + i * 1000),
+      );
+      if (!r.ok) throw new Error(r.detail);
+      doc = r.doc;
+    }
+    const attempts = getTrainee(doc, 'Ann')?.attempts ?? [];
+    expect(attempts).toHaveLength(MAX_ATTEMPTS_PER_TRAINEE);
+    expect(attempts[0]?.score).toBe(1);
+    let many = emptyProgress();
+    for (let i = 0; i < MAX_TRAINEES; i++) {
+      const r = recordAttempt(many, `T${i}`, ATTEMPT, NOW);
+      if (!r.ok) throw new Error(r.detail);
+      many = r.doc;
+    }
+    expect(recordAttempt(many, 'One more', ATTEMPT, NOW)).toMatchObject({
+      ok: false,
+      reason: 'too_many_trainees',
+    });
+    expect(recordAttempt(many, 'T0', ATTEMPT, NOW).ok).toBe(true);
+  });
+
+  it('merges an import: identical attempts once, in time order', () => {
+    const t1 = new Date(Date.UTC(2026, 0, 1));
+    const t2 = new Date(Date.UTC(2026, 0, 2));
+    const mine = docWith('Ann', [ATTEMPT], t2);
+    const theirs = mergeProgress(
+      docWith('Ann', [{ ...ATTEMPT, score: 40, passed: false }], t1),
+      docWith('Bob', [ATTEMPT], t1),
+    );
+    const merged = mergeProgress(mine, mergeProgress(theirs, mine));
+    expect(getTrainee(merged, 'Ann')?.attempts.map((a) => [a.score, a.at])).toEqual([
+      [40, t1.toISOString()],
+      [82, t2.toISOString()],
+    ]);
+    expect(getTrainee(merged, 'Ann')?.updatedAt).toBe(t2.toISOString());
+    expect(Object.keys(merged.trainees).sort()).toEqual(['Ann', 'Bob']);
+  });
+
+  it('exports pretty JSON with the version first and refuses a bad import', () => {
+    const doc = docWith('Ann', [ATTEMPT]);
+    const text = exportProgressJson(doc);
+    expect(text.startsWith('{\n  "version": 2,\n  "trainees": {\n    "Ann": {')).toBe(true);
+    expect(importProgressJson('not json', NOW)).toMatchObject({
+      ok: false,
+      reason: 'corrupt_json',
+    });
+    const repo = createProgressRepository({ storage: new MemoryStorage(), now: () => NOW });
+    repo.load();
+    repo.record('Ann', ATTEMPT);
+    const before = repo.doc();
+    expect(repo.importJson('{"version":9}', 'replace').result).toMatchObject({
+      ok: false,
+      reason: 'future_version',
+    });
+    expect(repo.doc()).toBe(before);
+    expect(repo.importJson(exportProgressJson(docWith('Bob', [ATTEMPT])), 'merge').save).toEqual({
+      ok: true,
+    });
+    expect(Object.keys(repo.doc().trainees).sort()).toEqual(['Ann', 'Bob']);
+    expect(repo.remove('Ann')).toEqual({ ok: true });
+    expect(Object.keys(repo.doc().trainees)).toEqual(['Bob']);
+  });
+
+  it('summarises a trainee per protocol and drill for the printed sheet', () => {
+    const at = (d: number) => new Date(Date.UTC(2026, 0, d));
+    let doc = emptyProgress();
+    const add = (a: NewAttempt, d: number) => {
+      const r = recordAttempt(doc, 'Ann', a, at(d));
+      if (!r.ok) throw new Error(r.detail);
+      doc = r.doc;
+    };
+    add({ ...ATTEMPT, score: 60, passed: false }, 1);
+    add({ ...ATTEMPT, score: 90, passed: true }, 2);
+    add({ ...ATTEMPT, score: 75, passed: true }, 3);
+    add(
+      {
+        protocolId: 'p1-hallux-valgus-adult-self',
+        stepId: null,
+        kind: 'order',
+        score: 100,
+        passed: true,
+      },
+      4,
+    );
+    add(
+      {
+        protocolId: 'p10-plantar-pain-care',
+        stepId: 'care-pads',
+        kind: 'avoid',
+        score: 0,
+        passed: false,
+      },
+      5,
+    );
+    expect(summarizeTrainee(doc, 'Ann')).toEqual({
+      name: 'Ann',
+      attempts: 5,
+      passed: 3,
+      updatedAt: at(5).toISOString(),
+      rows: [
+        {
+          protocolId: 'p1-hallux-valgus-adult-self',
+          kind: 'trace',
+          attempts: 3,
+          passed: 2,
+          bestScore: 90,
+          lastScore: 75,
+          lastAt: at(3).toISOString(),
+        },
+        {
+          protocolId: 'p1-hallux-valgus-adult-self',
+          kind: 'order',
+          attempts: 1,
+          passed: 1,
+          bestScore: 100,
+          lastScore: 100,
+          lastAt: at(4).toISOString(),
+        },
+        {
+          protocolId: 'p10-plantar-pain-care',
+          kind: 'avoid',
+          attempts: 1,
+          passed: 0,
+          bestScore: 0,
+          lastScore: 0,
+          lastAt: at(5).toISOString(),
+        },
+      ],
+    });
+    expect(summarizeTrainee(doc, 'Nobody')).toBeNull();
+  });
+});
