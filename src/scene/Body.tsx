@@ -91,7 +91,7 @@ export function Body(props: BodyProps) {
 
   useEffect(() => {
     // The inner side of one foot is seen across the other leg: hide that leg for this view.
-    const isolate = (view: string, side: string) => {
+    const isolate = (view: string | null, side: string) => {
       for (const m of meshes) {
         m.mesh.visible = !(view === 'medial' && m.side !== null && m.side !== side && limbZones.has(m.zone));
       }

@@ -9,6 +9,8 @@ import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
 
 /** Where the current step happens, in world space: the camera frames it from its outside. */
 export interface StepFrame {
+  /** Which step this frames (`stepId:side`). */
+  readonly key: string;
   readonly center: Vec3;
   /** Outward skin normal there: the side to look from. */
   readonly normal: Vec3;
@@ -47,7 +49,7 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
   };
 
   useEffect(() => {
-    if (meshes.length === 0) return;
+    if (meshes.length === 0 || view === null) return;
     const foot = FOOT_VIEWS.includes(view);
     const bounds: Bounds | null = foot
       ? boundsOf(meshes, (m) => footZones.has(m.zone) && m.side === side)
@@ -61,6 +63,12 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
 
   useEffect(() => {
     if (!stepFrame || meshes.length === 0) return;
+    const store = useViewerStore.getState();
+    if (store.holdViewFor !== null) {
+      // A link asked for a preset view of this very step: keep it.
+      if (store.holdViewFor === stepFrame.key) return;
+      store.setHoldViewFor(null);
+    }
     const r = Math.max(MIN_STEP_RADIUS_M, stepFrame.radius) * 1.6;
     const fov = (camera.fov * Math.PI) / 180;
     const distance = r / Math.sin(Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * (size.width / size.height))) / 2);
@@ -70,6 +78,7 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
     const len = Math.hypot(...dir) || 1;
     const c = stepFrame.center;
     lookAt([c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance], c);
+    store.clearView();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stepFrame, meshes]);
 

@@ -7,6 +7,7 @@ import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
 import { Body, partKey } from './Body.tsx';
 import { CameraRig, type StepFrame } from './CameraRig.tsx';
+import { ContextWatch } from './ContextWatch.tsx';
 import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR } from './look.ts';
 import type { BodyKind } from './modelUrls.ts';
 import { PlayerClock } from './PlayerClock.tsx';
@@ -72,6 +73,7 @@ function PosedScene(
       onFrame(
         motion
           ? {
+              key: current ? `${current.step.id}:${current.side}` : '',
               center: applyPose(pose, motion.center),
               normal: rotatePose(pose, motion.normal),
               radius: motion.radius,
@@ -79,7 +81,7 @@ function PosedScene(
           : null,
       );
     },
-    [pose, onFrame],
+    [pose, onFrame, current],
   );
 
   return (
@@ -148,7 +150,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       (b.min[2] + b.max[2]) / 2,
     ];
     const radius = Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2;
-    return { center, normal: [0.35, 0.35, 0.87], radius };
+    return { key: `${current.step.id}:${current.side}`, center, normal: [0.35, 0.35, 0.87], radius };
   }, [current, motionFrame, meshes]);
 
   return (
@@ -169,6 +171,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       </Suspense>
       <PlayerClock />
       <Probe />
+      <ContextWatch />
       <CameraRig
         meshes={meshes}
         footZones={footZones}

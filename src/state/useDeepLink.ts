@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
 import { useContentStore } from './contentStore.ts';
-import { openProtocol } from './currentStep.ts';
+import { openProtocol, sideForStep } from './currentStep.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
 import { useViewerStore } from './viewerStore.ts';
 
@@ -20,8 +20,12 @@ export function useDeepLink(): void {
     const link = decodePlayerLink(window.location.search);
     const viewer = useViewerStore.getState();
     viewer.setSide(link.side);
-    if (link.view) viewer.setView(link.view);
     const loaded = link.protocol ? content.protocols.find((p) => p.protocol.id === link.protocol) : undefined;
+    if (link.view) {
+      viewer.setView(link.view);
+      const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
+      if (step) viewer.setHoldViewFor(`${step.id}:${sideForStep(step, link.side)}`);
+    }
     if (loaded) {
       openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));
       playerEngine.dispatch({ type: 'setSpeed', speed: link.speed });
@@ -40,7 +44,7 @@ export function useDeepLink(): void {
         step: player.stepIndex,
         side,
         speed: player.speed,
-        view: view === 'whole' ? null : view,
+        view,
         body: protocol?.body,
       });
       const url = `${window.location.pathname}?${search}${window.location.hash}`;

@@ -9,7 +9,8 @@ export interface ZoneRef {
 }
 
 export interface ViewerState {
-  readonly view: ViewId;
+  /** The preset the camera shows, or null while it frames the current step. */
+  readonly view: ViewId | null;
   /** Which foot (and leg) the foot views and side-specific work focus on. */
   readonly side: Side;
   /** Bumped on every view request so choosing the same preset again flies back to it. */
@@ -23,6 +24,11 @@ export interface ViewerState {
   hover: (zone: ZoneRef | null) => void;
   select: (zone: ZoneRef | null) => void;
   setModelReady: (ready: boolean) => void;
+  /** The camera left the presets to frame a step. */
+  clearView: () => void;
+  /** A step (`stepId:side`) whose own framing must not replace the preset (a link named a view). */
+  readonly holdViewFor: string | null;
+  setHoldViewFor: (key: string | null) => void;
 }
 
 export function sameZone(a: ZoneRef | null, b: ZoneRef | null): boolean {
@@ -47,6 +53,9 @@ export const useViewerStore = create<ViewerState>()((set, get) => ({
     if (!sameZone(get().selected, zone)) set({ selected: zone });
   },
   setModelReady: (ready) => set({ modelReady: ready }),
+  clearView: () => set({ view: null }),
+  holdViewFor: null,
+  setHoldViewFor: (key) => set({ holdViewFor: key }),
 }));
 
 /**

@@ -143,4 +143,19 @@ describe('technique player', () => {
     await expect.poll(() => second.locator('#step-title').textContent(), { timeout: 30_000 }).toBe(CHILD.steps[3]?.title.en);
     await context.close();
   });
+
+  it('keeps the view a link names for its step, then frames the next step itself', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto(`${server.url}?protocol=${ADULT.id}&step=3&side=L&view=plantar`);
+    await waitForFirstFrame(page);
+    await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(ADULT.steps[2]?.title.en);
+    const sole = page.getByRole('button', { name: 'Sole', exact: true });
+    await settle(page);
+    expect(await sole.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => window.location.search)).toContain('view=plantar');
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect.poll(() => sole.getAttribute('aria-pressed')).toBe('false');
+    await expect.poll(() => page.evaluate(() => window.location.search)).not.toContain('view=');
+    await context.close();
+  });
 });
