@@ -5,6 +5,7 @@ import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
 import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
+import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { Body, partKey } from './Body.tsx';
 import { CameraRig, type StepFrame } from './CameraRig.tsx';
 import { ContextWatch } from './ContextWatch.tsx';
@@ -170,6 +171,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
         <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
       </Suspense>
       <PlayerClock />
+      <AdaptiveResolution />
       <Probe />
       <ContextWatch />
       <CameraRig
