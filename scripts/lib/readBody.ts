@@ -37,7 +37,11 @@ function transformPoint(m: readonly number[], x: number, y: number, z: number): 
 }
 
 function transformVector(m: readonly number[], x: number, y: number, z: number): Vec3 {
-  return [m[0] * x + m[4] * y + m[8] * z, m[1] * x + m[5] * y + m[9] * z, m[2] * x + m[6] * y + m[10] * z];
+  return [
+    m[0] * x + m[4] * y + m[8] * z,
+    m[1] * x + m[5] * y + m[9] * z,
+    m[2] * x + m[6] * y + m[10] * z,
+  ];
 }
 
 export async function readBodyGlb(path: string): Promise<BodyData> {
@@ -87,13 +91,20 @@ export async function readBodyGlb(path: string): Promise<BodyData> {
     const mesh = node.getMesh();
     if (!mesh) continue;
     const partIndex = parts.length;
-    parts.push({ node: name, zone: typeof extras.zone === 'string' ? extras.zone : name, side: asSide(extras.side) });
+    parts.push({
+      node: name,
+      zone: typeof extras.zone === 'string' ? extras.zone : name,
+      side: asSide(extras.side),
+    });
     const targetNames = (mesh.getExtras().targetNames ?? []) as unknown;
-    const names: string[] = Array.isArray(targetNames) ? targetNames.filter((x): x is string => typeof x === 'string') : [];
+    const names: string[] = Array.isArray(targetNames)
+      ? targetNames.filter((x): x is string => typeof x === 'string')
+      : [];
     for (const prim of mesh.listPrimitives()) {
       const pa = prim.getAttribute('POSITION');
       const ia = prim.getIndices();
-      if (!pa || !ia) throw new Error(`${path}: node ${name} has a primitive without POSITION or indices`);
+      if (!pa || !ia)
+        throw new Error(`${path}: node ${name} has a primitive without POSITION or indices`);
       const base = pos.length / 3;
       const count = pa.getCount();
       const el: number[] = [0, 0, 0];

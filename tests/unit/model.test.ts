@@ -379,6 +379,47 @@ for (const id of ['adult', 'child'] as const) {
       }
     });
 
+    it('has the anatomy of a foot: toe length order, malleoli, arch above the lateral edge', () => {
+      const k = id === 'adult' ? 1 : 0.58;
+      for (const side of ['L', 'R'] as const) {
+        const heel = lmAt(body, `heel_back.${side}`);
+        const toe = lmAt(body, `toe2_tip.${side}`);
+        const f = sub(toe, heel);
+        const fl = Math.hypot(f[0], f[2]);
+        const fwd: Vec3 = [f[0] / fl, 0, f[2] / fl];
+        const reach = (n: number): number => dot(sub(lmAt(body, `toe${n}_tip.${side}`), heel), fwd);
+        // second toe about as long as the big toe, then shorter and shorter to the little toe
+        expect(Math.abs(reach(1) - reach(2))).toBeLessThan(0.008 * k);
+        expect(reach(2)).toBeGreaterThan(reach(3));
+        expect(reach(3)).toBeGreaterThan(reach(4));
+        expect(reach(4)).toBeGreaterThan(reach(5));
+        expect(fl).toBeGreaterThan(0.24 * k);
+        expect(fl).toBeLessThan(0.28 * k);
+        // medial malleolus higher and more anterior than the lateral one
+        const mm = lmAt(body, `malleolus_medial.${side}`),
+          ml = lmAt(body, `malleolus_lateral.${side}`);
+        expect(mm[1] - ml[1]).toBeGreaterThan(0.01 * k);
+        expect(dot(sub(mm, ml), fwd)).toBeGreaterThan(0.005 * k);
+        // the arch is lifted; the lateral border of the foot rests on the ground
+        expect(lmAt(body, `arch_center.${side}`)[1]).toBeGreaterThan(0.008 * k);
+        let minY = Infinity;
+        for (const t of trianglesOf(body, `foot_outer_edge.${side}`))
+          for (const v of t) minY = Math.min(minY, v[1]);
+        expect(minY).toBeLessThan(0.002);
+      }
+    });
+
+    it('keeps the first MTP landmarks that content strokes run to clear of the bunion', () => {
+      for (const side of ['L', 'R'] as const) {
+        const bunion = trianglesOf(body, `bunion.${side}`);
+        for (const name of ['first_mtp_plantar', 'first_mtp_dorsal', 'first_metatarsal_shaft']) {
+          expect(distToTriangles(lmAt(body, `${name}.${side}`), bunion), name).toBeGreaterThan(
+            0.009,
+          );
+        }
+      }
+    });
+
     it('hallux_valgus turns the big toe from < 15° to > 35° without toes passing through each other', () => {
       for (const side of ['L', 'R'] as const) {
         const a0 = halluxAngle(body, side, 0),
@@ -404,9 +445,9 @@ for (const id of ['adult', 'child'] as const) {
       const toe2 = trianglesOf(body, 'toe2.L');
       const shift = sub(centroid(toe2), centroid(hallux));
       const mv = (v: Vec3): Vec3 => [
-        v[0] + shift[0] * 0.8,
-        v[1] + shift[1] * 0.8,
-        v[2] + shift[2] * 0.8,
+        v[0] + shift[0] * 0.5,
+        v[1] + shift[1] * 0.5,
+        v[2] + shift[2] * 0.5,
       ];
       const moved = hallux.map((t): Tri => [mv(t[0]), mv(t[1]), mv(t[2])]);
       expect(intersections(moved, toe2)).toBeGreaterThan(0);
@@ -463,23 +504,43 @@ for (const id of ['adult', 'child'] as const) {
     it('shows distinct spinous processes along the back midline', () => {
       const top = lmAt(body, 'spine_top'),
         low = lmAt(body, 'spine_low');
-      const tris = trianglesOf(body, 'vertebrae');
-      // sample the back profile (most posterior z) along the vertebrae strip in height bins
-      const bins = 120;
-      const prof = new Array<number>(bins).fill(Infinity);
-      for (const t of tris)
-        for (const v of t) {
-          const b = Math.floor(((v[1] - low[1]) / (top[1] - low[1])) * bins);
-          if (b >= 0 && b < bins && Math.abs(v[0]) < 0.004) prof[b] = Math.min(prof[b], v[2]);
+      // the exact midline profile: cut every vertebrae triangle with the plane x = 0
+      const segs: [number, number, number, number][] = [];
+      for (const t of trianglesOf(body, 'vertebrae')) {
+        const pts: [number, number][] = [];
+        for (let e = 0; e < 3; e++) {
+          const p = t[e],
+            q = t[(e + 1) % 3];
+          if (p[0] < 0 !== q[0] < 0) {
+            const u = p[0] / (p[0] - q[0]);
+            pts.push([p[1] + (q[1] - p[1]) * u, p[2] + (q[2] - p[2]) * u]);
+          }
         }
-      let bumps = 0;
-      for (let i = 2; i + 2 < bins; i++) {
-        const z = prof[i];
-        if (!Number.isFinite(z)) continue;
-        const win = prof.slice(Math.max(0, i - 3), i + 4).filter(Number.isFinite);
-        if (z === Math.min(...win) && Math.max(...win) - z > 0.0008) bumps++;
+        if (pts.length === 2) segs.push([pts[0][0], pts[0][1], pts[1][0], pts[1][1]]);
       }
-      expect(bumps).toBeGreaterThanOrEqual(10);
+      const step = 0.0005;
+      const n = Math.floor((top[1] - low[1]) / step) + 1;
+      const prof: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const y = low[1] + i * step;
+        let z = Infinity;
+        for (const [y0, z0, y1, z1] of segs) {
+          if ((y - y0) * (y - y1) > 0 || y0 === y1) continue;
+          z = Math.min(z, z0 + ((z1 - z0) * (y - y0)) / (y1 - y0));
+        }
+        prof.push(z);
+      }
+      expect(prof.filter(Number.isFinite).length).toBeGreaterThan(n * 0.9);
+      // a bump: the most posterior point within ±(a third of the process spacing), standing out
+      const spacing = (top[1] - low[1]) / 17;
+      const w = Math.max(2, Math.round(spacing / 3 / step));
+      const k = id === 'adult' ? 1 : 0.62;
+      let bumps = 0;
+      for (let i = w; i + w < n; i++) {
+        const win = prof.slice(i - w, i + w + 1).filter(Number.isFinite);
+        if (prof[i] === Math.min(...win) && Math.max(...win) - prof[i] > 0.0008 * k) bumps++;
+      }
+      expect(bumps).toBeGreaterThanOrEqual(14);
     });
   });
 }
