@@ -8,25 +8,14 @@ import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/exte
 import { MeshoptDecoder } from 'meshoptimizer';
 import {
   MORPH_TARGETS,
+  parseLandmarkMorphs,
+  parseSide,
   type BodyData,
   type BodyLandmark,
   type BodyZonePart,
   type MorphTarget,
-  type Side,
   type Vec3,
 } from '../../src/domain/body.ts';
-
-function asSide(v: unknown): Side | null {
-  return v === 'L' || v === 'R' ? v : null;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function isVec3(v: unknown): v is [number, number, number] {
-  return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number');
-}
 
 function transformPoint(m: readonly number[], x: number, y: number, z: number): Vec3 {
   return [
@@ -71,18 +60,11 @@ export async function readBodyGlb(path: string): Promise<BodyData> {
     if (name.startsWith('lm:')) {
       const key = name.slice(3);
       const t = transformPoint(m, 0, 0, 0);
-      const morphs: Partial<Record<MorphTarget, Vec3>> = {};
-      const em = extras.morphs;
-      if (isRecord(em)) {
-        for (const target of MORPH_TARGETS) {
-          const v = em[target];
-          if (isVec3(v)) morphs[target] = [v[0], v[1], v[2]];
-        }
-      }
+      const morphs = parseLandmarkMorphs(extras.morphs);
       landmarks.set(key, {
         key,
         name: key.replace(/\.[LR]$/, ''),
-        side: asSide(extras.side),
+        side: parseSide(extras.side),
         position: t,
         morphs,
       });
@@ -94,7 +76,7 @@ export async function readBodyGlb(path: string): Promise<BodyData> {
     parts.push({
       node: name,
       zone: typeof extras.zone === 'string' ? extras.zone : name,
-      side: asSide(extras.side),
+      side: parseSide(extras.side),
     });
     const targetNames = (mesh.getExtras().targetNames ?? []) as unknown;
     const names: string[] = Array.isArray(targetNames)

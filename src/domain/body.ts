@@ -51,3 +51,23 @@ export interface BodyData {
 export function sidedKey(name: string, side: Side | null): string {
   return side ? `${name}.${side}` : name;
 }
+
+/** The side in a node's glTF extras: `"L"`, `"R"`, anything else is midline (null). */
+export function parseSide(value: unknown): Side | null {
+  return value === 'L' || value === 'R' ? value : null;
+}
+
+function isVec3(v: unknown): v is [number, number, number] {
+  return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number');
+}
+
+/** A landmark's `extras.morphs`: displacement per morph target; malformed entries are skipped. */
+export function parseLandmarkMorphs(value: unknown): Partial<Record<MorphTarget, Vec3>> {
+  const morphs: Partial<Record<MorphTarget, Vec3>> = {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return morphs;
+  for (const target of MORPH_TARGETS) {
+    const d = (value as Record<string, unknown>)[target];
+    if (isVec3(d)) morphs[target] = [d[0], d[1], d[2]];
+  }
+  return morphs;
+}

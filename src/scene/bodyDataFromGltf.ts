@@ -2,23 +2,15 @@ import { Matrix3, Mesh, Vector3, type BufferAttribute, type InterleavedBufferAtt
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import {
   MORPH_TARGETS,
+  parseLandmarkMorphs,
+  parseSide,
   type BodyData,
   type BodyLandmark,
   type BodyZonePart,
   type MorphTarget,
-  type Side,
-  type Vec3,
 } from '../domain/body.ts';
 
 type Attr = BufferAttribute | InterleavedBufferAttribute;
-
-function asSide(v: unknown): Side | null {
-  return v === 'L' || v === 'R' ? v : null;
-}
-
-function isVec3(v: unknown): v is [number, number, number] {
-  return Array.isArray(v) && v.length === 3 && v.every((x) => typeof x === 'number');
-}
 
 /** The glTF node name of an object (GLTFLoader sanitises `Object3D.name`: `lm:heel.L` → `lmheelL`). */
 function originalName(gltf: GLTF, obj: Object3D): string {
@@ -50,19 +42,12 @@ export function bodyDataFromGltf(gltf: GLTF): BodyData {
     const toRoot = obj.matrixWorld.clone().premultiply(rootInverse);
     if (name.startsWith('lm:')) {
       const key = name.slice(3);
-      const morphs: Partial<Record<MorphTarget, Vec3>> = {};
-      const em = extras.morphs;
-      if (typeof em === 'object' && em !== null) {
-        for (const target of MORPH_TARGETS) {
-          const d = (em as Record<string, unknown>)[target];
-          if (isVec3(d)) morphs[target] = [d[0], d[1], d[2]];
-        }
-      }
+      const morphs = parseLandmarkMorphs(extras.morphs);
       v.setFromMatrixPosition(toRoot);
       landmarks.set(key, {
         key,
         name: key.replace(/\.[LR]$/, ''),
-        side: asSide(extras.side),
+        side: parseSide(extras.side),
         position: [v.x, v.y, v.z],
         morphs,
       });
@@ -74,7 +59,7 @@ export function bodyDataFromGltf(gltf: GLTF): BodyData {
     const index = geometry.getIndex();
     if (!pos || !index) return;
     const partIndex = parts.length;
-    parts.push({ node: name, zone: extras.zone, side: asSide(extras.side) });
+    parts.push({ node: name, zone: extras.zone, side: parseSide(extras.side) });
     const base = positions.length / 3;
     for (let i = 0; i < pos.count; i++) {
       v.fromBufferAttribute(pos, i).applyMatrix4(toRoot);

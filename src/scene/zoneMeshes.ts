@@ -1,5 +1,5 @@
 import { Box3, Mesh, type Object3D } from 'three';
-import type { Side } from '../domain/body.ts';
+import { parseSide, type Side } from '../domain/body.ts';
 import type { Bounds } from '../domain/views.ts';
 
 /** A mesh of the body model that carries a catalogue zone in its glTF extras. */
@@ -9,10 +9,6 @@ export interface ZoneMesh {
   readonly side: Side | null;
 }
 
-function readSide(value: unknown): Side | null {
-  return value === 'L' || value === 'R' ? value : null;
-}
-
 /** Every zone mesh under `root`, in scene order. */
 export function collectZoneMeshes(root: Object3D): ZoneMesh[] {
   const out: ZoneMesh[] = [];
@@ -20,7 +16,7 @@ export function collectZoneMeshes(root: Object3D): ZoneMesh[] {
     if (!(obj instanceof Mesh)) return;
     const data = obj.userData as { zone?: unknown; side?: unknown };
     if (typeof data.zone !== 'string') return;
-    out.push({ mesh: obj as Mesh, zone: data.zone, side: readSide(data.side) });
+    out.push({ mesh: obj as Mesh, zone: data.zone, side: parseSide(data.side) });
   });
   return out;
 }
@@ -28,7 +24,7 @@ export function collectZoneMeshes(root: Object3D): ZoneMesh[] {
 /** The zone a raycast hit belongs to, or null for anything that is not a zone mesh. */
 export function zoneOfObject(obj: Object3D): { zone: string; side: Side | null } | null {
   const data = obj.userData as { zone?: unknown; side?: unknown };
-  return typeof data.zone === 'string' ? { zone: data.zone, side: readSide(data.side) } : null;
+  return typeof data.zone === 'string' ? { zone: data.zone, side: parseSide(data.side) } : null;
 }
 
 /** World-space bounds of the meshes accepted by `filter`, or null if none matched. */
