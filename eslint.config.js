@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'coverage', 'docs', 'bench-baselines/**/node_modules'] },
+  { ignores: ['dist', 'dist-bench', 'node_modules', 'coverage', 'docs', 'test-results', 'bench-results', 'bench/**/node_modules', 'dev-dist'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   importX.flatConfigs.recommended,

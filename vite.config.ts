@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /**
  * Starts downloading the adult model from the HTML, in parallel with the JavaScript, instead of
@@ -29,6 +30,89 @@ function preloadModel(): Plugin {
 }
 
 /**
+ * The Content-Security-Policy of the built app, as a meta tag at the top of <head>. Only for the
+ * build: the dev server's React refresh preamble is an inline script.
+ * - script-src: no inline script, no eval; 'wasm-unsafe-eval' only because the model's meshes are
+ *   meshopt-compressed and the decoder compiles a WebAssembly module (it cannot run JavaScript).
+ * - style-src 'self': the stylesheet only. React and three set styles through the CSSOM
+ *   (element.style), which CSP does not restrict, so no 'unsafe-inline' is needed.
+ * - img/connect/worker: the page's own origin, plus blob: and data: URLs that the glTF loader
+ *   and the meshopt decoder create in memory. Nothing else may be contacted.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' blob: data:",
+  "font-src 'self'",
+  "connect-src 'self' blob: data:",
+  "worker-src 'self' blob:",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'footwork:csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler() {
+        return [
+          {
+            tag: 'meta',
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+            injectTo: 'head-prepend',
+          },
+        ];
+      },
+    },
+  };
+}
+
+/**
+ * Installable and offline: a service worker precaches the built app (HTML, JavaScript, CSS, the
+ * content chunk, both body models, icons), so a reload without a network still plays steps.
+ * The registration is an external script (registerSW.js), as the CSP allows no inline script.
+ */
+function offline() {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: 'script',
+    includeAssets: ['favicon.svg', 'apple-touch-icon.png'],
+    manifest: {
+      name: 'Footwork — 3D atlas of foot and leg massage',
+      short_name: 'Footwork',
+      description: 'Interactive 3D atlas of foot and leg massage techniques.',
+      theme_color: '#1d2027',
+      background_color: '#1d2027',
+      display: 'standalone',
+      start_url: '/',
+      scope: '/',
+      icons: [
+        { src: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png' },
+        { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        { src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
+      ],
+    },
+    workbox: {
+      globPatterns: ['**/*.{js,css,html,svg,png,glb,webmanifest}'],
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      navigateFallback: '/index.html',
+      cleanupOutdatedCaches: true,
+      // A fresh install takes over the open page at once, so it works offline from the first visit.
+      clientsClaim: true,
+      skipWaiting: true,
+      // The deep links carry their state in the query string; the cached page serves them all.
+      ignoreURLParametersMatching: [/.*/],
+    },
+  });
+}
+
+/**
  * React Three Fiber's Canvas registers the whole `three` namespace as its JSX catalogue, which
  * defeats tree-shaking. Only for that file, `three` resolves to src/scene/threeCatalogue.ts: the
  * classes our scenes use as elements. Every other import of three is untouched.
@@ -48,7 +132,7 @@ function leanR3fCatalogue(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), preloadModel(), leanR3fCatalogue()],
+  plugins: [react(), preloadModel(), leanR3fCatalogue(), contentSecurityPolicy(), offline()],
   build: {
     target: 'es2022',
     sourcemap: false,

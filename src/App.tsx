@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { endBoot } from './boot/handoff.ts';
 import { indexZoneUsage } from './domain/zoneUsage.ts';
+import { describeViewerError } from './scene/modelError.ts';
+import { clearBodyModel } from './scene/useBodyModel.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
 import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
 import { useContentStore } from './state/contentStore.ts';
@@ -9,11 +11,15 @@ import { usePlayerStore } from './state/playerStore.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
 import { usePlayerKeys } from './state/usePlayerKeys.ts';
 import { useViewerStore } from './state/viewerStore.ts';
+import { ContentNotice } from './ui/ContentNotice.tsx';
+import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { PlayerControls } from './ui/PlayerControls.tsx';
+import { ProgressNotice } from './ui/ProgressNotice.tsx';
+import { ProtocolImport } from './ui/ProtocolImport.tsx';
 import { ProtocolPicker } from './ui/ProtocolPicker.tsx';
 import { StepList } from './ui/StepList.tsx';
 import { StepPanel } from './ui/StepPanel.tsx';
@@ -31,21 +37,22 @@ export function App() {
   const userReducedMotion = usePlayerStore((s) => s.reducedMotion);
   const reducedMotion = systemReducedMotion || userReducedMotion;
   const [attempt, setAttempt] = useState(0);
+  const [viewerError, setViewerError] = useState(false);
   const content = useContentStore((s) => s.data);
   const loadContent = useContentStore((s) => s.load);
   const modelReady = useViewerStore((s) => s.modelReady);
   // Content is not needed for the first frame: fetch it once the body is drawn (or soon anyway,
   // so the text stays usable when the 3D view cannot start).
   useEffect(() => {
-    if (modelReady || !webgl) {
+    if (modelReady || !webgl || viewerError) {
       void loadContent();
       return;
     }
     const timer = setTimeout(() => void loadContent(), 4000);
     return () => clearTimeout(timer);
-  }, [loadContent, modelReady, webgl]);
+  }, [loadContent, modelReady, webgl, viewerError]);
   // The first-frame overlay goes once the app has drawn the body (or cannot draw it).
-  const viewerFailed = !webgl;
+  const viewerFailed = !webgl || viewerError;
   useEffect(() => {
     if (modelReady || viewerFailed) endBoot();
   }, [modelReady, viewerFailed]);
@@ -90,7 +97,17 @@ export function App() {
       <main className="stage">
         {webgl ? (
           <div className="canvas-wrap">
-            <ErrorBoundary what="the 3D view" onError={endBoot} onRetry={() => setAttempt((n) => n + 1)}>
+            <ErrorBoundary
+              what="the 3D view"
+              describe={(e) => describeViewerError(kind, e)}
+              onError={() => setViewerError(true)}
+              onRetry={() => {
+                // Forget the failed load so that the model is fetched again.
+                clearBodyModel(kind);
+                setViewerError(false);
+                setAttempt((n) => n + 1);
+              }}
+            >
               <Viewer
                 key={attempt}
                 kind={kind}
@@ -105,12 +122,16 @@ export function App() {
             <LoadingBar />
             <HoverLabel />
             <ViewToolbar />
+            <ContextLostNotice />
           </div>
         ) : (
           <NoWebGL />
         )}
         <div className="side-panels">
+          <ProgressNotice />
+          <ContentNotice />
           <ProtocolPicker />
+          <ProtocolImport />
           <PlayerControls />
           <StepPanel />
           <StepList />

@@ -160,6 +160,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       dpr={[1, MAX_DPR]}
       gl={{ antialias: false, powerPreference: 'high-performance' }}
       camera={{ fov: CAMERA_FOV, near: 0.01, far: 30, position: [1.2, 1.3, 3.2] }}
+      role="img"
       aria-label="3D body model. Use the zone list for a keyboard alternative."
     >
       <color attach="background" args={[BACKGROUND]} />

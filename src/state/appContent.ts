@@ -2,6 +2,7 @@
  * Loads `content/` in the browser: every JSON file bundled as text, validated by the same loader
  * as `npm run check:content`. Kept out of the first view's bundle (imported dynamically).
  */
+import './zodCsp.ts';
 import { loadContent, type ContentFile, type LoadResult } from '../content/index.ts';
 
 const rawFiles = import.meta.glob<string>(
@@ -9,10 +10,14 @@ const rawFiles = import.meta.glob<string>(
   { query: '?raw', import: 'default', eager: true },
 );
 
-export function loadAppContent(): LoadResult {
-  const files: ContentFile[] = Object.entries(rawFiles).map(([path, text]) => ({
+/** The bundled content files, with paths relative to the repository root. */
+export function bundledContentFiles(): ContentFile[] {
+  return Object.entries(rawFiles).map(([path, text]) => ({
     path: path.replace(/^(\.\.\/)+/, ''),
     text,
   }));
-  return loadContent(files);
+}
+
+export function loadAppContent(): LoadResult {
+  return loadContent(bundledContentFiles());
 }

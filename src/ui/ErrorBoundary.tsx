@@ -6,6 +6,8 @@ interface ErrorBoundaryProps {
   readonly children: ReactNode;
   readonly onRetry?: () => void;
   readonly onError?: (error: Error) => void;
+  /** Turns the error into the message shown (default: the error's own message). */
+  readonly describe?: (error: Error) => string;
 }
 
 interface ErrorBoundaryState {
@@ -36,7 +38,7 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     return (
       <div className="error-panel" role="alert">
         <h2>Something went wrong in {this.props.what}</h2>
-        <p>{error.message}</p>
+        <p className="error-message">{this.props.describe ? this.props.describe(error) : error.message}</p>
         <p>The text of every zone and step stays available in the panels.</p>
         <button type="button" onClick={this.retry}>
           Try again

@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'react';
+import type { SaveResult, StorageNotice } from '../state/progressStorage.ts';
+
+interface StartNotice {
+  readonly notice: StorageNotice | null;
+  /** The write-back of migrated progress, when it failed (e.g. the storage is full). */
+  readonly save: SaveResult | null;
+}
+
+let atStart: Promise<StartNotice> | null = null;
+
+/**
+ * Reads the stored training progress once per page (migrating or resetting it if needed). The
+ * storage code (and its validator) loads after the first view, not with it.
+ */
+function loadNoticeOnce(): Promise<StartNotice> {
+  atStart ??= import('../state/zodCsp.ts')
+    .then(() => import('../state/progressStorage.ts'))
+    .then(
+      ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
+        const storage = browserStorage();
+        const { doc, notice } = loadProgress(storage, new Date());
+        const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
+        return { notice, save: save && !save.ok ? save : null };
+      },
+      (e: unknown): StartNotice => ({
+        notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
+        save: null,
+      }),
+    );
+  return atStart;
+}
+
+function describe(notice: StorageNotice): string {
+  switch (notice.kind) {
+    case 'migrated':
+      return `Saved training progress from an older version was updated to the current format (${notice.detail}).`;
+    case 'reset':
+      return `Saved training progress could not be read and was reset (${notice.detail}).`;
+    case 'unavailable':
+      return `Training progress cannot be saved on this device (${notice.detail}).`;
+  }
+}
+
+/** A visible notice, at start, when stored progress was migrated, reset or cannot be stored. */
+export function ProgressNotice() {
+  const [start, setStart] = useState<StartNotice | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void loadNoticeOnce().then((s) => {
+      if (live) setStart(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!start?.notice || dismissed) return null;
+  const { notice, save } = start;
+  // "No storage at all" is only worth a notice where storage was expected and refused.
+  if (notice.kind === 'unavailable' && notice.detail === 'no storage on this device') return null;
+  return (
+    <div className="notice progress-notice" role="status">
+      <p>{describe(notice)}</p>
+      {'backupKey' in notice && notice.backupKey ? (
+        <p className="muted small">The previous data was kept under “{notice.backupKey}”.</p>
+      ) : null}
+      {save && !save.ok ? (
+        <p className="small">
+          The updated progress could not be saved
+          {save.reason === 'storage_full'
+            ? ': the browser storage is full. Free some space (or export it) to keep it.'
+            : ` (${save.detail}).`}
+        </p>
+      ) : null}
+      {'unsavedText' in notice && notice.unsavedText !== undefined ? (
+        <p className="muted small">
+          The previous data could not be backed up: the storage is full.
+        </p>
+      ) : null}
+      <button type="button" onClick={() => setDismissed(true)}>
+        Dismiss
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * Accessibility: axe finds no violations in every mode (a protocol open and playing, the zone
+ * panel open, the text mode without WebGL), focus is visible, reduced motion is honoured.
+ */
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, serveBuild, waitForFirstFrame } from './harness.ts';
+
+let server: Awaited<ReturnType<typeof serveBuild>>;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await serveBuild();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await server.close();
+});
+
+/** axe's violations, as readable lines (rule, impact, the first offending elements). */
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`)
+        .join(' | ')}`,
+  );
+}
+
+async function open(b: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
+  // The CSP is checked in security.test.ts; here axe's own script has to run in the page.
+  const context = await b.newContext({
+    viewport: { width: 1280, height: 720 },
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  await page.goto(url);
+  return { page, close: () => context.close() };
+}
+
+describe('accessibility', () => {
+  it('has no axe violations with a protocol open and playing, and with the zone panel open', async () => {
+    const { page, close } = await open(
+      browser,
+      `${server.url}?protocol=p1-hallux-valgus-adult-self&step=3&side=L`,
+    );
+    await waitForFirstFrame(page);
+    await expect.poll(() => page.locator('#step-title').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    await page.locator('.zone-list summary').click();
+    await page
+      .locator('.zone-list')
+      .getByRole('button', { name: /^Bunion/ })
+      .click();
+    await expect.poll(() => page.locator('.zone-panel h2').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await close();
+  });
+
+  it('has no axe violations in the text mode without WebGL', async () => {
+    const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page, close } = await open(noGl, server.url);
+      await expect
+        .poll(() => page.locator('.protocol-text-item').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await page.locator('.protocol-text-item summary').first().click();
+      expect(await violations(page)).toEqual([]);
+      await close();
+    } finally {
+      await noGl.close();
+    }
+  });
+
+  it('shows a visible focus ring on keyboard focus', async () => {
+    const { page, close } = await open(browser, server.url);
+    await waitForFirstFrame(page);
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return null;
+      const s = getComputedStyle(el);
+      return { style: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    });
+    expect(outline).not.toBeNull();
+    expect(outline?.style).not.toBe('none');
+    expect(outline?.width).toBeGreaterThanOrEqual(2);
+    await close();
+  });
+});
