@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { endBoot } from './boot/handoff.ts';
+import { localized } from './content/localized.ts';
 import { indexZoneUsage } from './domain/zoneUsage.ts';
+import { useLocaleStore, useT } from './i18n/localeStore.ts';
 import { describeViewerError } from './scene/modelError.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
@@ -31,7 +33,46 @@ import { ZonePanel, type ZoneUsage } from './ui/ZonePanel.tsx';
 /** Size of the child body relative to the adult, for stroke widths and swings. */
 const CHILD_SCALE = 0.56;
 
+/** Small enough to keep the header (and so the canvas below it) at its usual height. */
+const LANG_BUTTON_STYLE = { padding: '0.1rem 0.5rem', fontSize: '0.8rem' } as const;
+
+/** EN / RU buttons in the header; the names are in their own language. */
+function LanguageSwitch() {
+  const { t, locale } = useT();
+  const setLocale = useLocaleStore((s) => s.setLocale);
+  return (
+    <div
+      className="lang-switch"
+      role="group"
+      style={{ marginLeft: 'auto', alignSelf: 'center', display: 'flex', gap: '0.25rem' }}
+      aria-label={t('ui.lang.label')}
+    >
+      <button
+        type="button"
+        style={LANG_BUTTON_STYLE}
+        lang="en"
+        aria-label="English"
+        aria-pressed={locale === 'en'}
+        onClick={() => setLocale('en')}
+      >
+        EN
+      </button>
+      <button
+        type="button"
+        style={LANG_BUTTON_STYLE}
+        lang="ru"
+        aria-label="Русский"
+        aria-pressed={locale === 'ru'}
+        onClick={() => setLocale('ru')}
+      >
+        RU
+      </button>
+    </div>
+  );
+}
+
 export function App() {
+  const { t, locale } = useT();
   const webgl = useMemo(() => hasWebGL(), []);
   const systemReducedMotion = useMemo(() => prefersReducedMotion(), []);
   const userReducedMotion = usePlayerStore((s) => s.reducedMotion);
@@ -64,11 +105,11 @@ export function App() {
     return (zone: string): readonly ZoneUsage[] =>
       (index.get(zone) ?? []).map((u) => ({
         protocolId: u.protocolId,
-        protocolTitle: u.protocolTitle.en,
-        stepTitle: u.stepTitle.en,
+        protocolTitle: localized(u.protocolTitle, locale),
+        stepTitle: localized(u.stepTitle, locale),
         source: u.source,
       }));
-  }, [content]);
+  }, [content, locale]);
 
   const isBilateral = useCallback(
     (name: string) => content?.landmarks.get(name)?.bilateral ?? false,
@@ -92,13 +133,14 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Footwork</h1>
-        <p className="tagline">3D atlas of foot and leg massage</p>
+        <p className="tagline">{t('ui.app.tagline')}</p>
+        <LanguageSwitch />
       </header>
       <main className="stage">
         {webgl ? (
           <div className="canvas-wrap">
             <ErrorBoundary
-              what="the 3D view"
+              what={t('ui.error.viewer')}
               describe={(e) => describeViewerError(kind, e)}
               onError={() => setViewerError(true)}
               onRetry={() => {

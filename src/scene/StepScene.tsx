@@ -3,7 +3,8 @@ import { useEffect, useMemo } from 'react';
 import type { Step } from '../content/schema.ts';
 import type { Side } from '../domain/body.ts';
 import { avoidAnchor, buildStepMotion, type StepMotion } from '../domain/stepMotion.ts';
-import { zoneInfo } from '../state/catalogue.ts';
+import { useT } from '../i18n/localeStore.ts';
+import { zoneName } from '../i18n/zones.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { ContactGlyph } from './ContactGlyph.tsx';
 import type { BodyKind } from './modelUrls.ts';
@@ -28,6 +29,7 @@ export function StepScene(props: StepSceneProps) {
   const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion } = props;
   const gltf = useBodyModel(kind);
   const severity = usePlayerStore((s) => s.severity);
+  const { t, locale } = useT();
   const { body, skin } = useSkin(gltf, severity);
   const result = useMemo(
     () => buildStepMotion({ step, side, body, skin, isBilateral, avoidZones, bodyScale }),
@@ -36,7 +38,8 @@ export function StepScene(props: StepSceneProps) {
   const motion = result.ok ? result.motion : null;
 
   useEffect(() => {
-    if (!result.ok) console.warn(`Footwork: step ${step.id} cannot be shown on the model: ${result.reason}`);
+    if (!result.ok)
+      console.warn(`Footwork: step ${step.id} cannot be shown on the model: ${result.reason}`);
     usePlayerStore.getState().setNearAvoid(motion?.nearAvoid ?? []);
     onMotion(motion);
   }, [result, motion, step.id, onMotion]);
@@ -59,7 +62,8 @@ export function StepScene(props: StepSceneProps) {
       {labels.map(({ zone, at }) => (
         <Html key={`${zone.zone}.${zone.side ?? ''}`} position={at} center zIndexRange={[20, 0]}>
           <div className="avoid-label" data-zone={zone.zone}>
-            <span aria-hidden="true">⚠</span> {zoneInfo(zone.zone)?.name ?? zone.zone}: do not massage
+            <span aria-hidden="true">⚠</span>{' '}
+            {t('ui.scene.avoidLabel', { zone: zoneName(zone.zone, locale) })}
           </div>
         </Html>
       ))}

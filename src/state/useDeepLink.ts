@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
+import { LANG_PARAM, parseLocale, withLang } from '../i18n/locale.ts';
 import { useContentStore } from './contentStore.ts';
 import { openProtocol, sideForStep } from './currentStep.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
@@ -8,7 +9,8 @@ import { useViewerStore } from './viewerStore.ts';
 /**
  * Keeps the URL and the player in step: on start the link's protocol, step, side, speed and view
  * are opened (once the content is loaded); afterwards every change is written back with
- * `history.replaceState`, so a copied link reopens the same step.
+ * `history.replaceState`, so a copied link reopens the same step. A `lang` parameter in the URL (see
+ * `src/i18n/locale.ts`) is kept.
  */
 export function useDeepLink(): void {
   const content = useContentStore((s) => s.data);
@@ -20,7 +22,9 @@ export function useDeepLink(): void {
     const link = decodePlayerLink(window.location.search);
     const viewer = useViewerStore.getState();
     viewer.setSide(link.side);
-    const loaded = link.protocol ? content.protocols.find((p) => p.protocol.id === link.protocol) : undefined;
+    const loaded = link.protocol
+      ? content.protocols.find((p) => p.protocol.id === link.protocol)
+      : undefined;
     if (link.view) {
       viewer.setView(link.view);
       const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
@@ -38,8 +42,10 @@ export function useDeepLink(): void {
       const { player } = usePlayerStore.getState();
       const { side, view } = useViewerStore.getState();
       if (!player.protocolId) return;
-      const protocol = content?.protocols.find((p) => p.protocol.id === player.protocolId)?.protocol;
-      const search = encodePlayerLink({
+      const protocol = content?.protocols.find(
+        (p) => p.protocol.id === player.protocolId,
+      )?.protocol;
+      const encoded = encodePlayerLink({
         protocol: player.protocolId,
         step: player.stepIndex,
         side,
@@ -47,6 +53,8 @@ export function useDeepLink(): void {
         view,
         body: protocol?.body,
       });
+      const lang = parseLocale(new URLSearchParams(window.location.search).get(LANG_PARAM));
+      const search = lang ? withLang(encoded, lang) : encoded;
       const url = `${window.location.pathname}?${search}${window.location.hash}`;
       if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
         window.history.replaceState(null, '', url);

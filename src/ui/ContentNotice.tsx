@@ -1,4 +1,5 @@
 import { formatProblem } from '../content/problems.ts';
+import { useT } from '../i18n/localeStore.ts';
 import { useContentStore } from '../state/contentStore.ts';
 
 /** Lists content files that failed validation (they are left out; the others are usable). */
@@ -7,12 +8,13 @@ export function ContentNotice() {
   const status = useContentStore((s) => s.status);
   const error = useContentStore((s) => s.error);
   const retry = useContentStore((s) => s.load);
+  const { t } = useT();
   if (status === 'failed') {
     return (
       <div className="notice content-notice" role="alert">
-        <p>The protocols could not be loaded: {error}</p>
+        <p>{t('ui.content.failed', { error: error ?? '' })}</p>
         <button type="button" onClick={() => void retry()}>
-          Try again
+          {t('ui.retry')}
         </button>
       </div>
     );
@@ -23,8 +25,9 @@ export function ContentNotice() {
     <div className="notice content-notice" role="status">
       <details open>
         <summary>
-          Problems in {files.size === 1 ? 'one content file' : `${String(files.size)} content files`}: what
-          they concern was left out; everything else works.
+          {files.size === 1
+            ? t('ui.content.problemsOne')
+            : t('ui.content.problemsMany', { count: files.size })}
         </summary>
         <ul>
           {problems.map((p, i) => (

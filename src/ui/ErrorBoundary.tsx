@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { useT } from '../i18n/localeStore.ts';
 
 interface ErrorBoundaryProps {
   /** What failed, for the message: e.g. "the 3D view". */
@@ -8,6 +9,29 @@ interface ErrorBoundaryProps {
   readonly onError?: (error: Error) => void;
   /** Turns the error into the message shown (default: the error's own message). */
   readonly describe?: (error: Error) => string;
+}
+
+/** The message in the UI language (a function component, for the locale hook). */
+function ErrorMessage({
+  what,
+  message,
+  onRetry,
+}: {
+  what: string;
+  message: string;
+  onRetry: () => void;
+}) {
+  const { t } = useT();
+  return (
+    <div className="error-panel" role="alert">
+      <h2>{t('ui.error.title', { what })}</h2>
+      <p className="error-message">{message}</p>
+      <p>{t('ui.error.keepText')}</p>
+      <button type="button" onClick={onRetry}>
+        {t('ui.retry')}
+      </button>
+    </div>
+  );
 }
 
 interface ErrorBoundaryState {
@@ -36,14 +60,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, ErrorBoundarySt
     const { error } = this.state;
     if (!error) return this.props.children;
     return (
-      <div className="error-panel" role="alert">
-        <h2>Something went wrong in {this.props.what}</h2>
-        <p className="error-message">{this.props.describe ? this.props.describe(error) : error.message}</p>
-        <p>The text of every zone and step stays available in the panels.</p>
-        <button type="button" onClick={this.retry}>
-          Try again
-        </button>
-      </div>
+      <ErrorMessage
+        what={this.props.what}
+        message={this.props.describe ? this.props.describe(error) : error.message}
+        onRetry={this.retry}
+      />
     );
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../i18n/localeStore.ts';
 import { pointerTracker, useViewerStore } from '../state/viewerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
 
@@ -6,6 +7,7 @@ import { zoneLabel } from './zoneLabel.ts';
 export function HoverLabel() {
   const hovered = useViewerStore((s) => s.hovered);
   const el = useRef<HTMLDivElement>(null);
+  const { locale } = useT();
   useEffect(
     () =>
       pointerTracker.subscribe((x, y) => {
@@ -15,7 +17,7 @@ export function HoverLabel() {
   );
   return (
     <div ref={el} className="hover-label" hidden={!hovered} aria-hidden="true">
-      {hovered ? zoneLabel(hovered) : ''}
+      {hovered ? zoneLabel(hovered, locale) : ''}
     </div>
   );
 }

@@ -1,30 +1,34 @@
-import { describeDose, describeIntensity, TECHNIQUE_WORDS } from '../domain/stepWords.ts';
-import { zoneInfo, ZONES } from '../state/catalogue.ts';
+import { localized } from '../content/localized.ts';
+import { describeDose, describeIntensity, techniqueWord } from '../domain/stepWords.ts';
+import { useT } from '../i18n/localeStore.ts';
+import { zoneAvoidReason, zoneDescription, zoneName } from '../i18n/zones.ts';
+import { ZONES } from '../state/catalogue.ts';
 import { useContentStore } from '../state/contentStore.ts';
 
 /** Every protocol and its steps as text: the way through the atlas without 3D graphics. */
 function ProtocolText() {
   const protocols = useContentStore((s) => s.data?.protocols);
-  if (!protocols) return <p className="muted">Loading the protocols…</p>;
+  const { t, locale } = useT();
+  if (!protocols) return <p className="muted">{t('ui.noWebgl.loading')}</p>;
   return (
     <section className="protocol-text" aria-labelledby="protocol-text-title">
-      <h3 id="protocol-text-title">Protocols, step by step</h3>
+      <h3 id="protocol-text-title">{t('ui.noWebgl.protocols')}</h3>
       {protocols.map(({ protocol }) => (
         <details key={protocol.id} className="protocol-text-item">
           <summary>
-            {protocol.catalogueId}. {protocol.title.en}
+            {protocol.catalogueId}. {localized(protocol.title, locale)}
           </summary>
           <ol>
             {protocol.steps.map((step) => (
               <li key={step.id}>
-                <h4>{step.title.en}</h4>
-                <p>{step.text.en}</p>
+                <h4>{localized(step.title, locale)}</h4>
+                <p>{localized(step.text, locale)}</p>
                 <p className="muted small">
-                  {TECHNIQUE_WORDS[step.technique]}
+                  {techniqueWord(step.technique, locale)}
                   {step.zones.length > 0
-                    ? ` · ${step.zones.map((z) => zoneInfo(z)?.name ?? z).join(', ')}`
+                    ? ` · ${step.zones.map((z) => zoneName(z, locale)).join(', ')}`
                     : ''}{' '}
-                  · {describeIntensity(step)} · {describeDose(step)}
+                  · {describeIntensity(step, locale)} · {describeDose(step, locale)}
                 </p>
               </li>
             ))}
@@ -37,30 +41,26 @@ function ProtocolText() {
 
 /** Shown instead of the 3D view when the browser cannot create a WebGL context. */
 export function NoWebGL() {
+  const { t, locale } = useT();
   return (
     <div className="no-webgl">
       {/* Only the message is announced; the text below is there to be read at the user's pace. */}
       <div role="alert">
-        <h2>3D view unavailable</h2>
-        <p>
-          This browser or device cannot show 3D graphics (WebGL is off or unsupported), so the body
-          model cannot be drawn. Every protocol with its steps, and every zone with its guidance, is
-          listed below as text. Turning on hardware acceleration in the browser settings, or another
-          browser, brings the 3D view back.
-        </p>
+        <h2>{t('ui.noWebgl.title')}</h2>
+        <p>{t('ui.noWebgl.text')}</p>
       </div>
       <ProtocolText />
-      <h3>Zones</h3>
+      <h3>{t('ui.zones')}</h3>
       <dl className="zone-text">
         {ZONES.filter((z) => z.group !== 'other').map((z) => (
           <div key={z.id}>
             <dt>
-              {z.name}
-              {z.avoid ? ' — avoid' : ''}
+              {zoneName(z.id, locale)}
+              {z.avoid ? ` ${t('ui.zone.avoidSuffix')}` : ''}
             </dt>
             <dd>
-              {z.description}
-              {z.avoid ? ` ${z.avoid.reason}` : ''}
+              {zoneDescription(z.id, locale)}
+              {z.avoid ? ` ${zoneAvoidReason(z.id, locale) ?? ''}` : ''}
             </dd>
           </div>
         ))}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
+import { useT } from '../i18n/localeStore.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
@@ -14,10 +15,12 @@ export function PlayerControls() {
   const setReducedMotion = usePlayerStore((s) => s.setReducedMotion);
   const current = useCurrentStep();
   const bar = useRef<HTMLDivElement>(null);
+  const { t } = useT();
 
   useEffect(() => {
     const paint = () => {
-      if (bar.current) bar.current.style.width = `${(stepProgress(playerEngine.state) * 100).toFixed(1)}%`;
+      if (bar.current)
+        bar.current.style.width = `${(stepProgress(playerEngine.state) * 100).toFixed(1)}%`;
     };
     paint();
     return playerEngine.subscribe(paint);
@@ -27,33 +30,47 @@ export function PlayerControls() {
   const playing = player.status === 'playing';
   const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
   return (
-    <section className="player-controls" aria-label="Player">
+    <section className="player-controls" aria-label={t('ui.player.label')}>
       <div className="progress" aria-hidden="true">
         <div ref={bar} className="progress-fill" />
       </div>
       <div className="row">
-        <button type="button" onClick={() => playerEngine.dispatch({ type: 'previous' })} aria-label="Previous step">
-          ‹ Prev
+        <button
+          type="button"
+          onClick={() => playerEngine.dispatch({ type: 'previous' })}
+          aria-label={t('ui.player.previous')}
+        >
+          {t('ui.player.prev')}
         </button>
-        <button type="button" className="primary" onClick={() => playerEngine.dispatch({ type: 'toggle' })}>
-          {playing ? 'Pause' : 'Play'}
+        <button
+          type="button"
+          className="primary"
+          onClick={() => playerEngine.dispatch({ type: 'toggle' })}
+        >
+          {t(playing ? 'ui.player.pause' : 'ui.player.play')}
         </button>
-        <button type="button" onClick={() => playerEngine.dispatch({ type: 'next' })} aria-label="Next step">
-          Next ›
+        <button
+          type="button"
+          onClick={() => playerEngine.dispatch({ type: 'next' })}
+          aria-label={t('ui.player.next')}
+        >
+          {t('ui.player.nextShort')}
         </button>
         <button type="button" onClick={() => playerEngine.dispatch({ type: 'restart' })}>
-          Restart step
+          {t('ui.player.restart')}
         </button>
         <span className="step-count" aria-live="off">
-          Step {current.index + 1} / {player.stepCount}
+          {t('ui.player.count', { index: current.index + 1, count: player.stepCount })}
         </span>
       </div>
       <div className="row">
         <label>
-          Speed{' '}
+          {t('ui.player.speed')}{' '}
           <select
             value={player.speed}
-            onChange={(e) => playerEngine.dispatch({ type: 'setSpeed', speed: Number(e.target.value) })}
+            onChange={(e) =>
+              playerEngine.dispatch({ type: 'setSpeed', speed: Number(e.target.value) })
+            }
           >
             {PLAYER_SPEEDS.map((s) => (
               <option key={s} value={s}>
@@ -68,23 +85,29 @@ export function PlayerControls() {
             checked={player.loopStep}
             onChange={(e) => playerEngine.dispatch({ type: 'setLoop', loopStep: e.target.checked })}
           />{' '}
-          Loop step
+          {t('ui.player.loop')}
         </label>
         <label>
           <input
             type="checkbox"
             checked={player.autoAdvance}
-            onChange={(e) => playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: e.target.checked })}
+            onChange={(e) =>
+              playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: e.target.checked })
+            }
           />{' '}
-          Auto-advance
+          {t('ui.player.autoAdvance')}
         </label>
         <label>
-          <input type="checkbox" checked={reducedMotion} onChange={(e) => setReducedMotion(e.target.checked)} /> Reduce
-          motion
+          <input
+            type="checkbox"
+            checked={reducedMotion}
+            onChange={(e) => setReducedMotion(e.target.checked)}
+          />{' '}
+          {t('ui.player.reduceMotion')}
         </label>
       </div>
       <div className="row">
-        <span role="group" aria-label="Side">
+        <span role="group" aria-label={t('ui.player.side')}>
           {(['L', 'R'] as const).map((s) => (
             <button
               key={s}
@@ -93,15 +116,19 @@ export function PlayerControls() {
               disabled={!chosenSide}
               onClick={() => setSide(s)}
             >
-              {s === 'L' ? 'Left' : 'Right'}
+              {t(s === 'L' ? 'ui.player.left' : 'ui.player.right')}
             </button>
           ))}
         </span>
-        {!chosenSide ? <span className="muted">This step is done on the {current.side === 'L' ? 'left' : 'right'} side.</span> : null}
+        {!chosenSide ? (
+          <span className="muted">
+            {t(current.side === 'L' ? 'ui.player.fixedSide.L' : 'ui.player.fixedSide.R')}
+          </span>
+        ) : null}
       </div>
       <div className="row">
         <label>
-          Bunion severity{' '}
+          {t('ui.player.bunion')}{' '}
           <input
             type="range"
             min={0}
@@ -112,7 +139,7 @@ export function PlayerControls() {
           />
         </label>
         <label>
-          Flat foot{' '}
+          {t('ui.player.flatFoot')}{' '}
           <input
             type="range"
             min={0}

@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import type { Translate } from '../i18n/i18n.ts';
+import { useT } from '../i18n/localeStore.ts';
 import type { SaveResult, StorageNotice } from '../state/progressStorage.ts';
 
 interface StartNotice {
@@ -31,14 +33,14 @@ function loadNoticeOnce(): Promise<StartNotice> {
   return atStart;
 }
 
-function describe(notice: StorageNotice): string {
+function describe(notice: StorageNotice, t: Translate): string {
   switch (notice.kind) {
     case 'migrated':
-      return `Saved training progress from an older version was updated to the current format (${notice.detail}).`;
+      return t('ui.progress.migrated', { detail: notice.detail });
     case 'reset':
-      return `Saved training progress could not be read and was reset (${notice.detail}).`;
+      return t('ui.progress.reset', { detail: notice.detail });
     case 'unavailable':
-      return `Training progress cannot be saved on this device (${notice.detail}).`;
+      return t('ui.progress.unavailable', { detail: notice.detail });
   }
 }
 
@@ -46,6 +48,7 @@ function describe(notice: StorageNotice): string {
 export function ProgressNotice() {
   const [start, setStart] = useState<StartNotice | null>(null);
   const [dismissed, setDismissed] = useState(false);
+  const { t } = useT();
   useEffect(() => {
     let live = true;
     void loadNoticeOnce().then((s) => {
@@ -61,25 +64,22 @@ export function ProgressNotice() {
   if (notice.kind === 'unavailable' && notice.detail === 'no storage on this device') return null;
   return (
     <div className="notice progress-notice" role="status">
-      <p>{describe(notice)}</p>
+      <p>{describe(notice, t)}</p>
       {'backupKey' in notice && notice.backupKey ? (
-        <p className="muted small">The previous data was kept under “{notice.backupKey}”.</p>
+        <p className="muted small">{t('ui.progress.backup', { key: notice.backupKey })}</p>
       ) : null}
       {save && !save.ok ? (
         <p className="small">
-          The updated progress could not be saved
           {save.reason === 'storage_full'
-            ? ': the browser storage is full. Free some space (or export it) to keep it.'
-            : ` (${save.detail}).`}
+            ? t('ui.progress.full')
+            : t('ui.progress.saveFailed', { detail: save.detail })}
         </p>
       ) : null}
       {'unsavedText' in notice && notice.unsavedText !== undefined ? (
-        <p className="muted small">
-          The previous data could not be backed up: the storage is full.
-        </p>
+        <p className="muted small">{t('ui.progress.noBackup')}</p>
       ) : null}
       <button type="button" onClick={() => setDismissed(true)}>
-        Dismiss
+        {t('ui.dismiss')}
       </button>
     </div>
   );

@@ -1,4 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
+import { localized } from '../content/localized.ts';
+import { useT } from '../i18n/localeStore.ts';
 import { useCurrentProtocol } from '../state/currentStep.ts';
 import { useImportStore } from '../state/importStore.ts';
 
@@ -28,6 +30,7 @@ export function ProtocolImport() {
   const imported = useImportStore((s) => s.imported);
   const importFile = useImportStore((s) => s.importFile);
   const current = useCurrentProtocol();
+  const { t, locale } = useT();
 
   const onDrop = (e: DragEvent<HTMLElement>) => {
     e.preventDefault();
@@ -39,7 +42,7 @@ export function ProtocolImport() {
   return (
     <section
       className={over ? 'protocol-import drop-over' : 'protocol-import'}
-      aria-label="Import and export protocols"
+      aria-label={t('ui.import.label')}
       onDragOver={(e) => {
         e.preventDefault();
         setOver(true);
@@ -49,7 +52,7 @@ export function ProtocolImport() {
     >
       <div className="row">
         <label className="file-button">
-          Import protocol file…
+          {t('ui.import.file')}
           <input
             ref={input}
             type="file"
@@ -72,24 +75,24 @@ export function ProtocolImport() {
               );
           }}
         >
-          Export protocol
+          {t('ui.import.export')}
         </button>
       </div>
-      <p className="muted small">Or drop a protocol JSON file (up to 256 KB) here.</p>
+      <p className="muted small">{t('ui.import.drop')}</p>
       <div aria-live="polite">
-        {status === 'checking' ? <p>Checking {fileName}…</p> : null}
+        {status === 'checking' ? <p>{t('ui.import.checking', { file: fileName ?? '' })}</p> : null}
         {status === 'done' && imported ? (
           <p className="import-ok">
-            Imported “{imported.protocol.title.en}” from {fileName}. It is now in the protocol list.
+            {t('ui.import.done', {
+              title: localized(imported.protocol.title, locale),
+              file: fileName ?? '',
+            })}
           </p>
         ) : null}
       </div>
       {status === 'done' && problems.length > 0 ? (
         <div className="import-problems" role="alert">
-          <p>
-            {fileName} was not imported. Fix these problems and try again (the bundled protocols are
-            unchanged):
-          </p>
+          <p>{t('ui.import.failed', { file: fileName ?? '' })}</p>
           <ul>
             {problems.map((p, i) => (
               <li key={`${String(i)}-${p}`}>{p}</li>

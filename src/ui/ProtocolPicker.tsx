@@ -1,3 +1,5 @@
+import { localized } from '../content/localized.ts';
+import { useT } from '../i18n/localeStore.ts';
 import { useContentStore } from '../state/contentStore.ts';
 import { openProtocol } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
@@ -7,12 +9,17 @@ export function ProtocolPicker() {
   const protocols = useContentStore((s) => s.data?.protocols);
   const status = useContentStore((s) => s.status);
   const current = usePlayerStore((s) => s.player.protocolId);
+  const { t, locale } = useT();
   if (!protocols) {
-    return <p className="muted">{status === 'failed' ? 'The protocols could not be loaded.' : 'Loading protocols…'}</p>;
+    return (
+      <p className="muted">
+        {t(status === 'failed' ? 'ui.protocols.failed' : 'ui.protocols.loading')}
+      </p>
+    );
   }
   return (
     <label className="protocol-picker">
-      <span>Protocol</span>
+      <span>{t('ui.protocols.label')}</span>
       <select
         value={current ?? ''}
         onChange={(e) => {
@@ -21,11 +28,11 @@ export function ProtocolPicker() {
         }}
       >
         <option value="" disabled>
-          Choose a protocol…
+          {t('ui.protocols.choose')}
         </option>
         {protocols.map(({ protocol }) => (
           <option key={protocol.id} value={protocol.id}>
-            {protocol.catalogueId}. {protocol.title.en}
+            {protocol.catalogueId}. {localized(protocol.title, locale)}
           </option>
         ))}
       </select>

@@ -1,5 +1,12 @@
-import { describeDose, describeIntensity, HAND_PART_WORDS, TECHNIQUE_WORDS } from '../domain/stepWords.ts';
-import { zoneInfo } from '../state/catalogue.ts';
+import { localized } from '../content/localized.ts';
+import {
+  describeDose,
+  describeIntensity,
+  handPartWord,
+  techniqueWord,
+} from '../domain/stepWords.ts';
+import { useT } from '../i18n/localeStore.ts';
+import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
@@ -9,79 +16,89 @@ export function StepPanel() {
   const current = useCurrentStep();
   const nearAvoid = usePlayerStore((s) => s.nearAvoid);
   const avoidTouched = usePlayerStore((s) => s.avoidTouched);
+  const { t, locale } = useT();
   if (!current) return null;
   const { step, protocol, index } = current;
-  const zones = step.zones.map((z) => zoneInfo(z)?.name ?? z);
+  const zones = step.zones.map((z) => zoneName(z, locale));
   return (
     <section className="step-panel" aria-labelledby="step-title" data-step={step.id}>
       <div aria-live="polite" aria-atomic="true">
         <p className="step-kicker">
-          {protocol.protocol.title.en} · step {index + 1}
+          {t('ui.step.kicker', {
+            protocol: localized(protocol.protocol.title, locale),
+            index: index + 1,
+          })}
         </p>
-        <h2 id="step-title">{step.title.en}</h2>
-        <p className="step-text">{step.text.en}</p>
+        <h2 id="step-title">{localized(step.title, locale)}</h2>
+        <p className="step-text">{localized(step.text, locale)}</p>
       </div>
       <dl className="step-facts">
         <div>
-          <dt>Technique</dt>
-          <dd>{TECHNIQUE_WORDS[step.technique]}</dd>
+          <dt>{t('ui.step.technique')}</dt>
+          <dd>{techniqueWord(step.technique, locale)}</dd>
         </div>
         {step.handPart !== 'none' ? (
           <div>
-            <dt>With</dt>
-            <dd>{HAND_PART_WORDS[step.handPart]}</dd>
+            <dt>{t('ui.step.with')}</dt>
+            <dd>{handPartWord(step.handPart, locale)}</dd>
           </div>
         ) : null}
         {zones.length > 0 ? (
           <div>
-            <dt>Where</dt>
+            <dt>{t('ui.step.where')}</dt>
             <dd>
               {zones.join(', ')}
-              {step.zones.length > 0 && step.side !== 'both' ? ` (${current.side === 'L' ? 'left' : 'right'})` : ''}
+              {step.zones.length > 0 && step.side !== 'both'
+                ? ` (${t(current.side === 'L' ? 'ui.side.L' : 'ui.side.R')})`
+                : ''}
             </dd>
           </div>
         ) : null}
         {step.direction ? (
           <div>
-            <dt>Direction</dt>
-            <dd className="step-direction">{step.direction.text.en}</dd>
+            <dt>{t('ui.step.direction')}</dt>
+            <dd className="step-direction">{localized(step.direction.text, locale)}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Intensity</dt>
-          <dd>{describeIntensity(step)}</dd>
+          <dt>{t('ui.step.intensity')}</dt>
+          <dd>{describeIntensity(step, locale)}</dd>
         </div>
         <div>
-          <dt>How long</dt>
-          <dd>{describeDose(step)}</dd>
+          <dt>{t('ui.step.howLong')}</dt>
+          <dd>{describeDose(step, locale)}</dd>
         </div>
       </dl>
       {nearAvoid.length > 0 ? (
         <div className="avoid-warning" role="alert">
-          <strong>Do not massage: {nearAvoid.map((z) => zoneLabel(z)).join(', ')}</strong>
+          <strong>
+            {t('ui.step.doNotMassage', {
+              zones: nearAvoid.map((z) => zoneLabel(z, locale)).join(', '),
+            })}
+          </strong>
           <ul>
             {[...new Set(nearAvoid.map((z) => z.zone))].map((z) => (
-              <li key={z}>{zoneInfo(z)?.avoid?.reason}</li>
+              <li key={z}>{zoneAvoidReason(z, locale)}</li>
             ))}
           </ul>
         </div>
       ) : null}
       {avoidTouched ? (
         <div className="avoid-warning runtime" role="alert">
-          <strong>This motion touched an area to avoid ({zoneInfo(avoidTouched)?.name ?? avoidTouched}).</strong> Please
-          report this step: the content needs a safer path.
+          <strong>{t('ui.step.avoidTouched', { zone: zoneName(avoidTouched, locale) })}</strong>{' '}
+          {t('ui.step.report')}
         </div>
       ) : null}
       {step.cautions.length > 0 ? (
-        <ul className="cautions" aria-label="Cautions">
+        <ul className="cautions" aria-label={t('ui.step.cautions')}>
           {step.cautions.map((c, i) => (
             <li key={`${step.id}-caution-${String(i)}`}>
-              {c.text.en} <span className="source">({c.source})</span>
+              {localized(c.text, locale)} <span className="source">({c.source})</span>
             </li>
           ))}
         </ul>
       ) : null}
-      <p className="source">Source: {step.source}</p>
+      <p className="source">{t('ui.step.source', { source: step.source })}</p>
     </section>
   );
 }

@@ -1,18 +1,20 @@
 import type { Side } from '../domain/body.ts';
 import { VIEW_IDS, type ViewId } from '../domain/views.ts';
+import type { UiKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/localeStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 
-const VIEW_LABELS: Record<ViewId, string> = {
-  whole: 'Whole body',
-  anterior: 'Front',
-  posterior: 'Back',
-  medial: 'Inner side',
-  lateral: 'Outer side',
-  dorsal: 'Top of foot',
-  plantar: 'Sole',
+const VIEW_LABELS: Record<ViewId, UiKey> = {
+  whole: 'ui.view.whole',
+  anterior: 'ui.view.anterior',
+  posterior: 'ui.view.posterior',
+  medial: 'ui.view.medial',
+  lateral: 'ui.view.lateral',
+  dorsal: 'ui.view.dorsal',
+  plantar: 'ui.view.plantar',
 };
 
-const SIDE_LABELS: Record<Side, string> = { L: 'Left foot', R: 'Right foot' };
+const SIDE_LABELS: Record<Side, UiKey> = { L: 'ui.foot.L', R: 'ui.foot.R' };
 
 /** Preset views, foot focus and reset. */
 export function ViewToolbar() {
@@ -21,23 +23,36 @@ export function ViewToolbar() {
   const setView = useViewerStore((s) => s.setView);
   const setSide = useViewerStore((s) => s.setSide);
   const resetView = useViewerStore((s) => s.resetView);
+  const { t } = useT();
   return (
-    <nav className="toolbar" aria-label="Views">
-      <div className="toolbar-group" role="group" aria-label="Preset views">
+    <nav className="toolbar" aria-label={t('ui.toolbar.views')}>
+      <div className="toolbar-group" role="group" aria-label={t('ui.toolbar.presets')}>
         {VIEW_IDS.map((v) => (
-          <button key={v} type="button" aria-pressed={view === v} onClick={() => setView(v)} data-view={v}>
-            {VIEW_LABELS[v]}
+          <button
+            key={v}
+            type="button"
+            aria-pressed={view === v}
+            onClick={() => setView(v)}
+            data-view={v}
+          >
+            {t(VIEW_LABELS[v])}
           </button>
         ))}
       </div>
-      <div className="toolbar-group" role="group" aria-label="Foot focus">
+      <div className="toolbar-group" role="group" aria-label={t('ui.toolbar.focus')}>
         {(['L', 'R'] as const).map((s) => (
-          <button key={s} type="button" aria-pressed={side === s} onClick={() => setSide(s)} data-side={s}>
-            {SIDE_LABELS[s]}
+          <button
+            key={s}
+            type="button"
+            aria-pressed={side === s}
+            onClick={() => setSide(s)}
+            data-side={s}
+          >
+            {t(SIDE_LABELS[s])}
           </button>
         ))}
         <button type="button" onClick={resetView}>
-          Reset view
+          {t('ui.toolbar.reset')}
         </button>
       </div>
     </nav>

@@ -1,20 +1,28 @@
+import type { UiKey } from '../i18n/i18n.ts';
+import { useT } from '../i18n/localeStore.ts';
+import { zoneName } from '../i18n/zones.ts';
 import { ZONES } from '../state/catalogue.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 
-const GROUP_LABELS: Record<string, string> = { foot: 'Foot', leg: 'Leg', trunk: 'Back and trunk' };
+const GROUP_LABELS: Record<string, UiKey> = {
+  foot: 'ui.zoneGroup.foot',
+  leg: 'ui.zoneGroup.leg',
+  trunk: 'ui.zoneGroup.trunk',
+};
 
 /** Every massage zone as a list of buttons: the keyboard and screen-reader way to pick a zone. */
 export function ZoneList() {
   const side = useViewerStore((s) => s.side);
   const select = useViewerStore((s) => s.select);
   const selected = useViewerStore((s) => s.selected);
+  const { t, locale } = useT();
   const groups = Object.keys(GROUP_LABELS);
   return (
     <details className="zone-list">
-      <summary>Zones</summary>
+      <summary>{t('ui.zones')}</summary>
       {groups.map((g) => (
-        <section key={g} aria-label={GROUP_LABELS[g]}>
-          <h3>{GROUP_LABELS[g]}</h3>
+        <section key={g} aria-label={t(GROUP_LABELS[g] ?? 'ui.zones')}>
+          <h3>{t(GROUP_LABELS[g] ?? 'ui.zones')}</h3>
           <ul>
             {ZONES.filter((z) => z.group === g).map((z) => (
               <li key={z.id}>
@@ -23,8 +31,8 @@ export function ZoneList() {
                   aria-pressed={selected?.zone === z.id}
                   onClick={() => select({ zone: z.id, side: z.bilateral ? side : null })}
                 >
-                  {z.name}
-                  {z.avoid ? <span className="avoid-tag"> avoid</span> : null}
+                  {zoneName(z.id, locale)}
+                  {z.avoid ? <span className="avoid-tag"> {t('ui.zone.avoidTag')}</span> : null}
                 </button>
               </li>
             ))}

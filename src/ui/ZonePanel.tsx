@@ -1,3 +1,5 @@
+import { useT } from '../i18n/localeStore.ts';
+import { zoneAvoidReason, zoneDescription } from '../i18n/zones.ts';
 import { zoneInfo } from '../state/catalogue.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
@@ -18,26 +20,34 @@ interface ZonePanelProps {
 export function ZonePanel({ usageOf }: ZonePanelProps) {
   const selected = useViewerStore((s) => s.selected);
   const select = useViewerStore((s) => s.select);
+  const { t, locale } = useT();
   if (!selected) return null;
   const info = zoneInfo(selected.zone);
   const usage = usageOf(selected.zone);
   return (
     <aside className="zone-panel" aria-labelledby="zone-panel-title" data-zone={selected.zone}>
       <header>
-        <h2 id="zone-panel-title">{zoneLabel(selected)}</h2>
-        <button type="button" className="close" aria-label="Close zone panel" onClick={() => select(null)}>
+        <h2 id="zone-panel-title">{zoneLabel(selected, locale)}</h2>
+        <button
+          type="button"
+          className="close"
+          aria-label={t('ui.zonePanel.close')}
+          onClick={() => select(null)}
+        >
           ×
         </button>
       </header>
       {info?.avoid ? (
         <div className="avoid-warning" role="alert">
-          <strong>Avoid: do not massage this area.</strong> {info.avoid.reason}
+          <strong>{t('ui.zonePanel.avoid')}</strong> {zoneAvoidReason(selected.zone, locale)}
         </div>
       ) : null}
-      <p>{info?.description ?? 'No description.'}</p>
-      <h3>Used in</h3>
+      <p>{zoneDescription(selected.zone, locale) ?? t('ui.zonePanel.noDescription')}</p>
+      <h3>{t('ui.zonePanel.usedIn')}</h3>
       {usage.length === 0 ? (
-        <p className="muted">{info?.avoid ? 'No step works on it: steps go around it.' : 'No step of the protocols works on this zone.'}</p>
+        <p className="muted">
+          {t(info?.avoid ? 'ui.zonePanel.goneAround' : 'ui.zonePanel.unused')}
+        </p>
       ) : (
         <ul className="usage">
           {usage.map((u, i) => (

@@ -1,8 +1,8 @@
-import { zoneInfo } from '../state/catalogue.ts';
+import type { Locale } from '../content/schema.ts';
+import { zoneSideLabel } from '../i18n/zones.ts';
 import type { ZoneRef } from '../state/viewerStore.ts';
 
 /** Human name of a zone part, with its side: "Bunion (left)". */
-export function zoneLabel(ref: ZoneRef): string {
-  const name = zoneInfo(ref.zone)?.name ?? ref.zone;
-  return ref.side ? `${name} (${ref.side === 'L' ? 'left' : 'right'})` : name;
+export function zoneLabel(ref: ZoneRef, locale: Locale = 'en'): string {
+  return zoneSideLabel(ref.zone, ref.side, locale);
 }
