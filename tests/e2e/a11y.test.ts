@@ -4,21 +4,10 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, serveBuild, waitForFirstFrame } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { launchBrowser, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 /** axe's violations, as readable lines (rule, impact, the first offending elements). */
 async function violations(page: Page): Promise<string[]> {
@@ -49,8 +38,8 @@ async function open(b: Browser, url: string): Promise<{ page: Page; close: () =>
 describe('accessibility', () => {
   it('has no axe violations with a protocol open and playing, and with the zone panel open', async () => {
     const { page, close } = await open(
-      browser,
-      `${server.url}?protocol=p1-hallux-valgus-adult-self&step=3&side=L`,
+      env.browser,
+      `${env.server.url}?protocol=p1-hallux-valgus-adult-self&step=3&side=L`,
     );
     await waitForFirstFrame(page);
     await expect.poll(() => page.locator('#step-title').count()).toBe(1);
@@ -70,7 +59,7 @@ describe('accessibility', () => {
   it('has no axe violations in the text mode without WebGL', async () => {
     const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
     try {
-      const { page, close } = await open(noGl, server.url);
+      const { page, close } = await open(noGl, env.server.url);
       await expect
         .poll(() => page.locator('.protocol-text-item').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
@@ -83,7 +72,7 @@ describe('accessibility', () => {
   });
 
   it('shows a visible focus ring on keyboard focus', async () => {
-    const { page, close } = await open(browser, server.url);
+    const { page, close } = await open(env.browser, env.server.url);
     await waitForFirstFrame(page);
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS_DIR = resolve(ROOT, 'test-results/screenshots');
@@ -94,4 +95,23 @@ export async function screenPointWhenSettled(page: Page, landmark: string): Prom
     await page.waitForTimeout(150);
   }
   throw new Error(`camera did not settle while locating ${landmark}`);
+}
+
+export type BuildServer = Awaited<ReturnType<typeof serveBuild>>;
+
+/**
+ * For one test file: serves the build and launches Chromium before its tests, closes both
+ * after. Read `env.server` and `env.browser` inside tests (they are set by then).
+ */
+export function useBuildAndBrowser(): { server: BuildServer; browser: Browser } {
+  const env = {} as { server: BuildServer; browser: Browser };
+  beforeAll(async () => {
+    env.server = await serveBuild();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser.close();
+    await env.server.close();
+  });
+  return env;
 }

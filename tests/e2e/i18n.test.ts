@@ -1,15 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  launchBrowser,
-  newPage,
-  screenshot,
-  serveBuild,
-  waitForFirstFrame,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface Text {
   en: string;
@@ -23,23 +15,12 @@ const RU_MESSAGES = JSON.parse(
   readFileSync(resolve(ROOT, 'content/locales/ru.json'), 'utf8'),
 ) as Record<string, string>;
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 describe('language switch', () => {
   it('switching to Russian changes the step text, is kept in the URL and remembered', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await page.goto(`${server.url}?protocol=${PROTOCOL.id}&step=3&side=L`);
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(`${env.server.url}?protocol=${PROTOCOL.id}&step=3&side=L`);
     await waitForFirstFrame(page);
 
     // English by default (Chromium's navigator.language is en-US).
@@ -86,7 +67,7 @@ describe('language switch', () => {
     await screenshot(page, 'i18n-ru');
 
     // Remembered: a link without `lang` opens in Russian.
-    await page.goto(`${server.url}?protocol=${PROTOCOL.id}&step=3&side=L`);
+    await page.goto(`${env.server.url}?protocol=${PROTOCOL.id}&step=3&side=L`);
     await waitForFirstFrame(page);
     await expect
       .poll(() => page.locator('.step-text').textContent(), { timeout: 30_000 })
@@ -94,7 +75,7 @@ describe('language switch', () => {
     expect(await page.evaluate(() => localStorage.getItem('footwork.lang'))).toBe('ru');
 
     // An explicit `?lang=en` link opens in English (and is remembered in turn).
-    await page.goto(`${server.url}?protocol=${PROTOCOL.id}&step=3&side=L&lang=en`);
+    await page.goto(`${env.server.url}?protocol=${PROTOCOL.id}&step=3&side=L&lang=en`);
     await waitForFirstFrame(page);
     await expect
       .poll(() => page.locator('.step-text').textContent(), { timeout: 30_000 })

@@ -2,22 +2,11 @@
  * A keyboard-only walk, no mouse: pick a protocol, play, step, open a zone from the zone list,
  * switch the view.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, serveBuild, waitForFirstFrame } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 /** Presses Tab (or Shift+Tab) until the focused element matches `selector`; fails after 120. */
 async function tabTo(page: Page, selector: string, backwards = false): Promise<void> {
@@ -40,8 +29,8 @@ async function focusVisible(page: Page): Promise<boolean> {
 
 describe('keyboard', () => {
   it('picks a protocol, plays, steps, opens a zone and switches the view without a mouse', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await page.goto(server.url);
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(env.server.url);
     await waitForFirstFrame(page);
     await expect
       .poll(() => page.locator('.protocol-picker select option').count(), { timeout: 30_000 })

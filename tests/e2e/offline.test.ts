@@ -4,29 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ROOT,
-  launchBrowser,
-  newPage,
-  screenshot,
-  serveBuild,
-  waitForFirstFrame,
-} from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, newPage, screenshot, serveBuild, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 describe('offline', () => {
   it('has a web app manifest with icons', () => {
@@ -51,8 +32,8 @@ describe('offline', () => {
   });
 
   it('reloads without a network and plays a step', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await page.goto(server.url);
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(env.server.url);
     await waitForFirstFrame(page);
     // The service worker has installed (everything precached) and controls the page.
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
@@ -73,8 +54,8 @@ describe('offline', () => {
 
     await context.setOffline(true);
     // Not even the server: nothing may come from the network now.
-    await server.close();
-    await page.goto(`${server.url}?protocol=p2-hallux-valgus-child&step=1&side=L`);
+    await env.server.close();
+    await page.goto(`${env.server.url}?protocol=p2-hallux-valgus-child&step=1&side=L`);
     await waitForFirstFrame(page);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
@@ -85,6 +66,7 @@ describe('offline', () => {
     await screenshot(page, 'offline-reload-playing');
     expect(errors).toEqual([]);
     await context.close();
-    server = await serveBuild();
+    // Serve again so that closing after the file finds a running server.
+    env.server = await serveBuild();
   });
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, newPage, screenshot, serveBuild, waitForFirstFrame } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -17,18 +17,7 @@ const protocolFile = (id: string) =>
 const ADULT = protocolFile('p1-hallux-valgus-adult-self');
 const CHILD = protocolFile('p2-hallux-valgus-child');
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 /** Waits until the canvas stops drawing (camera flights and the like have settled). */
 async function settle(page: Page): Promise<void> {
@@ -57,7 +46,7 @@ async function walk(
   name: string,
   expectWarning: (step: StepJson) => string | null,
 ): Promise<void> {
-  await page.goto(`${server.url}?protocol=${protocol.id}&step=1&side=L`);
+  await page.goto(`${env.server.url}?protocol=${protocol.id}&step=1&side=L`);
   await waitForFirstFrame(page);
   for (const [i, step] of protocol.steps.entries()) {
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(step.title.en);
@@ -77,7 +66,7 @@ const touches = (s: StepJson) => s.path !== undefined && !['active_exercise', 'p
 
 describe('technique player', () => {
   it('plays the adult hallux valgus protocol step by step with the bunion warning around the joint', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(env.browser);
     const aroundJoint = ADULT.steps.filter((s) => touches(s) && s.zones.includes('first_mtp_joint'));
     expect(aroundJoint.length).toBeGreaterThanOrEqual(2);
     await walk(page, ADULT, 'player-adult', (s) => (aroundJoint.includes(s) ? 'bunion' : null));
@@ -86,7 +75,7 @@ describe('technique player', () => {
   });
 
   it('plays the child valgus protocol with knee and vertebrae warnings', async () => {
-    const { context, page, errors } = await newPage(browser);
+    const { context, page, errors } = await newPage(env.browser);
     const back = CHILD.steps.filter((s) => touches(s) && s.zones.some((z) => z === 'upper_back' || z === 'lower_back'));
     const frontThigh = CHILD.steps.filter((s) => touches(s) && s.zones.includes('thigh_front'));
     expect(back.length).toBeGreaterThan(0);
@@ -97,9 +86,9 @@ describe('technique player', () => {
   });
 
   it('animates while playing and draws nothing while paused', async () => {
-    const { context, page, errors } = await newPage(browser, { reducedMotion: 'no-preference' });
+    const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
     const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
-    await page.goto(`${server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
+    await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
     await waitForFirstFrame(page);
     await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
     await settle(page);
@@ -129,8 +118,8 @@ describe('technique player', () => {
   });
 
   it('reopens the same step, side and speed from a copied link', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}?protocol=${CHILD.id}&step=3&side=R&speed=0.5`);
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.server.url}?protocol=${CHILD.id}&step=3&side=R&speed=0.5`);
     await waitForFirstFrame(page);
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(CHILD.steps[2]?.title.en);
     expect(await page.getByRole('button', { name: 'Right', exact: true }).getAttribute('aria-pressed')).toBe('true');
@@ -145,8 +134,8 @@ describe('technique player', () => {
   });
 
   it('keeps the view a link names for its step, then frames the next step itself', async () => {
-    const { context, page } = await newPage(browser);
-    await page.goto(`${server.url}?protocol=${ADULT.id}&step=3&side=L&view=plantar`);
+    const { context, page } = await newPage(env.browser);
+    await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=3&side=L&view=plantar`);
     await waitForFirstFrame(page);
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(ADULT.steps[2]?.title.en);
     const sole = page.getByRole('button', { name: 'Sole', exact: true });

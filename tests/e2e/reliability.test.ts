@@ -5,10 +5,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatProblem, loadContent, type ContentFile } from '../../src/content/index.ts';
 import { checkImportedProtocol } from '../../src/state/protocolImport.ts';
-import { ROOT, launchBrowser, screenshot, serveBuild } from './harness.ts';
+import { ROOT, launchBrowser, screenshot, useBuildAndBrowser } from './harness.ts';
 
 const DEEP_LINK = '?protocol=p1-hallux-valgus-adult-self&step=3&side=L';
 const P1_TEXT = readFileSync(
@@ -31,21 +31,10 @@ function bundledFiles(): ContentFile[] {
   return out;
 }
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 async function open(
-  b: Browser = browser,
+  b: Browser = env.browser,
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await b.newContext({
     viewport: { width: 1280, height: 720 },
@@ -102,7 +91,7 @@ describe('reliability', () => {
         body: 'this is not a glTF file',
       }),
     );
-    await page.goto(`${server.url}${DEEP_LINK}`);
+    await page.goto(`${env.server.url}${DEEP_LINK}`);
     const panel = page.locator('.error-panel');
     await expect.poll(() => panel.count(), { timeout: 60_000 }).toBe(1);
     const message = await panel.locator('.error-message').textContent();
@@ -131,7 +120,7 @@ describe('reliability', () => {
 
   it('survives a lost WebGL context: a notice while lost, the body drawn again once restored', async () => {
     const { context, page, errors } = await open();
-    await page.goto(`${server.url}${DEEP_LINK}`);
+    await page.goto(`${env.server.url}${DEEP_LINK}`);
     await page.waitForFunction(
       () => window.footwork !== undefined && document.getElementById('boot') === null,
       undefined,
@@ -174,7 +163,7 @@ describe('reliability', () => {
     const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
     try {
       const { page, errors } = await open(noGl);
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       await expect
         .poll(() => page.locator('.no-webgl h2').first().textContent())
         .toBe('3D view unavailable');
@@ -231,7 +220,7 @@ describe('reliability', () => {
       served = body.includes(good);
       await route.fulfill({ response, body: body.replace(good, bad) });
     });
-    await page.goto(`${server.url}?protocol=p2-hallux-valgus-child&step=1&side=L`);
+    await page.goto(`${env.server.url}?protocol=p2-hallux-valgus-child&step=1&side=L`);
     const notice = page.locator('.content-notice');
     await expect
       .poll(() => notice.locator('li').allTextContents(), { timeout: 60_000 })
@@ -254,7 +243,7 @@ describe('reliability', () => {
 
   it('refuses broken protocol files with their exact problems, as text, and imports a valid one', async () => {
     const { context, page, errors } = await open();
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     const picker = page.locator('.protocol-picker select');
     await expect
       .poll(() => picker.locator('option').count(), { timeout: 60_000 })
@@ -369,7 +358,7 @@ describe('reliability', () => {
         sessionStorage.setItem('seeded', '1');
       }
     });
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     const notice = page.locator('.progress-notice');
     await expect
       .poll(() => notice.textContent(), { timeout: 60_000 })
@@ -414,7 +403,7 @@ describe('reliability', () => {
         setItem.call(this, key, value);
       };
     });
-    await full.page.goto(server.url);
+    await full.page.goto(env.server.url);
     const fullNotice = full.page.locator('.progress-notice');
     await expect
       .poll(() => fullNotice.textContent(), { timeout: 60_000 })

@@ -4,22 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchBrowser, newPage, serveBuild, waitForFirstFrame } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { ROOT, newPage, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 /** The policy's directives by name. */
 function directives(policy: string): Map<string, string[]> {
@@ -59,8 +47,8 @@ describe('security', () => {
   });
 
   it('loads, plays and steps with no policy violation and no request to another origin', async () => {
-    const { context, page, errors } = await newPage(browser);
-    const origin = new URL(server.url).origin;
+    const { context, page, errors } = await newPage(env.browser);
+    const origin = new URL(env.server.url).origin;
     const foreign: string[] = [];
     const requests: string[] = [];
     context.on('request', (r) => {
@@ -80,7 +68,7 @@ describe('security', () => {
         seen.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
-    await page.goto(`${server.url}?protocol=p1-hallux-valgus-adult-self&step=1&side=L`);
+    await page.goto(`${env.server.url}?protocol=p1-hallux-valgus-adult-self&step=1&side=L`);
     await waitForFirstFrame(page);
     await page.getByRole('button', { name: 'Play' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);

@@ -1,31 +1,19 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   launchBrowser,
   newPage,
   screenPointWhenSettled,
   screenshot,
-  serveBuild,
+  useBuildAndBrowser,
   waitForFirstFrame,
 } from './harness.ts';
 
-let server: Awaited<ReturnType<typeof serveBuild>>;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveBuild();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser.close();
-  await server.close();
-});
+const env = useBuildAndBrowser();
 
 describe('viewer', () => {
   it('draws the body, names the zone under the pointer and opens the bunion and knee with avoid warnings', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await page.goto(server.url);
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(env.server.url);
     await waitForFirstFrame(page);
     await screenshot(page, 'viewer-whole-body');
 
@@ -64,8 +52,8 @@ describe('viewer', () => {
   });
 
   it('flies to every preset view and back with reset', async () => {
-    const { context, page, errors } = await newPage(browser);
-    await page.goto(server.url);
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(env.server.url);
     await waitForFirstFrame(page);
     const heelAt = () => screenPointWhenSettled(page, 'heel_back.R');
     await page.getByRole('button', { name: 'Right foot' }).click();
@@ -92,7 +80,7 @@ describe('viewer', () => {
     const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
     try {
       const { page } = await newPage(noGl);
-      await page.goto(server.url);
+      await page.goto(env.server.url);
       const alert = page.getByRole('alert').first();
       await expect.poll(() => alert.locator('h2').textContent()).toBe('3D view unavailable');
       expect(await page.locator('.zone-text dt').count()).toBeGreaterThan(20);
