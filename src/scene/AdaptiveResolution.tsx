@@ -1,19 +1,40 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
-import { createResolution, currentRatio, recordFrame } from '../domain/adaptiveResolution.ts';
+import type { Mesh } from 'three';
+import {
+  DEFAULT_RESOLUTION_OPTIONS,
+  createResolution,
+  currentRatio,
+  recordFrame,
+} from '../domain/adaptiveResolution.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { MAX_DPR } from './look.ts';
+import { createLowDetail, type LowDetail } from './lowDetail.ts';
 
 /**
  * Lowers the pixel ratio while an animation runs slower than ~30 fps (software rendering, weak
  * GPUs) and raises it again with headroom. When playback stops, the still picture is redrawn
  * at full resolution.
  */
-export function AdaptiveResolution() {
+export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[] }) {
   const setDpr = useThree((s) => s.setDpr);
   const invalidate = useThree((s) => s.invalidate);
   const full = Math.min(window.devicePixelRatio || 1, MAX_DPR);
   const state = useRef(createResolution(full, full));
+  /** Low-detail feet, made the first time the lowest pixel ratio is still too slow. */
+  const lowDetail = useRef<{ detail: LowDetail | null; active: boolean; pending: boolean }>({
+    detail: null,
+    active: false,
+    pending: false,
+  });
+  useEffect(() => {
+    const ref = lowDetail.current;
+    return () => {
+      ref.detail?.restore();
+      ref.detail = null;
+      ref.active = false;
+    };
+  }, [meshes]);
 
   useEffect(
     () =>
@@ -22,10 +43,18 @@ export function AdaptiveResolution() {
           const fresh = createResolution(full, full);
           // Keep the learned level for the next playback, but show the still at full resolution.
           state.current = { ...state.current, samples: fresh.samples };
+          if (lowDetail.current.active) {
+            lowDetail.current.detail?.restore();
+            lowDetail.current.active = false;
+          }
           setDpr(full);
           invalidate();
         } else if (s.player.status === 'playing' && prev.player.status !== 'playing') {
           setDpr(currentRatio(state.current));
+          if (lowDetail.current.detail && state.current.index === 0) {
+            lowDetail.current.detail.use();
+            lowDetail.current.active = true;
+          }
         }
       }),
     [full, setDpr, invalidate],
@@ -33,9 +62,30 @@ export function AdaptiveResolution() {
 
   useFrame((_, delta) => {
     if (usePlayerStore.getState().player.status !== 'playing') return;
-    const before = state.current.index;
+    const before = state.current;
     state.current = recordFrame(state.current, delta * 1000);
-    if (state.current.index !== before) setDpr(currentRatio(state.current));
+    if (state.current.index !== before.index) setDpr(currentRatio(state.current));
+    // At the lowest pixel ratio and still slow: draw fewer triangles (software rendering).
+    const stillSlow = before.index === 0 && state.current.index === 0 && before.samples.length > 0 && state.current.samples.length === 0;
+    const ld = lowDetail.current;
+    if (stillSlow && !ld.active && !ld.pending) {
+      const median = [...before.samples].sort((a, b) => a - b)[Math.floor(before.samples.length / 2)] ?? 0;
+      if (median <= DEFAULT_RESOLUTION_OPTIONS.targetMs) return;
+      if (ld.detail) {
+        ld.detail.use();
+        ld.active = true;
+        return;
+      }
+      ld.pending = true;
+      void createLowDetail(meshes).then((detail) => {
+        ld.pending = false;
+        ld.detail = detail;
+        if (usePlayerStore.getState().player.status === 'playing') {
+          detail.use();
+          ld.active = true;
+        }
+      });
+    }
   });
   return null;
 }

@@ -134,6 +134,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
   const [meshes, setMeshes] = useState<readonly ZoneMesh[]>([]);
   const [motionFrame, setMotionFrame] = useState<StepFrame | null>(null);
   const onLoaded = useCallback((_root: Object3D, m: readonly ZoneMesh[]) => setMeshes(m), []);
+  const zoneMeshList = useMemo(() => meshes.map((m) => m.mesh), [meshes]);
 
   // Steps without a path (exercises, preparation) frame their zones instead.
   const stepFrame = useMemo((): StepFrame | null => {
@@ -172,7 +173,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
         <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />
       </Suspense>
       <PlayerClock />
-      <AdaptiveResolution />
+      <AdaptiveResolution meshes={zoneMeshList} />
       <Probe />
       <ContextWatch />
       <CameraRig
