@@ -4,22 +4,15 @@
  * script, and a guard that fails the run if any request leaves 127.0.0.1.
  */
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.ts';
 import { isJavaScriptType } from './server.ts';
 
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM_PATH };
 export const VIEWPORT = { width: 1280, height: 720 } as const;
 
 const ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
+  ...CHROMIUM_ARGS,
   '--disable-features=MediaRouter,OptimizationHints',
-  '--no-first-run',
   // Pages in background contexts keep their frame rate (the play-through runs them side by side).
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',

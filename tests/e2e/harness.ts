@@ -4,24 +4,11 @@ import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS_DIR = resolve(ROOT, 'test-results/screenshots');
 
-/** Debian's Chromium, or the one named by CHROMIUM_PATH. Never a downloaded browser. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--ignore-gpu-blocklist',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 
 /** Serves the production build (`dist/`, made by `npm run build`) on 127.0.0.1. */
 export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
