@@ -3,18 +3,14 @@
  * is displaced by the same function of its rest position, so vertices duplicated along zone borders
  * move identically and no cracks open. All fields are zero above the ankle band.
  */
+import { MORPH_TARGETS, type MorphTarget } from '../../src/domain/body.ts';
 import { BUNION } from './foot.ts';
 import { smoothstep, type V3 } from './sdf.ts';
 import type { BodyShape } from './shape.ts';
 
-export const MORPH_NAMES = [
-  'hallux_valgus',
-  'flat_foot',
-  'toes_flex',
-  'toes_extend',
-  'toes_spread',
-] as const;
-export type MorphName = (typeof MORPH_NAMES)[number];
+/** The morph targets, in file order: the one list in src/domain/body.ts. */
+export const MORPH_NAMES = MORPH_TARGETS;
+export type MorphName = MorphTarget;
 
 const DEG = Math.PI / 180;
 
