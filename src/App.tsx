@@ -36,6 +36,12 @@ const CHILD_SCALE = 0.56;
 /** Small enough to keep the header (and so the canvas below it) at its usual height. */
 const LANG_BUTTON_STYLE = { padding: '0.1rem 0.5rem', fontSize: '0.8rem' } as const;
 
+/** The languages offered, each named in itself. */
+const LANGUAGES = [
+  { locale: 'en', name: 'English', short: 'EN' },
+  { locale: 'ru', name: 'Русский', short: 'RU' },
+] as const;
+
 /** EN / RU buttons in the header; the names are in their own language. */
 function LanguageSwitch() {
   const { t, locale } = useT();
@@ -47,26 +53,19 @@ function LanguageSwitch() {
       style={{ marginLeft: 'auto', alignSelf: 'center', display: 'flex', gap: '0.25rem' }}
       aria-label={t('ui.lang.label')}
     >
-      <button
-        type="button"
-        style={LANG_BUTTON_STYLE}
-        lang="en"
-        aria-label="English"
-        aria-pressed={locale === 'en'}
-        onClick={() => setLocale('en')}
-      >
-        EN
-      </button>
-      <button
-        type="button"
-        style={LANG_BUTTON_STYLE}
-        lang="ru"
-        aria-label="Русский"
-        aria-pressed={locale === 'ru'}
-        onClick={() => setLocale('ru')}
-      >
-        RU
-      </button>
+      {LANGUAGES.map((l) => (
+        <button
+          key={l.locale}
+          type="button"
+          style={LANG_BUTTON_STYLE}
+          lang={l.locale}
+          aria-label={l.name}
+          aria-pressed={locale === l.locale}
+          onClick={() => setLocale(l.locale)}
+        >
+          {l.short}
+        </button>
+      ))}
     </div>
   );
 }

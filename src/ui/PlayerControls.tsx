@@ -5,6 +5,12 @@ import { useCurrentStep } from '../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 
+/** The morphs whose severity the user can set, with their label keys. */
+const SEVERITY_SLIDERS = [
+  { target: 'hallux_valgus', label: 'ui.player.bunion' },
+  { target: 'flat_foot', label: 'ui.player.flatFoot' },
+] as const;
+
 /** Play, pause, step, speed, loop, auto-advance, side and severity controls with a progress bar. */
 export function PlayerControls() {
   const player = usePlayerStore((s) => s.player);
@@ -127,28 +133,19 @@ export function PlayerControls() {
         ) : null}
       </div>
       <div className="row">
-        <label>
-          {t('ui.player.bunion')}{' '}
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={severity.hallux_valgus}
-            onChange={(e) => setSeverity('hallux_valgus', Number(e.target.value))}
-          />
-        </label>
-        <label>
-          {t('ui.player.flatFoot')}{' '}
-          <input
-            type="range"
-            min={0}
-            max={1}
-            step={0.05}
-            value={severity.flat_foot}
-            onChange={(e) => setSeverity('flat_foot', Number(e.target.value))}
-          />
-        </label>
+        {SEVERITY_SLIDERS.map(({ target, label }) => (
+          <label key={target}>
+            {t(label)}{' '}
+            <input
+              type="range"
+              min={0}
+              max={1}
+              step={0.05}
+              value={severity[target]}
+              onChange={(e) => setSeverity(target, Number(e.target.value))}
+            />
+          </label>
+        ))}
       </div>
     </section>
   );
