@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { endBoot } from './boot/handoff.ts';
-import { localized } from './content/localized.ts';
-import { indexZoneUsage } from './domain/zoneUsage.ts';
 import { useLocaleStore, useT } from './i18n/localeStore.ts';
 import { describeViewerError } from './scene/modelError.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
@@ -9,26 +7,20 @@ import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
 import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
+import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
 import { usePlayerKeys } from './state/usePlayerKeys.ts';
 import { useViewerStore } from './state/viewerStore.ts';
-import { ContentNotice } from './ui/ContentNotice.tsx';
 import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
+import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
-import { PlayerControls } from './ui/PlayerControls.tsx';
-import { ProgressNotice } from './ui/ProgressNotice.tsx';
-import { ProtocolImport } from './ui/ProtocolImport.tsx';
-import { ProtocolPicker } from './ui/ProtocolPicker.tsx';
-import { StepList } from './ui/StepList.tsx';
-import { StepPanel } from './ui/StepPanel.tsx';
+import { useModeUi } from './ui/useModeUi.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
 import { hasWebGL, prefersReducedMotion } from './ui/webgl.ts';
-import { ZoneList } from './ui/ZoneList.tsx';
-import { ZonePanel, type ZoneUsage } from './ui/ZonePanel.tsx';
 
 /** Size of the child body relative to the adult, for stroke widths and swings. */
 const CHILD_SCALE = 0.56;
@@ -71,7 +63,7 @@ function LanguageSwitch() {
 }
 
 export function App() {
-  const { t, locale } = useT();
+  const { t } = useT();
   const webgl = useMemo(() => hasWebGL(), []);
   const systemReducedMotion = useMemo(() => prefersReducedMotion(), []);
   const userReducedMotion = usePlayerStore((s) => s.reducedMotion);
@@ -99,16 +91,9 @@ export function App() {
   useDeepLink();
   usePlayerKeys();
 
-  const usageOf = useMemo(() => {
-    const index = indexZoneUsage(content?.protocols.map((p) => p.protocol) ?? []);
-    return (zone: string): readonly ZoneUsage[] =>
-      (index.get(zone) ?? []).map((u) => ({
-        protocolId: u.protocolId,
-        protocolTitle: localized(u.protocolTitle, locale),
-        stepTitle: localized(u.stepTitle, locale),
-        source: u.source,
-      }));
-  }, [content, locale]);
+  const mode = useModeStore((s) => s.mode);
+  const modeUi = useModeUi(mode);
+  const { Panels, Overlay, Scene } = modeUi;
 
   const isBilateral = useCallback(
     (name: string) => content?.landmarks.get(name)?.bilateral ?? false,
@@ -129,10 +114,11 @@ export function App() {
   }, [current]);
 
   return (
-    <div className="app">
+    <div className={`app mode-${mode}`} data-mode={mode}>
       <header className="app-header">
         <h1>Footwork</h1>
         <p className="tagline">{t('ui.app.tagline')}</p>
+        <ModeSwitch />
         <LanguageSwitch />
       </header>
       <main className="stage">
@@ -158,26 +144,21 @@ export function App() {
                 reducedMotion={reducedMotion}
                 current={viewerStep}
                 isBilateral={isBilateral}
-              />
+              >
+                {Scene ? <Scene /> : null}
+              </Viewer>
             </ErrorBoundary>
             <LoadingBar />
             <HoverLabel />
             <ViewToolbar />
             <ContextLostNotice />
+            {Overlay ? <Overlay /> : null}
           </div>
         ) : (
           <NoWebGL />
         )}
         <div className="side-panels">
-          <ProgressNotice />
-          <ContentNotice />
-          <ProtocolPicker />
-          <ProtocolImport />
-          <PlayerControls />
-          <StepPanel />
-          <StepList />
-          <ZonePanel usageOf={usageOf} />
-          <ZoneList />
+          <Panels />
         </div>
       </main>
     </div>

@@ -1,5 +1,5 @@
 import { Canvas } from '@react-three/fiber';
-import { Suspense, lazy, memo, useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { Object3D } from 'three';
 import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
@@ -37,6 +37,8 @@ interface ViewerProps {
   readonly reducedMotion: boolean;
   readonly current: ViewerStep | null;
   readonly isBilateral: (landmark: string) => boolean;
+  /** Extra 3D parts a mode adds (trace input, capture), in world space. */
+  readonly children?: ReactNode;
 }
 
 const NO_MORPHS: Partial<Record<MorphTarget, number>> = {};
@@ -130,7 +132,7 @@ function PosedScene(
 /** The 3D canvas: lights, the posed body with the current step, and the camera rig. Renders
  * only when something changes or moves. */
 export const Viewer = memo(function Viewer(props: ViewerProps) {
-  const { footZones, reducedMotion, current } = props;
+  const { footZones, reducedMotion, current, children } = props;
   const [meshes, setMeshes] = useState<readonly ZoneMesh[]>([]);
   const [motionFrame, setMotionFrame] = useState<StepFrame | null>(null);
   const onLoaded = useCallback((_root: Object3D, m: readonly ZoneMesh[]) => setMeshes(m), []);
@@ -182,6 +184,7 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
         reducedMotion={reducedMotion}
         stepFrame={stepFrame}
       />
+      {children ? <Suspense fallback={null}>{children}</Suspense> : null}
     </Canvas>
   );
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MODE_PARAM, parseMode, withMode } from '../domain/modes.ts';
 import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
 import { LANG_PARAM, parseLocale, withLang } from '../i18n/locale.ts';
 import { useContentStore } from './contentStore.ts';
@@ -9,8 +10,8 @@ import { useViewerStore } from './viewerStore.ts';
 /**
  * Keeps the URL and the player in step: on start the link's protocol, step, side, speed and view
  * are opened (once the content is loaded); afterwards every change is written back with
- * `history.replaceState`, so a copied link reopens the same step. A `lang` parameter in the URL (see
- * `src/i18n/locale.ts`) is kept.
+ * `history.replaceState`, so a copied link reopens the same step. The `lang` and `mode` parameters
+ * in the URL (see `src/i18n/locale.ts`, `src/domain/modes.ts`) are kept.
  */
 export function useDeepLink(): void {
   const content = useContentStore((s) => s.data);
@@ -53,8 +54,11 @@ export function useDeepLink(): void {
         view,
         body: protocol?.body,
       });
-      const lang = parseLocale(new URLSearchParams(window.location.search).get(LANG_PARAM));
-      const search = lang ? withLang(encoded, lang) : encoded;
+      const params = new URLSearchParams(window.location.search);
+      const lang = parseLocale(params.get(LANG_PARAM));
+      const mode = parseMode(params.get(MODE_PARAM));
+      const withLanguage = lang ? withLang(encoded, lang) : encoded;
+      const search = mode ? withMode(withLanguage, mode) : withLanguage;
       const url = `${window.location.pathname}?${search}${window.location.hash}`;
       if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
         window.history.replaceState(null, '', url);

@@ -1,23 +1,13 @@
 import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneDescription } from '../i18n/zones.ts';
 import { zoneInfo } from '../state/catalogue.ts';
+import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
 
-/** A protocol step that works on a zone, as listed in the zone panel. */
-export interface ZoneUsage {
-  readonly protocolId: string;
-  readonly protocolTitle: string;
-  readonly stepTitle: string;
-  readonly source: string;
-}
-
-interface ZonePanelProps {
-  readonly usageOf: (zone: string) => readonly ZoneUsage[];
-}
-
 /** Details of the selected zone: name, description, avoid warning, the steps that use it. */
-export function ZonePanel({ usageOf }: ZonePanelProps) {
+export function ZonePanel() {
+  const usageOf = useZoneUsage();
   const selected = useViewerStore((s) => s.selected);
   const select = useViewerStore((s) => s.select);
   const { t, locale } = useT();
