@@ -10,11 +10,15 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS_DIR = resolve(ROOT, 'test-results/screenshots');
 
 
-/** Serves the production build (`dist/`, made by `npm run build`) on 127.0.0.1. */
+/**
+ * Serves the production build (`dist/`, made by `npm run build`; or the folder named by
+ * FOOTWORK_DIST, for a build made with `vite build --outDir`) on 127.0.0.1.
+ */
 export async function serveBuild(): Promise<{ url: string; close: () => Promise<void> }> {
   const server: PreviewServer = await preview({
     root: ROOT,
     logLevel: 'error',
+    build: { outDir: process.env.FOOTWORK_DIST ?? 'dist' },
     preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
   });
   const address = server.httpServer.address() as AddressInfo;
