@@ -7,6 +7,10 @@
  * `tick(dt)` advances it by dt × speed. At the end of a step: with `loopStep` it wraps and keeps
  * playing; else with `autoAdvance` it goes on to the next step (carrying the overshoot), or
  * finishes after the last one; otherwise it pauses at the end of the step.
+ *
+ * Skipped steps (`skipped`, e.g. steps on a zone a contraindication rules out) are never played:
+ * next, previous, jump and auto-advance pass over them, and the current step is never a skipped
+ * one unless every step is skipped, in which case nothing plays at all.
  */
 
 export type PlayerStatus = 'idle' | 'playing' | 'paused' | 'finished';
@@ -32,16 +36,28 @@ export interface PlayerState {
   readonly stepDuration: number;
   /** Durations of every step of the loaded protocol, seconds. */
   readonly stepDurations: readonly number[];
+  /** Indices of the steps the player passes over, ascending, without duplicates. */
+  readonly skipped: readonly number[];
 }
 
 export type PlayerEvent =
-  /** A protocol's step durations (seconds), starting idle at `stepIndex` (default 0, clamped). */
+  /**
+   * A protocol's step durations (seconds), starting idle at `stepIndex` (default 0, clamped; a
+   * skipped one moves on to the next step that is not skipped). `skip`: steps to pass over.
+   */
   | {
       readonly type: 'load';
       readonly protocolId: string;
       readonly stepDurations: readonly number[];
       readonly stepIndex?: number;
+      readonly skip?: readonly number[];
     }
+  /**
+   * Replaces the steps to pass over. When the current step becomes skipped the player moves to
+   * the start of the next step that is not (else the previous one), pausing if it was playing;
+   * when every step is skipped it stays and pauses.
+   */
+  | { readonly type: 'setSkipped'; readonly skip: readonly number[] }
   /** Play or resume; at a step's end replays it; when finished starts over from step 0. */
   | { readonly type: 'play' }
   | { readonly type: 'pause' }
@@ -53,7 +69,7 @@ export type PlayerEvent =
   | { readonly type: 'previous' }
   /** Replays the current step from its start (and plays). */
   | { readonly type: 'restart' }
-  /** To the start of step `stepIndex` (0-based); out of range or not an integer: no-op. */
+  /** To the start of step `stepIndex` (0-based); out of range, not an integer or skipped: no-op. */
   | { readonly type: 'jump'; readonly stepIndex: number }
   /** Clamped to 0.25–2 and snapped to `PLAYER_SPEEDS`. */
   | { readonly type: 'setSpeed'; readonly speed: number }
@@ -78,6 +94,7 @@ export function createPlayerState(
     elapsed: 0,
     stepDuration: 0,
     stepDurations: [],
+    skipped: [],
   };
 }
 
@@ -101,6 +118,39 @@ export function stepProgress(state: PlayerState): number {
 /** Whether the player is at the end of its current step (paused there or finished). */
 export function isAtStepEnd(state: PlayerState): boolean {
   return state.stepCount > 0 && state.elapsed >= state.stepDuration;
+}
+
+/** Whether step `index` is one the player passes over. */
+export function isSkipped(state: PlayerState, index: number): boolean {
+  return state.skipped.includes(index);
+}
+
+/** Whether any step of the loaded protocol can be played (false when nothing is loaded). */
+export function hasPlayableStep(state: PlayerState): boolean {
+  return state.stepCount > state.skipped.length;
+}
+
+/** The first step at or after `from` that is not skipped, or null. */
+export function nextPlayable(state: PlayerState, from: number): number | null {
+  for (let i = Math.max(0, from); i < state.stepCount; i++) if (!isSkipped(state, i)) return i;
+  return null;
+}
+
+/** The last step at or before `from` that is not skipped, or null. */
+export function previousPlayable(state: PlayerState, from: number): number | null {
+  for (let i = Math.min(state.stepCount - 1, from); i >= 0; i--) if (!isSkipped(state, i)) return i;
+  return null;
+}
+
+/** Valid step indices, ascending and unique. */
+function cleanSkip(skip: readonly number[], count: number): number[] {
+  return [...new Set(skip)]
+    .filter((i) => Number.isInteger(i) && i >= 0 && i < count)
+    .sort((a, b) => a - b);
+}
+
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
 }
 
 /** A step's duration made safe: positive and finite, else the default. */
@@ -128,34 +178,43 @@ function statusAfterMove(status: PlayerStatus): PlayerStatus {
 export function reducePlayer(state: PlayerState, event: PlayerEvent): PlayerState {
   switch (event.type) {
     case 'load':
-      return load(state, event.protocolId, event.stepDurations, event.stepIndex);
+      return load(state, event.protocolId, event.stepDurations, event.stepIndex, event.skip);
     case 'play':
       return play(state);
     case 'pause':
       return state.status === 'playing' ? { ...state, status: 'paused' } : state;
     case 'toggle':
       return state.status === 'playing' ? { ...state, status: 'paused' } : play(state);
-    case 'next':
-      if (state.stepCount === 0 || state.stepIndex >= state.stepCount - 1) return state;
-      return atStep(state, state.stepIndex + 1, statusAfterMove(state.status));
-    case 'previous':
-      if (state.stepCount === 0) return state;
-      if (state.stepIndex === 0) {
-        // Rewind the first step; nothing to do when already at its start.
-        return state.elapsed > 0 ? atStep(state, 0, statusAfterMove(state.status)) : state;
+    case 'next': {
+      const to = nextPlayable(state, state.stepIndex + 1);
+      if (state.stepCount === 0 || to === null) return state;
+      return atStep(state, to, statusAfterMove(state.status));
+    }
+    case 'previous': {
+      if (state.stepCount === 0 || !hasPlayableStep(state)) return state;
+      const to = previousPlayable(state, state.stepIndex - 1);
+      if (to === null) {
+        // Rewind the first playable step; nothing to do when already at its start.
+        return state.elapsed > 0
+          ? atStep(state, state.stepIndex, statusAfterMove(state.status))
+          : state;
       }
-      return atStep(state, state.stepIndex - 1, statusAfterMove(state.status));
+      return atStep(state, to, statusAfterMove(state.status));
+    }
     case 'restart':
       // Replays the current step from its start.
-      if (state.stepCount === 0) return state;
+      if (state.stepCount === 0 || isSkipped(state, state.stepIndex)) return state;
       if (state.status === 'playing' && state.elapsed === 0) return state;
       return atStep(state, state.stepIndex, 'playing');
     case 'jump': {
       const i = event.stepIndex;
-      if (!Number.isInteger(i) || i < 0 || i >= state.stepCount) return state;
+      if (!Number.isInteger(i) || i < 0 || i >= state.stepCount || isSkipped(state, i))
+        return state;
       if (i === state.stepIndex && state.elapsed === 0 && state.status !== 'finished') return state;
       return atStep(state, i, statusAfterMove(state.status));
     }
+    case 'setSkipped':
+      return setSkipped(state, event.skip);
     case 'setSpeed': {
       const speed = snapSpeed(event.speed);
       return speed === null || speed === state.speed ? state : { ...state, speed };
@@ -185,16 +244,22 @@ function load(
   protocolId: string,
   durations: readonly number[],
   stepIndex = 0,
+  skip: readonly number[] = [],
 ): PlayerState {
   const stepDurations = durations.map(sanitizeDuration);
   const count = stepDurations.length;
-  const index =
+  const asked =
     count === 0 || !Number.isInteger(stepIndex) ? 0 : Math.min(count - 1, Math.max(0, stepIndex));
-  return {
+  const loaded: PlayerState = {
     ...state,
     protocolId,
     stepDurations,
     stepCount: count,
+    skipped: cleanSkip(skip, count),
+  };
+  const index = nextPlayable(loaded, asked) ?? previousPlayable(loaded, asked) ?? asked;
+  return {
+    ...loaded,
     stepIndex: index,
     elapsed: 0,
     stepDuration: count > 0 ? (stepDurations[index] ?? DEFAULT_STEP_DURATION_S) : 0,
@@ -202,13 +267,25 @@ function load(
   };
 }
 
+/** Replaces the skipped steps, moving off the current step when it becomes skipped. */
+function setSkipped(state: PlayerState, skip: readonly number[]): PlayerState {
+  const skipped = cleanSkip(skip, state.stepCount);
+  if (sameList(skipped, state.skipped)) return state;
+  const next: PlayerState = { ...state, skipped };
+  if (!isSkipped(next, state.stepIndex)) return next;
+  const paused: PlayerStatus = state.status === 'idle' ? 'idle' : 'paused';
+  const to = nextPlayable(next, state.stepIndex + 1) ?? previousPlayable(next, state.stepIndex - 1);
+  if (to === null) return { ...next, status: paused };
+  return atStep(next, to, paused);
+}
+
 /**
  * Starts or resumes playback. At the end of a step (paused there) it replays that step; when the
  * protocol is finished it starts over from the first step.
  */
 function play(state: PlayerState): PlayerState {
-  if (state.stepCount === 0 || state.status === 'playing') return state;
-  if (state.status === 'finished') return atStep(state, 0, 'playing');
+  if (state.stepCount === 0 || state.status === 'playing' || !hasPlayableStep(state)) return state;
+  if (state.status === 'finished') return atStep(state, nextPlayable(state, 0) ?? 0, 'playing');
   if (isAtStepEnd(state)) return atStep(state, state.stepIndex, 'playing');
   return { ...state, status: 'playing' };
 }
@@ -228,7 +305,8 @@ function tick(state: PlayerState, dt: number): PlayerState {
   let index = state.stepIndex;
   let duration = state.stepDuration;
   while (elapsed >= duration) {
-    if (index >= state.stepCount - 1) {
+    const following = nextPlayable(state, index + 1);
+    if (following === null) {
       return {
         ...state,
         stepIndex: index,
@@ -238,7 +316,7 @@ function tick(state: PlayerState, dt: number): PlayerState {
       };
     }
     elapsed -= duration;
-    index += 1;
+    index = following;
     duration = sanitizeDuration(state.stepDurations[index]);
   }
   return { ...state, stepIndex: index, stepDuration: duration, elapsed };

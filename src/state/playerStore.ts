@@ -7,7 +7,12 @@
  */
 import { create } from 'zustand';
 import type { Side } from '../domain/body.ts';
-import { createPlayerState, reducePlayer, type PlayerEvent, type PlayerState } from '../domain/player.ts';
+import {
+  createPlayerState,
+  reducePlayer,
+  type PlayerEvent,
+  type PlayerState,
+} from '../domain/player.ts';
 
 type TickListener = (state: PlayerState) => void;
 
@@ -24,7 +29,8 @@ function differsForUi(a: PlayerState, b: PlayerState): boolean {
     a.speed !== b.speed ||
     a.loopStep !== b.loopStep ||
     a.autoAdvance !== b.autoAdvance ||
-    a.stepDurations !== b.stepDurations
+    a.stepDurations !== b.stepDurations ||
+    a.skipped !== b.skipped
   );
 }
 

@@ -3,7 +3,9 @@ import {
   DEFAULT_STEP_DURATION_S,
   PLAYER_SPEEDS,
   createPlayerState,
+  hasPlayableStep,
   isAtStepEnd,
+  isSkipped,
   reducePlayer,
   snapSpeed,
   stepProgress,
@@ -493,5 +495,144 @@ describe('player links', () => {
     expect(decodePlayerLink(encodePlayerLink({ ...link, speed: 1.1 })).speed).toBe(1);
     expect(encodePlayerLink({ ...link, speed: 1.1 })).not.toContain('speed');
     expect(encodePlayerLink({ ...link, speed: 9 })).toContain('speed=2');
+  });
+});
+
+describe('player: skipped steps', () => {
+  /** Five steps of 10, 20, 5, 8 and 4 s, with `skip` passed over. */
+  const withSkip = (skip: number[], stepIndex?: number) =>
+    reducePlayer(createPlayerState(), {
+      type: 'load',
+      protocolId: 'p',
+      stepDurations: [10, 20, 5, 8, 4],
+      stepIndex,
+      skip,
+    });
+
+  it('loads without skipped steps when none are given (as before)', () => {
+    expect(loaded().skipped).toEqual([]);
+    expect(hasPlayableStep(loaded())).toBe(true);
+    expect(hasPlayableStep(createPlayerState())).toBe(false);
+  });
+
+  it('cleans the skip list: integers in range, sorted, once each', () => {
+    const s = withSkip([3, 1, 3, -1, 9, 1.5, Number.NaN]);
+    expect(s.skipped).toEqual([1, 3]);
+    expect(isSkipped(s, 1)).toBe(true);
+    expect(isSkipped(s, 2)).toBe(false);
+  });
+
+  it('loads at the next playable step when the asked one is skipped, else the previous one', () => {
+    expect(withSkip([0, 1]).stepIndex).toBe(2);
+    expect(withSkip([1], 1)).toMatchObject({ stepIndex: 2, stepDuration: 5 });
+    expect(withSkip([3, 4], 4).stepIndex).toBe(2);
+  });
+
+  it('next and previous pass over skipped steps', () => {
+    let s = withSkip([1, 2]);
+    s = reducePlayer(s, { type: 'next' });
+    expect(s).toMatchObject({ stepIndex: 3, stepDuration: 8 });
+    s = reducePlayer(s, { type: 'next' });
+    expect(s.stepIndex).toBe(4);
+    // No playable step after the last: no-op.
+    expect(reducePlayer(s, { type: 'next' })).toBe(s);
+    s = run(s, { type: 'previous' }, { type: 'previous' });
+    expect(s.stepIndex).toBe(0);
+  });
+
+  it('previous on the first playable step rewinds it', () => {
+    const s = run(withSkip([0]), { type: 'play' }, tick(3));
+    expect(s.stepIndex).toBe(1);
+    const back = reducePlayer(s, { type: 'previous' });
+    expect(back).toMatchObject({ stepIndex: 1, elapsed: 0, status: 'playing' });
+    expect(reducePlayer(back, { type: 'previous' })).toBe(back);
+  });
+
+  it('jump to a skipped step does nothing; to a playable one works', () => {
+    const s = withSkip([2]);
+    expect(reducePlayer(s, { type: 'jump', stepIndex: 2 })).toBe(s);
+    expect(reducePlayer(s, { type: 'jump', stepIndex: 3 }).stepIndex).toBe(3);
+  });
+
+  it('auto-advance passes over skipped steps, carrying the overshoot', () => {
+    const s = run(
+      withSkip([1, 2]),
+      { type: 'setAutoAdvance', autoAdvance: true },
+      { type: 'play' },
+      tick(11),
+    );
+    expect(s).toMatchObject({ stepIndex: 3, status: 'playing' });
+    expect(s.elapsed).toBeCloseTo(1, 9);
+  });
+
+  it('finishes at the last playable step when the steps after it are skipped', () => {
+    const s = run(
+      withSkip([3, 4]),
+      { type: 'setAutoAdvance', autoAdvance: true },
+      { type: 'play' },
+      tick(40),
+    );
+    expect(s).toMatchObject({ stepIndex: 2, status: 'finished', elapsed: 5 });
+    // Playing again starts over at the first playable step.
+    const again = run(
+      withSkip([0, 3, 4]),
+      { type: 'setAutoAdvance', autoAdvance: true },
+      { type: 'play' },
+      tick(40),
+      { type: 'play' },
+    );
+    expect(again).toMatchObject({ stepIndex: 1, status: 'playing', elapsed: 0 });
+  });
+
+  it('plays nothing when every step is skipped', () => {
+    const s = withSkip([0, 1, 2, 3, 4], 2);
+    expect(s.stepIndex).toBe(2);
+    expect(hasPlayableStep(s)).toBe(false);
+    for (const e of [
+      { type: 'play' },
+      { type: 'toggle' },
+      { type: 'restart' },
+      { type: 'next' },
+      { type: 'previous' },
+      { type: 'jump', stepIndex: 0 },
+      tick(1),
+    ] as PlayerEvent[]) {
+      expect(reducePlayer(s, e), e.type).toBe(s);
+    }
+  });
+
+  it('setSkipped leaves the current step alone when it stays playable', () => {
+    const s = run(withSkip([]), { type: 'play' }, tick(2));
+    const next = reducePlayer(s, { type: 'setSkipped', skip: [3] });
+    expect(next).toMatchObject({ stepIndex: 0, status: 'playing', elapsed: 2, skipped: [3] });
+    // The same list again changes nothing.
+    expect(reducePlayer(next, { type: 'setSkipped', skip: [3, 3] })).toBe(next);
+  });
+
+  it('setSkipped moves off a step that becomes skipped and pauses', () => {
+    const playing = run(withSkip([]), { type: 'jump', stepIndex: 1 }, { type: 'play' }, tick(2));
+    const moved = reducePlayer(playing, { type: 'setSkipped', skip: [1, 2] });
+    expect(moved).toMatchObject({ stepIndex: 3, status: 'paused', elapsed: 0, stepDuration: 8 });
+    // None after: back to the previous playable step.
+    const last = run(
+      withSkip([]),
+      { type: 'jump', stepIndex: 4 },
+      { type: 'setSkipped', skip: [3, 4] },
+    );
+    expect(last).toMatchObject({ stepIndex: 2, status: 'idle' });
+  });
+
+  it('setSkipped with every step pauses where it is; clearing it lets it play again', () => {
+    const playing = run(withSkip([]), { type: 'play' }, tick(1));
+    const blocked = reducePlayer(playing, { type: 'setSkipped', skip: [0, 1, 2, 3, 4] });
+    expect(blocked).toMatchObject({ stepIndex: 0, status: 'paused' });
+    expect(reducePlayer(blocked, { type: 'play' })).toBe(blocked);
+    const cleared = run(blocked, { type: 'setSkipped', skip: [] }, { type: 'play' });
+    expect(cleared.status).toBe('playing');
+  });
+
+  it('a new load replaces the skipped steps', () => {
+    const s = reducePlayer(withSkip([1]), { type: 'load', protocolId: 'q', stepDurations: [3, 3] });
+    expect(s.skipped).toEqual([]);
   });
 });
