@@ -175,7 +175,7 @@ describe('reliability', () => {
         .toBe(protocols.length);
       const p1 = JSON.parse(P1_TEXT) as {
         title: { en: string };
-        steps: { title: { en: string }; text: { en: string } }[];
+        steps: { title: { en: string }; text: { en: string }; path?: unknown }[];
       };
       const item = page.locator('.protocol-text-item', { hasText: p1.title.en });
       await item.locator('summary').click();
@@ -184,6 +184,42 @@ describe('reliability', () => {
       );
       expect(await item.locator('li p').first().textContent()).toBe(p1.steps[0].text.en);
       expect(await page.locator('canvas').count()).toBe(0);
+      // Each hands-on step gets a drawn picture (made without WebGL): the zone, the path and
+      // its arrows on the body.
+      await expect
+        .poll(() => item.locator('.step-image-wait').count(), { timeout: 60_000 })
+        .toBe(0);
+      const handsOn = p1.steps.filter((s) => s.path !== undefined).length;
+      expect(handsOn).toBeGreaterThan(3);
+      const images = item.locator('img.step-image');
+      expect(await images.count()).toBeGreaterThanOrEqual(handsOn);
+      const looks = await images.evaluateAll((imgs) =>
+        (imgs as HTMLImageElement[]).map((img) => {
+          const c = document.createElement('canvas');
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext('2d');
+          if (!ctx || c.width === 0) return { width: 0, colours: 0, blue: 0, alt: img.alt };
+          ctx.drawImage(img, 0, 0);
+          const data = ctx.getImageData(0, 0, c.width, c.height).data;
+          const colours = new Set<number>();
+          let blue = 0;
+          for (let i = 0; i < data.length; i += 4 * 7) {
+            colours.add((data[i] >> 4) * 256 + (data[i + 1] >> 4) * 16 + (data[i + 2] >> 4));
+            // The path's blue (#1f7bff / #0b3d91).
+            if (data[i + 2] > 140 && data[i] < 60 && data[i + 1] < 140) blue++;
+          }
+          return { width: c.width, colours: colours.size, blue, alt: img.alt };
+        }),
+      );
+      for (const look of looks) {
+        expect(look.width).toBe(360);
+        expect(look.colours, look.alt).toBeGreaterThan(20);
+        expect(look.alt).toMatch(/^Picture of the step “.+”/);
+      }
+      // The stroking and rubbing steps show their blue path.
+      expect(looks.filter((l) => l.blue > 20).length).toBeGreaterThanOrEqual(handsOn - 1);
+      await images.nth(2).scrollIntoViewIfNeeded();
       await screenshot(page, 'reliability-no-webgl-text');
       // The player's text panels work too.
       await page.locator('.protocol-picker select').selectOption('p1-hallux-valgus-adult-self');

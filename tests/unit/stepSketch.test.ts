@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/check-content.ts';
+import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { loadContent, type ContentData } from '../../src/content/index.ts';
+import type { BodyData } from '../../src/domain/body.ts';
+import { applyMorphs, createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
+import { buildStepMotion, type StepMotion } from '../../src/domain/stepMotion.ts';
+import { frameStep, sketchStep, TONE, type Sketch, type Tone } from '../../src/domain/stepSketch.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const AVOID = new Set(['bunion', 'knee', 'patella', 'vertebrae']);
+const W = 320;
+const H = 240;
+const FOV = 40;
+
+let content: ContentData;
+let body: BodyData;
+let skin: SkinProjector;
+
+beforeAll(async () => {
+  content = loadContent(await readContentFiles(ROOT)).data;
+  body = applyMorphs(await readBodyGlb(resolve(ROOT, 'models/body-adult.glb')), { hallux_valgus: 0.5 });
+  skin = createSkinProjector(body);
+});
+
+function motionOf(catalogueId: string, stepIndex: number): { motion: StepMotion; zones: readonly string[] } {
+  const loaded = content.protocols.find((p) => p.protocol.catalogueId === catalogueId);
+  const step = loaded?.protocol.steps[stepIndex];
+  if (!step) throw new Error(`no step ${String(stepIndex)} in ${catalogueId}`);
+  const result = buildStepMotion({
+    step,
+    side: 'L',
+    body,
+    skin,
+    isBilateral: (name) => content.landmarks.get(name)?.bilateral ?? false,
+    avoidZones: AVOID,
+    bodyScale: 1,
+  });
+  if (!result.ok || !result.motion) throw new Error(`no motion for ${step.id}`);
+  return { motion: result.motion, zones: step.zones };
+}
+
+function sketchOf(motion: StepMotion, zones: readonly string[]): Sketch {
+  const stepZones = new Set(zones);
+  const tones: Tone[] = body.parts.map((part) =>
+    stepZones.has(part.zone) && part.side !== 'R'
+      ? TONE.step
+      : motion.nearAvoid.some((z) => z.zone === part.zone && z.side === part.side)
+        ? TONE.avoid
+        : TONE.skin,
+  );
+  return sketchStep({
+    body,
+    partTones: tones,
+    camera: { ...frameStep(motion, FOV, W / H), fovDeg: FOV },
+    width: W,
+    height: H,
+    plan: motion.plan,
+  });
+}
+
+function countTone(sketch: Sketch, tone: Tone): number {
+  let n = 0;
+  for (const t of sketch.tones) if (t === tone) n++;
+  return n;
+}
+
+describe('step sketch (a step as a picture without WebGL)', () => {
+  it('projects the framing target to the middle of the picture and drops what is behind the camera', () => {
+    const camera = { eye: [0, 1, 1] as const, target: [0, 1, 0] as const, fovDeg: FOV };
+    const fake: BodyData = {
+      ...body,
+      // One triangle facing the camera at the target, one behind the camera.
+      positions: new Float32Array([-0.1, 0.9, 0, 0.1, 0.9, 0, 0, 1.1, 0, -0.1, 0.9, 2, 0.1, 0.9, 2, 0, 1.1, 2]),
+      indices: new Uint32Array([0, 1, 2, 3, 4, 5]),
+      triangleParts: new Uint16Array([0, 0]),
+    };
+    const sketch = sketchStep({ body: fake, partTones: [], camera, width: W, height: H, plan: null });
+    expect(sketch.triangleCount).toBe(1);
+    const xs = [sketch.triangles[0], sketch.triangles[2], sketch.triangles[4]] as number[];
+    const ys = [sketch.triangles[1], sketch.triangles[3], sketch.triangles[5]] as number[];
+    expect((xs[0] + xs[1] + xs[2]) / 3).toBeCloseTo(W / 2, 0);
+    // The apex (y = 1.1, above the target) is drawn above the middle (y grows downward).
+    expect(ys[2]).toBeLessThan(H / 2);
+  });
+
+  it('culls triangles that face away from the camera', () => {
+    const camera = { eye: [0, 1, 1] as const, target: [0, 1, 0] as const, fovDeg: FOV };
+    const fake: BodyData = {
+      ...body,
+      positions: new Float32Array([-0.1, 0.9, 0, 0, 1.1, 0, 0.1, 0.9, 0]),
+      indices: new Uint32Array([0, 1, 2]),
+      triangleParts: new Uint16Array([0]),
+    };
+    expect(sketchStep({ body: fake, partTones: [], camera, width: W, height: H, plan: null }).triangleCount).toBe(0);
+  });
+
+  it('pictures the circles around the big-toe joint: the zone tinted, the bunion marked, arrows and the hand trajectory in view', () => {
+    const { motion, zones } = motionOf('P1', 2);
+    const sketch = sketchOf(motion, zones);
+    expect(sketch.triangleCount).toBeGreaterThan(1500);
+    expect(countTone(sketch, TONE.step)).toBeGreaterThan(50);
+    expect(countTone(sketch, TONE.avoid)).toBeGreaterThan(10);
+    expect(sketch.arrows.length).toBeGreaterThan(0);
+    expect(sketch.trajectory.length / 2).toBeGreaterThan(50);
+    for (const a of sketch.arrows) {
+      expect(a.x).toBeGreaterThan(0);
+      expect(a.x).toBeLessThan(W);
+      expect(a.y).toBeGreaterThan(0);
+      expect(a.y).toBeLessThan(H);
+    }
+    // Painter's order: the sum of depths never increases along the list (far first) is hard to
+    // see from outside, so check that the step zone is not all hidden behind later skin: the
+    // last-drawn tenth of the triangles includes some of the step zone.
+    const lastTenth = sketch.tones.slice(Math.floor(sketch.triangleCount * 0.9));
+    expect(lastTenth.some((t) => t === TONE.step)).toBe(true);
+  });
+
+  it('points the arrows of a line stroke the way the hand travels', () => {
+    // P4: stroking from the Achilles tendon up the calf (adult).
+    const loaded = content.protocols.find((p) => p.protocol.catalogueId === 'P4');
+    const index =
+      loaded?.protocol.steps.findIndex((s) => s.path?.kind === 'line' && s.technique === 'stroking') ?? -1;
+    expect(index).toBeGreaterThanOrEqual(0);
+    const { motion, zones } = motionOf('P4', index);
+    const sketch = sketchOf(motion, zones);
+    const stroke = sketch.strokes.at(0);
+    expect(stroke).toBeDefined();
+    if (!stroke) return;
+    const n = stroke.length / 2;
+    const travel = Math.atan2((stroke[n * 2 - 1] ?? 0) - stroke[1], (stroke[n * 2 - 2] ?? 0) - stroke[0]);
+    expect(sketch.arrows.length).toBeGreaterThan(0);
+    for (const a of sketch.arrows) {
+      const diff = Math.abs(Math.atan2(Math.sin(a.angle - travel), Math.cos(a.angle - travel)));
+      expect(diff).toBeLessThan(Math.PI / 2);
+    }
+  });
+});
