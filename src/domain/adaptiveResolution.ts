@@ -71,3 +71,16 @@ export function recordFrame(
   else if (m < options.targetMs * options.headroom && index < state.levels.length - 1) index++;
   return { ...state, index, samples: [] };
 }
+
+/**
+ * Whether a WebGL renderer string names a software rasteriser (SwiftShader, llvmpipe, the
+ * Windows basic render driver…), where every triangle and pixel is drawn by the CPU: playback
+ * then starts at the lowest pixel ratio and with low-detail feet instead of finding out over the
+ * first seconds.
+ */
+export function isSoftwareRenderer(renderer: string | null | undefined): boolean {
+  if (!renderer) return false;
+  return /swiftshader|llvmpipe|softpipe|lavapipe|basic render driver|software rasterizer|software adapter/i.test(
+    renderer,
+  );
+}

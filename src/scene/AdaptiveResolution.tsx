@@ -1,26 +1,37 @@
 import { useFrame, useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Mesh } from 'three';
 import {
   DEFAULT_RESOLUTION_OPTIONS,
   createResolution,
   currentRatio,
+  isSoftwareRenderer,
   recordFrame,
 } from '../domain/adaptiveResolution.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { MAX_DPR } from './look.ts';
 import { createLowDetail, type LowDetail } from './lowDetail.ts';
 
+/** The renderer's name (unmasked where the browser allows), or null. */
+function rendererName(gl: WebGLRenderingContext | WebGL2RenderingContext): string | null {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof name === 'string' ? name : null;
+}
+
 /**
  * Lowers the pixel ratio while an animation runs slower than ~30 fps (software rendering, weak
  * GPUs) and raises it again with headroom. When playback stops, the still picture is redrawn
- * at full resolution.
+ * at full resolution. On a known software rasteriser playback starts at the lowest ratio with
+ * low-detail feet (prepared once the body is shown), since that is where it would end up.
  */
 export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[] }) {
   const setDpr = useThree((s) => s.setDpr);
   const invalidate = useThree((s) => s.invalidate);
+  const gl = useThree((s) => s.gl);
   const full = Math.min(window.devicePixelRatio || 1, MAX_DPR);
-  const state = useRef(createResolution(full, full));
+  const software = useMemo(() => isSoftwareRenderer(rendererName(gl.getContext())), [gl]);
+  const state = useRef(createResolution(full, software ? 0 : full));
   /** Low-detail feet, made the first time the lowest pixel ratio is still too slow. */
   const lowDetail = useRef<{ detail: LowDetail | null; active: boolean; pending: boolean }>({
     detail: null,
@@ -29,12 +40,34 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
   });
   useEffect(() => {
     const ref = lowDetail.current;
+    // Software rendering: make the low-detail feet when the page is idle after the body is shown.
+    let idle: number | null = null;
+    let cancelled = false;
+    if (software && meshes.length > 0 && !ref.detail && !ref.pending) {
+      const prepare = () => {
+        idle = null;
+        ref.pending = true;
+        void createLowDetail(meshes).then((detail) => {
+          ref.pending = false;
+          if (cancelled) return;
+          ref.detail = detail;
+          if (usePlayerStore.getState().player.status === 'playing' && !ref.active) {
+            detail.use();
+            ref.active = true;
+            invalidate();
+          }
+        });
+      };
+      idle = window.setTimeout(prepare, 500);
+    }
     return () => {
+      cancelled = true;
+      if (idle !== null) window.clearTimeout(idle);
       ref.detail?.restore();
       ref.detail = null;
       ref.active = false;
     };
-  }, [meshes]);
+  }, [meshes, software, invalidate]);
 
   useEffect(
     () =>

@@ -4,13 +4,16 @@ import { PropertyBinding, Vector3 } from 'three';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
- * where a landmark of the model appears on screen, and how many frames were drawn.
+ * where a landmark of the model appears on screen, how many frames were drawn and what the last
+ * one cost.
  */
 export interface FootworkProbe {
   /** Client (CSS pixel) coordinates of landmark `lm:<key>`, or null if the model lacks it. */
   screenPointOf: (landmarkKey: string) => { x: number; y: number } | null;
   /** Frames drawn since the canvas was created. */
   frameCount: () => number;
+  /** What the last frame cost: triangles drawn and the pixel ratio it was drawn at. */
+  lastFrame: () => { triangles: number; pixelRatio: number };
 }
 
 declare global {
@@ -37,6 +40,7 @@ export function Probe() {
         };
       },
       frameCount: () => gl.info.render.frame,
+      lastFrame: () => ({ triangles: gl.info.render.triangles, pixelRatio: gl.getPixelRatio() }),
     };
     window.footwork = probe;
     return () => {

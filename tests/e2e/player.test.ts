@@ -117,6 +117,34 @@ describe('technique player', () => {
     await context.close();
   });
 
+  it('plays at a low pixel ratio with low-detail feet on a software renderer, and shows the still in full', async () => {
+    // These tests run on SwiftShader (software WebGL), so playback starts where it would end up.
+    const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
+    const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
+    await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
+    await waitForFirstFrame(page);
+    await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await settle(page);
+    const lastFrame = () => page.evaluate(() => window.footwork?.lastFrame() ?? null);
+    const still = await lastFrame();
+    expect(still?.pixelRatio).toBe(1);
+    const full = still?.triangles ?? 0;
+    expect(full).toBeGreaterThan(20_000);
+
+    await page.getByRole('button', { name: 'Play' }).click();
+    // From the first second on: the lowest ratio and far fewer triangles.
+    await page.waitForTimeout(1000);
+    const playing = await lastFrame();
+    expect(playing?.pixelRatio).toBe(0.5);
+    expect(playing?.triangles ?? Infinity).toBeLessThan(full * 0.6);
+
+    await page.keyboard.press('Space');
+    await settle(page);
+    expect(await lastFrame()).toEqual({ triangles: full, pixelRatio: 1 });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('reopens the same step, side and speed from a copied link', async () => {
     const { context, page } = await newPage(env.browser);
     await page.goto(`${env.server.url}?protocol=${CHILD.id}&step=3&side=R&speed=0.5`);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createResolution, currentRatio, recordFrame, type ResolutionState } from '../../src/domain/adaptiveResolution.ts';
+import {
+  createResolution,
+  currentRatio,
+  isSoftwareRenderer,
+  recordFrame,
+  type ResolutionState,
+} from '../../src/domain/adaptiveResolution.ts';
 
 const feed = (s: ResolutionState, ms: number, n: number) => {
   let out = s;
@@ -42,5 +48,25 @@ describe('adaptive resolution', () => {
     expect(currentRatio(s)).toBe(1);
     const same = createResolution(1.5, 1);
     expect(recordFrame(same, Number.NaN)).toBe(same);
+  });
+});
+
+describe('software renderer detection', () => {
+  it('recognises the software rasterisers by their renderer strings', () => {
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero) (0x0000C0DE)), SwiftShader driver)',
+      ),
+    ).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
+  });
+
+  it('leaves hardware GPUs and unknown renderers alone', () => {
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce GTX 1060 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(isSoftwareRenderer('Apple GPU')).toBe(false);
+    expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(false);
+    expect(isSoftwareRenderer('')).toBe(false);
+    expect(isSoftwareRenderer(null)).toBe(false);
   });
 });
