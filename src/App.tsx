@@ -9,6 +9,7 @@ import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
 import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
+import { useSafetyAvoidZones } from './state/safetyStore.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
 import { usePlayerKeys } from './state/usePlayerKeys.ts';
 import { useViewerStore } from './state/viewerStore.ts';
@@ -100,6 +101,12 @@ export function App() {
     [content],
   );
   const current = useCurrentStep();
+  // Zones ruled out by a contraindication ticked in the safety check are avoid zones too.
+  const safetyAvoid = useSafetyAvoidZones();
+  const avoidZones = useMemo(
+    () => (safetyAvoid.length > 0 ? new Set([...AVOID_ZONES, ...safetyAvoid]) : AVOID_ZONES),
+    [safetyAvoid],
+  );
   const kind = current?.protocol.protocol.body ?? 'adult';
   const viewerStep = useMemo((): ViewerStep | null => {
     if (!current) return null;
@@ -138,7 +145,7 @@ export function App() {
               <Viewer
                 key={attempt}
                 kind={kind}
-                avoidZones={AVOID_ZONES}
+                avoidZones={avoidZones}
                 footZones={FOOT_ZONES}
                 limbZones={LIMB_ZONES}
                 reducedMotion={reducedMotion}

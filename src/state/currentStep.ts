@@ -3,6 +3,7 @@ import type { Side } from '../domain/body.ts';
 import { DEFAULT_STEP_DURATION_S } from '../domain/player.ts';
 import { useContentStore } from './contentStore.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
+import { skippedSteps } from './safetyStore.ts';
 import { useViewerStore } from './viewerStore.ts';
 
 /** Seconds the player gives a step: its duration, else a few seconds per repetition. */
@@ -12,7 +13,10 @@ export function playDuration(step: Step): number {
   return DEFAULT_STEP_DURATION_S;
 }
 
-/** Loads a protocol into the player at a step (0-based, clamped by the player). */
+/**
+ * Loads a protocol into the player at a step (0-based, clamped by the player), passing over the
+ * steps that the ticked contraindications rule out.
+ */
 export function openProtocol(loaded: LoadedProtocol, stepIndex = 0): void {
   const morphs = loaded.protocol.bodyMorphs ?? {};
   const store = usePlayerStore.getState();
@@ -23,6 +27,7 @@ export function openProtocol(loaded: LoadedProtocol, stepIndex = 0): void {
     protocolId: loaded.protocol.id,
     stepDurations: loaded.protocol.steps.map(playDuration),
     stepIndex,
+    skip: skippedSteps(loaded.protocol),
   });
 }
 

@@ -1,9 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
+import { useEffect, useId, useRef } from 'react';
+import { localized } from '../content/localized.ts';
+import { hasPlayableStep, PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
 import { useT } from '../i18n/localeStore.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
+import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
+import { SessionTimer } from './learn/SessionTimer.tsx';
 
 /** The morphs whose severity the user can set, with their label keys. */
 const SEVERITY_SLIDERS = [
@@ -11,7 +14,11 @@ const SEVERITY_SLIDERS = [
   { target: 'flat_foot', label: 'ui.player.flatFoot' },
 ] as const;
 
-/** Play, pause, step, speed, loop, auto-advance, side and severity controls with a progress bar. */
+/**
+ * Play, pause, step, speed, loop, auto-advance, side and severity controls with a progress bar
+ * and the session timer. Play is off, with the reason, when the safety check rules the protocol
+ * out.
+ */
 export function PlayerControls() {
   const player = usePlayerStore((s) => s.player);
   const setSide = useViewerStore((s) => s.setSide);
@@ -20,8 +27,10 @@ export function PlayerControls() {
   const reducedMotion = usePlayerStore((s) => s.reducedMotion);
   const setReducedMotion = usePlayerStore((s) => s.setReducedMotion);
   const current = useCurrentStep();
+  const verdict = useSafetyVerdict();
   const bar = useRef<HTMLDivElement>(null);
-  const { t } = useT();
+  const reasonId = useId();
+  const { t, locale } = useT();
 
   useEffect(() => {
     const paint = () => {
@@ -34,6 +43,13 @@ export function PlayerControls() {
 
   if (!current) return null;
   const playing = player.status === 'playing';
+  const blocked = !hasPlayableStep(player);
+  // Why nothing can play: the items that rule the protocol out, else those that rule out its steps.
+  const reasons = verdict
+    ? verdict.blockedBy.length > 0
+      ? verdict.blockedBy
+      : [...new Set([...verdict.stepBlocks.values()].flat())]
+    : [];
   const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
   return (
     <section className="player-controls" aria-label={t('ui.player.label')}>
@@ -51,6 +67,8 @@ export function PlayerControls() {
         <button
           type="button"
           className="primary"
+          disabled={blocked}
+          aria-describedby={blocked ? reasonId : undefined}
           onClick={() => playerEngine.dispatch({ type: 'toggle' })}
         >
           {t(playing ? 'ui.player.pause' : 'ui.player.play')}
@@ -67,8 +85,26 @@ export function PlayerControls() {
         </button>
         <span className="step-count" aria-live="off">
           {t('ui.player.count', { index: current.index + 1, count: player.stepCount })}
+          {!blocked && player.skipped.length > 0
+            ? ` · ${t('ui.learn.safety.skipped', { count: player.skipped.length })}`
+            : ''}
         </span>
       </div>
+      {blocked && reasons.length > 0 ? (
+        <p id={reasonId} className="play-blocked" role="alert">
+          {t('ui.learn.safety.blocked', {
+            items: reasons.map((e) => localized(e.item.plain, locale)).join(' '),
+          })}
+        </p>
+      ) : null}
+      {verdict && verdict.warnings.length > 0 ? (
+        <p className="play-warning">
+          {t('ui.learn.safety.warning', {
+            items: verdict.warnings.map((e) => localized(e.item.plain, locale)).join(' '),
+          })}
+        </p>
+      ) : null}
+      <SessionTimer />
       <div className="row">
         <label>
           {t('ui.player.speed')}{' '}

@@ -1,19 +1,26 @@
+import { localized } from '../content/localized.ts';
 import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneDescription } from '../i18n/zones.ts';
 import { zoneInfo } from '../state/catalogue.ts';
+import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
 
-/** Details of the selected zone: name, description, avoid warning, the steps that use it. */
+/**
+ * Details of the selected zone: name, description, avoid warning (from the catalogue, or from a
+ * contraindication ticked in the safety check), the steps that use it.
+ */
 export function ZonePanel() {
   const usageOf = useZoneUsage();
   const selected = useViewerStore((s) => s.selected);
   const select = useViewerStore((s) => s.select);
+  const verdict = useSafetyVerdict();
   const { t, locale } = useT();
   if (!selected) return null;
   const info = zoneInfo(selected.zone);
   const usage = usageOf(selected.zone);
+  const ticked = verdict?.avoidReasons.get(selected.zone) ?? [];
   return (
     <aside className="zone-panel" aria-labelledby="zone-panel-title" data-zone={selected.zone}>
       <header>
@@ -30,6 +37,14 @@ export function ZonePanel() {
       {info?.avoid ? (
         <div className="avoid-warning" role="alert">
           <strong>{t('ui.zonePanel.avoid')}</strong> {zoneAvoidReason(selected.zone, locale)}
+        </div>
+      ) : null}
+      {ticked.length > 0 ? (
+        <div className="avoid-warning safety-avoid" role="alert">
+          <strong>{t('ui.zonePanel.avoid')}</strong>{' '}
+          {t('ui.learn.zone.avoidTicked', {
+            items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+          })}
         </div>
       ) : null}
       <p>{zoneDescription(selected.zone, locale) ?? t('ui.zonePanel.noDescription')}</p>

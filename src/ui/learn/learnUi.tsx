@@ -8,15 +8,23 @@ import { StepList } from '../StepList.tsx';
 import { StepPanel } from '../StepPanel.tsx';
 import { ZoneList } from '../ZoneList.tsx';
 import { ZonePanel } from '../ZonePanel.tsx';
+import './learn.css';
+import { ProtocolLibrary } from './ProtocolLibrary.tsx';
+import { SafetyCheck } from './SafetyCheck.tsx';
 
-/** Learn (the default mode): pick a protocol, play it step by step, explore the zones. */
+/**
+ * Learn (the default mode): find a protocol in the library (or pick it), check what rules it or
+ * some of its steps out, play it step by step with a session timer, explore the zones.
+ */
 function LearnPanels() {
   return (
     <>
       <ProgressNotice />
       <ContentNotice />
+      <ProtocolLibrary />
       <ProtocolPicker />
       <ProtocolImport />
+      <SafetyCheck />
       <PlayerControls />
       <StepPanel />
       <StepList />
