@@ -347,6 +347,27 @@ export function recordAttempt(
   };
 }
 
+/**
+ * The document with a trainee (normalised name) who has no attempts yet; unchanged when the
+ * trainee is already there. Lets a trainee be chosen before the first attempt.
+ */
+export function addTrainee(doc: ProgressDoc, rawName: string, now: Date): ChangeResult {
+  const name = normalizeTraineeName(rawName);
+  if (!name.ok) return { ok: false, reason: name.reason, detail: `name: ${name.reason}` };
+  if (getTrainee(doc, name.name)) return { ok: true, doc };
+  if (!Number.isFinite(now.getTime()))
+    return { ok: false, reason: 'invalid_clock', detail: 'the clock gave an invalid date' };
+  if (Object.keys(doc.trainees).length >= MAX_TRAINEES)
+    return { ok: false, reason: 'too_many_trainees', detail: `at most ${MAX_TRAINEES} trainees` };
+  return {
+    ok: true,
+    doc: {
+      ...doc,
+      trainees: { ...doc.trainees, [name.name]: { attempts: [], updatedAt: now.toISOString() } },
+    },
+  };
+}
+
 /** The document without one trainee. */
 export function removeTrainee(doc: ProgressDoc, name: string): ProgressDoc {
   if (!Object.hasOwn(doc.trainees, name)) return doc;

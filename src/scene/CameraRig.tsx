@@ -4,6 +4,7 @@ import { useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
 import { FOOT_VIEWS, frameBounds, type Bounds } from '../domain/views.ts';
+import { useTrainStore } from '../state/trainStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
 
@@ -38,6 +39,8 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
   const view = useViewerStore((s) => s.view);
   const side = useViewerStore((s) => s.side);
   const viewRequest = useViewerStore((s) => s.viewRequest);
+  /** Train mode's trace input owns the pointer while tracing. */
+  const tracing = useTrainStore((s) => s.tracing);
 
   const lookAt = (position: Vec3, target: Vec3) => {
     const c = controls.current;
@@ -86,6 +89,7 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
     <CameraControls
       ref={controls}
       makeDefault
+      enabled={!tracing}
       minDistance={0.12}
       maxDistance={6}
       smoothTime={reducedMotion ? 0 : 0.3}

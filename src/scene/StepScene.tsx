@@ -22,11 +22,13 @@ interface StepSceneProps {
   readonly reducedMotion: boolean;
   /** Reports the step's motion (or null) once it is computed, for the camera and the panels. */
   readonly onMotion: (motion: StepMotion | null) => void;
+  /** Computes and reports the motion but draws nothing (Train mode, before the answer). */
+  readonly hidden?: boolean;
 }
 
 /** The current step on the body, in model space: path, arrows, contact glyph, avoid labels. */
 export function StepScene(props: StepSceneProps) {
-  const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion } = props;
+  const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion, hidden } = props;
   const gltf = useBodyModel(kind);
   const severity = usePlayerStore((s) => s.severity);
   const { t, locale } = useT();
@@ -44,7 +46,7 @@ export function StepScene(props: StepSceneProps) {
     onMotion(motion);
   }, [result, motion, step.id, onMotion]);
 
-  if (!motion) return null;
+  if (!motion || hidden) return null;
   const labels = motion.nearAvoid.flatMap((zone) => {
     const at = avoidAnchor(zone, motion.center, body.landmarks);
     return at ? [{ zone, at }] : [];

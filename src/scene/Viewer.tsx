@@ -5,6 +5,7 @@ import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
 import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
+import { useTrainStore } from '../state/trainStore.ts';
 import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { Body, partKey } from './Body.tsx';
 import { CameraRig, type StepFrame } from './CameraRig.tsx';
@@ -69,6 +70,8 @@ function PosedScene(
     [current, body],
   );
   const [nearAvoid, setNearAvoid] = useState<ReadonlySet<string>>(EMPTY);
+  /** Train mode hides the step's path and avoid marks until the trainee has answered. */
+  const guideHidden = useTrainStore((s) => s.guideHidden);
 
   const onMotion = useCallback(
     (motion: StepMotion | null) => {
@@ -95,7 +98,7 @@ function PosedScene(
           avoidZones={avoidZones}
           limbZones={limbZones}
           highlight={highlight}
-          avoidMarked={nearAvoid}
+          avoidMarked={guideHidden ? EMPTY : nearAvoid}
           morphBase={current?.bodyMorphs ?? NO_MORPHS}
           morphAnimation={current?.step.morph ?? null}
           reducedMotion={reducedMotion}
@@ -112,6 +115,7 @@ function PosedScene(
               isBilateral={isBilateral}
               reducedMotion={reducedMotion}
               onMotion={onMotion}
+              hidden={guideHidden}
             />
           </Suspense>
         ) : null}

@@ -11,6 +11,7 @@
  *   gives a result saying so, and the repository keeps the document in memory.
  */
 import {
+  addTrainee,
   emptyProgress,
   importProgressJson,
   exportProgressJson,
@@ -187,6 +188,8 @@ export interface ProgressRepository {
   load(): LoadResult;
   /** Records an attempt and saves; the change stays in memory if the save fails. */
   record(name: string, attempt: NewAttempt): { change: ChangeResult; save: SaveResult | null };
+  /** Adds a trainee with no attempts yet and saves (nothing is written if already there). */
+  addTrainee(name: string): { change: ChangeResult; save: SaveResult | null };
   remove(name: string): SaveResult;
   /** Imports an exported file, replacing or merging; a refused file changes nothing. */
   importJson(
@@ -220,6 +223,13 @@ export function createProgressRepository({ storage, now }: RepositoryOptions): P
     record(name, attempt) {
       const change = recordAttempt(doc, name, attempt, now());
       if (!change.ok) return { change, save: null };
+      doc = change.doc;
+      return { change, save: save() };
+    },
+    addTrainee(name) {
+      const change = addTrainee(doc, name, now());
+      if (!change.ok) return { change, save: null };
+      if (change.doc === doc) return { change, save: null };
       doc = change.doc;
       return { change, save: save() };
     },

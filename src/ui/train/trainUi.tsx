@@ -1,5 +1,64 @@
-import { learnUi } from '../learn/learnUi.tsx';
+import './train.css';
+import { useId } from 'react';
+import { useT } from '../../i18n/localeStore.ts';
+import { TrainScene } from '../../scene/train/TrainScene.tsx';
+import { trainSession, useTrainSession, type TrainTask } from '../../state/trainSession.ts';
+import { useTrainStore } from '../../state/trainStore.ts';
 import type { ModeUi } from '../modeUi.ts';
+import { AvoidTask } from './AvoidTask.tsx';
+import { OrderDrill } from './OrderDrill.tsx';
+import { ProgressSection } from './ProgressSection.tsx';
+import { StepChooser } from './StepChooser.tsx';
+import { TraceTask } from './TraceTask.tsx';
+import { TraineeSection } from './TraineeSection.tsx';
+import { TrainNotices } from './TrainNotices.tsx';
 
-/** Train mode. */
-export const trainUi: ModeUi = { Panels: learnUi.Panels };
+const TASKS: readonly { readonly task: TrainTask; readonly key: 'ui.train.task.trace' | 'ui.train.task.avoid' | 'ui.train.task.order' }[] = [
+  { task: 'trace', key: 'ui.train.task.trace' },
+  { task: 'avoid', key: 'ui.train.task.avoid' },
+  { task: 'order', key: 'ui.train.task.order' },
+];
+
+/** Which drill: trace, avoid quiz or step order. */
+function TaskSwitch() {
+  const { t } = useT();
+  const id = useId();
+  const task = useTrainSession((s) => s.task);
+  return (
+    <div className="train-tasks" role="group" aria-labelledby={id}>
+      <span id={id} className="train-sr-only">
+        {t('ui.train.task.label')}
+      </span>
+      {TASKS.map((x) => (
+        <button
+          key={x.task}
+          type="button"
+          aria-pressed={task === x.task}
+          onClick={() => {
+            trainSession().getState().setTask(x.task);
+            if (x.task !== 'trace') useTrainStore.getState().setTracing(false);
+          }}
+        >
+          {t(x.key)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Train: a trainee traces strokes, finds the areas to avoid and orders steps; progress is kept. */
+function TrainPanels() {
+  const task = useTrainSession((s) => s.task);
+  return (
+    <div className="train-panels">
+      <TrainNotices />
+      <TraineeSection />
+      <StepChooser />
+      <TaskSwitch />
+      {task === 'trace' ? <TraceTask /> : task === 'avoid' ? <AvoidTask /> : <OrderDrill />}
+      <ProgressSection />
+    </div>
+  );
+}
+
+export const trainUi: ModeUi = { Panels: TrainPanels, Scene: TrainScene };

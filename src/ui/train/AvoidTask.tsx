@@ -1,0 +1,81 @@
+import { useId } from 'react';
+import { localized } from '../../content/localized.ts';
+import { avoidQuizChoices } from '../../domain/avoidQuiz.ts';
+import { useT } from '../../i18n/localeStore.ts';
+import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
+import { AVOID_ZONES, zoneInfo } from '../../state/catalogue.ts';
+import { useCurrentStep } from '../../state/currentStep.ts';
+import { usePlayerStore } from '../../state/playerStore.ts';
+import { stepKey, submitAvoidAnswer, trainSession, useTrainSession } from '../../state/trainSession.ts';
+import { AVOID_REASON_KEYS } from './feedback.ts';
+
+/** "Which area must be avoided here?": answered by a click on the body or from a list. */
+export function AvoidTask() {
+  const { t, locale } = useT();
+  const id = useId();
+  const current = useCurrentStep();
+  const nearAvoid = usePlayerStore((s) => s.nearAvoid);
+  const result = useTrainSession((s) => s.avoidResult);
+  const trainee = useTrainSession((s) => s.trainee);
+  if (!current?.step.path) return null;
+  const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
+  const answer = result?.key === key ? result.answer : null;
+  const choices = avoidQuizChoices({
+    nearAvoid,
+    stepZones: current.step.zones,
+    avoidZones: AVOID_ZONES,
+    side: current.side,
+    bilateral: (zone) => zoneInfo(zone)?.bilateral ?? false,
+  });
+  const right = nearAvoid
+    .map((z) => `${zoneSideLabel(z.zone, z.side, locale)}: ${zoneAvoidReason(z.zone, locale) ?? ''}`)
+    .join(' ');
+
+  return (
+    <section className="train-card train-avoid" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`}>{t('ui.train.avoid.title')}</h2>
+      <p className="train-step-name">{localized(current.step.title, locale)}</p>
+      {nearAvoid.length === 0 ? (
+        <p className="muted">{t('ui.train.avoid.noneHere')}</p>
+      ) : !trainee ? (
+        <p className="small muted">{t('ui.train.needTrainee')}</p>
+      ) : (
+        <>
+          <p className="small">{t('ui.train.avoid.how')}</p>
+          {answer ? null : (
+            <ul className="train-choices" aria-label={t('ui.train.avoid.choices')}>
+              {choices.map((c) => (
+                <li key={`${c.zone}.${c.side ?? ''}`}>
+                  <button type="button" onClick={() => submitAvoidAnswer(current, c)}>
+                    {zoneSideLabel(c.zone, c.side, locale)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+      <div className="train-result" role="status" aria-live="polite">
+        {answer ? (
+          <>
+            <p className={`train-verdict ${answer.correct ? 'passed' : 'failed'}`} data-correct={answer.correct}>
+              <strong>{answer.correct ? t('ui.train.avoid.right') : t('ui.train.avoid.wrong')}</strong>{' '}
+              {answer.correct
+                ? t('ui.train.avoid.rightWhy', {
+                    zone: zoneSideLabel(answer.answer.zone, answer.answer.side, locale),
+                    reason: zoneAvoidReason(answer.answer.zone, locale) ?? '',
+                  })
+                : t(AVOID_REASON_KEYS[answer.reason], {
+                    zone: zoneSideLabel(answer.answer.zone, answer.answer.side, locale),
+                  })}
+            </p>
+            {answer.correct ? null : <p className="small">{t('ui.train.avoid.answerIs', { answer: right })}</p>}
+            <button type="button" onClick={() => trainSession().getState().clearAvoid()}>
+              {t('ui.train.avoid.again')}
+            </button>
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

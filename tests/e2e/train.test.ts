@@ -1,0 +1,365 @@
+/**
+ * Train mode in real Chromium: a trainee traces a stroke on the model with the mouse and is
+ * graded (a reversed trace scores lower), answers "which area must be avoided here?" by
+ * clicking the model, puts a protocol's steps in order with the keyboard; progress is kept on
+ * the device across a reload, exported and imported; a full storage is reported while the app
+ * keeps working; axe finds nothing wrong.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT, screenPointWhenSettled, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+
+interface StepJson {
+  id: string;
+  title: { en: string };
+}
+const protocolFile = (id: string) =>
+  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as { id: string; steps: StepJson[] };
+
+/** Stroking the lower leg, prone: a line from the Achilles tendon up over the calf. */
+const CLASSIC = protocolFile('p4-classic-lower-limb');
+const STROKE_URL = '?mode=train&protocol=p4-classic-lower-limb&step=3&side=L';
+const STROKE_LANDMARKS = ['achilles_low.L', 'calf_center.L', 'calf_high.L'];
+/** Circles around the big-toe joint: the bunion is the area to avoid. */
+const BUNION_URL = '?mode=train&protocol=p1-hallux-valgus-adult-self&step=3&side=L';
+
+const env = useBuildAndBrowser();
+
+async function openContext(
+  b: Browser,
+  init?: () => void,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await b.newContext({
+    viewport: { width: 1280, height: 720 },
+    reducedMotion: 'reduce',
+    bypassCSP: true,
+    acceptDownloads: true,
+  });
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { context, page, errors };
+}
+
+/** Opens Train mode at a deep link and waits for its panels and the step chooser. */
+async function openTrain(page: Page, query: string): Promise<void> {
+  await page.goto(`${env.server.url}${query}`);
+  await waitForFirstFrame(page);
+  await expect.poll(() => page.locator('.train-panels').count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => page.getByRole('combobox', { name: 'Step', exact: true }).count(), { timeout: 30_000 }).toBe(1);
+}
+
+async function chooseTrainee(page: Page, name: string): Promise<void> {
+  await page.getByLabel("New trainee's name").fill(name);
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect.poll(() => page.getByTestId('current-trainee').textContent()).toBe(`Training: ${name}`);
+}
+
+/** Waits until the canvas stops drawing. */
+async function settle(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 60; i++) {
+    const now = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(300);
+  }
+  throw new Error('the canvas kept drawing');
+}
+
+/** Drags the mouse through the screen points of landmarks, in order, in small steps. */
+async function traceThrough(page: Page, landmarks: readonly string[]): Promise<void> {
+  const points: { x: number; y: number }[] = [];
+  for (const lm of landmarks) points.push(await screenPointWhenSettled(page, lm));
+  const first = points[0];
+  if (!first) throw new Error('no landmarks');
+  await page.mouse.move(first.x, first.y);
+  await page.mouse.down();
+  for (const p of points.slice(1)) await page.mouse.move(p.x, p.y, { steps: 15 });
+  await page.mouse.up();
+}
+
+async function traceScore(page: Page): Promise<number> {
+  const score = page.locator('.train-score[data-score]');
+  await expect.poll(() => score.count(), { timeout: 20_000 }).toBe(1);
+  return Number(await score.getAttribute('data-score'));
+}
+
+/**
+ * Pixels of a canvas screenshot in the colour of the trace (orange) or of the step's path (its
+ * blue line and dark blue arrowheads), counted in a scratch page without the app's CSP.
+ */
+async function countColour(context: BrowserContext, png: Buffer, kind: 'trace' | 'path'): Promise<number> {
+  const scratch = await context.newPage();
+  try {
+    return await scratch.evaluate(
+      async ({ b64, kind }) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${b64}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const ctx = canvas.getContext('2d');
+        if (!ctx) return -1;
+        ctx.drawImage(img, 0, 0);
+        const data = ctx.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) {
+          const r = data[i] ?? 0;
+          const g = data[i + 1] ?? 0;
+          const b = data[i + 2] ?? 0;
+          const hit =
+            kind === 'trace'
+              ? r >= 200 && g >= 80 && g <= 125 && b < 40
+              : (r < 30 && g >= 25 && g <= 60 && b >= 130 && b <= 175) ||
+                (b - r > 90 && b > 180 && g > 110 && g < 175);
+          if (hit) n++;
+        }
+        return n;
+      },
+      { b64: png.toString('base64'), kind },
+    );
+  } finally {
+    await scratch.close();
+  }
+}
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`)
+        .join(' | ')}`,
+  );
+}
+
+describe('Train mode', () => {
+  it('grades a stroke traced with the mouse, lower when reversed, and shows the path after', async () => {
+    const { context, page, errors } = await openContext(env.browser);
+    await openTrain(page, STROKE_URL);
+    // Without a trainee nothing can be recorded: the Trace switch waits for one.
+    expect(await page.getByRole('button', { name: /^Trace: off/ }).isDisabled()).toBe(true);
+    // A blank name is refused with a message.
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('Type a name first.');
+    await chooseTrainee(page, 'Anna Petrova');
+    await settle(page);
+    const before = await page.locator('canvas').screenshot();
+    // The canvas region includes the view toolbar's blue buttons: compare with this count.
+    const pathBefore = await countColour(context, before, 'path');
+    const traceBefore = await countColour(context, before, 'trace');
+
+    await page.getByRole('button', { name: /^Trace: off/ }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^Trace: on/ }).getAttribute('aria-pressed')).toBe('true');
+    await traceThrough(page, STROKE_LANDMARKS);
+    const forward = await traceScore(page);
+    expect(forward).toBeGreaterThanOrEqual(70);
+    expect(await page.locator('.train-score').textContent()).toContain(`Score: ${forward} / 100.`);
+    expect(await page.locator('.train-score strong').textContent()).toBe('Passed.');
+    expect(await page.locator('[data-feedback]').count()).toBeGreaterThan(0);
+    await page.locator('.train-trace .train-result').scrollIntoViewIfNeeded();
+    await settle(page);
+    await screenshot(page, 'train-trace-forward');
+    const after = await page.locator('canvas').screenshot();
+    // The trace (orange) and the step's path (blue), now shown, are both on the canvas.
+    expect(await countColour(context, after, 'trace')).toBeGreaterThan(traceBefore + 50);
+    expect(await countColour(context, after, 'path')).toBeGreaterThan(pathBefore + 150);
+
+    await traceThrough(page, [...STROKE_LANDMARKS].reverse());
+    await expect.poll(async () => Number(await page.locator('.train-score').getAttribute('data-score'))).toBeLessThan(forward);
+    const reversed = await traceScore(page);
+    expect(reversed).toBeLessThan(forward - 30);
+    expect(await page.locator('[data-feedback="reversed"]').textContent()).toContain('Wrong way round');
+    await page.locator('.train-trace .train-result').scrollIntoViewIfNeeded();
+    await settle(page);
+    await screenshot(page, 'train-trace-reversed');
+
+    // Both attempts are recorded for the trainee.
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('asks which area must be avoided: a click on the model answers, wrong then right', async () => {
+    const { context, page, errors } = await openContext(env.browser);
+    await openTrain(page, BUNION_URL);
+    await chooseTrainee(page, 'Boris');
+    await page.getByRole('button', { name: 'Area to avoid', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Which area must be avoided here?' }).count()).toBe(1);
+    // Nothing gives the answer away before it is given.
+    expect(await page.locator('.avoid-label').count()).toBe(0);
+    await settle(page);
+
+    // The big toe is massaged: a wrong answer, with the reason.
+    const toe = await screenPointWhenSettled(page, 'toe1_tip.L');
+    await page.mouse.click(toe.x, toe.y);
+    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 }).toBe('false');
+    expect(await page.locator('.train-verdict').textContent()).toMatch(/may be massaged|other side|not near/);
+    expect(await page.locator('.train-avoid .train-result').textContent()).toContain('The area to avoid here: Bunion (left)');
+    await page.getByRole('button', { name: 'Ask again' }).click();
+
+    const bunion = await screenPointWhenSettled(page, 'bunion_apex.L');
+    await page.mouse.click(bunion.x, bunion.y);
+    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 }).toBe('true');
+    expect(await page.locator('.train-verdict').textContent()).toContain('Bunion (left) must not be massaged here');
+    // The answer shows the step's warning on the model.
+    await expect.poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 }).toBe(1);
+    await settle(page);
+    await screenshot(page, 'train-avoid-answered');
+
+    // The keyboard way: the list of areas.
+    await page.getByRole('button', { name: 'Ask again' }).click();
+    const choice = page.getByRole('list', { name: 'Areas to choose from' }).getByRole('button', { name: 'Bunion (left)' });
+    await choice.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct')).toBe('true');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('3 attempts, 2 passed.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('orders the steps by keyboard, keeps progress across a reload, exports and imports it', async () => {
+    const { context, page, errors } = await openContext(env.browser);
+    await openTrain(page, STROKE_URL);
+    await chooseTrainee(page, 'Вера Иванова');
+    const orderTab = page.getByRole('button', { name: 'Step order', exact: true });
+    await orderTab.focus();
+    await page.keyboard.press('Enter');
+    const list = page.getByRole('list', { name: 'Steps to put in order' });
+    await expect.poll(() => list.locator('li').count()).toBe(6);
+    const titles = async () => list.locator('.train-order-title').allTextContents();
+    const shown = await titles();
+    const protocolOrder = CLASSIC.steps.map((s) => s.title.en);
+    const correct = [...shown].sort((a, b) => protocolOrder.indexOf(a) - protocolOrder.indexOf(b));
+    expect(shown).not.toEqual(correct);
+    // Selection sort with the "move up" buttons, by keyboard: the focus stays on the moved step.
+    for (const [target, title] of correct.entries()) {
+      const from = (await titles()).indexOf(title);
+      if (from === target) continue;
+      await list.getByRole('button', { name: `Move “${title}” up` }).focus();
+      for (let i = 0; i < from - target; i++) await page.keyboard.press('Enter');
+      expect((await titles()).indexOf(title)).toBe(target);
+    }
+    expect(await titles()).toEqual(correct);
+    await page.getByRole('button', { name: 'Check the order' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.train-order .train-score').getAttribute('data-score')).toBe('100');
+    expect(await page.locator('.train-order .train-score strong').textContent()).toBe('Passed.');
+    await screenshot(page, 'train-order-done');
+
+    // A reload keeps the trainee and the attempt.
+    await page.reload();
+    await waitForFirstFrame(page);
+    await expect.poll(() => page.getByTestId('current-trainee').textContent(), { timeout: 30_000 }).toBe('Training: Вера Иванова');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    expect(await page.locator('.train-table tbody tr[data-kind="order"] td').allTextContents()).toEqual([
+      'Classic lower-limb massage in nine stages',
+      'Step order',
+      '1/1',
+      '100',
+      '100',
+    ]);
+
+    // Export as a JSON download.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export progress (JSON)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^footwork-progress-\d{4}-\d{2}-\d{2}\.json$/);
+    const path = await download.path();
+    const exported = readFileSync(path, 'utf8');
+    const parsed = JSON.parse(exported) as { version: number; trainees: Record<string, { attempts: { kind: string; score: number }[] }> };
+    expect(parsed.version).toBe(2);
+    expect(parsed.trainees['Вера Иванова']?.attempts.map((a) => [a.kind, a.score])).toEqual([['order', 100]]);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Import it on another device (a fresh browser profile).
+    const other = await openContext(env.browser);
+    await openTrain(other.page, STROKE_URL);
+    // A broken file is refused with a message and changes nothing.
+    await other.page.getByLabel('Import progress file').setInputFiles({
+      name: 'broken.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"version": 2, "trainees": {"x": {"attempts": "no"}}}'),
+    });
+    await expect.poll(() => other.page.getByRole('alert').textContent()).toMatch(/^This file was not imported: /);
+    await other.page.getByLabel('Import progress file').setInputFiles({
+      name: 'progress.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(exported),
+    });
+    await expect.poll(() => other.page.getByRole('status').filter({ hasText: 'Progress imported' }).count()).toBe(1);
+    await other.page.getByRole('combobox', { name: 'Trainees on this device' }).selectOption('Вера Иванова');
+    await expect.poll(() => other.page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+  });
+
+  it('says so when the storage is full, keeps the attempt in memory and goes on working', async () => {
+    const { context, page, errors } = await openContext(env.browser, () => {
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'footwork.progress')
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        setItem.call(this, key, value);
+      };
+    });
+    await openTrain(page, STROKE_URL);
+    await chooseTrainee(page, 'Dana');
+    const alert = page.locator('.train-save-problem');
+    await expect.poll(() => alert.count()).toBe(1);
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await alert.count()).toBe(0);
+
+    await page.getByRole('button', { name: /^Trace: off/ }).click();
+    await traceThrough(page, STROKE_LANDMARKS);
+    expect(await traceScore(page)).toBeGreaterThan(0);
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.textContent()).toContain('the browser storage is full');
+    expect(await page.getByRole('alert').filter({ hasText: 'storage is full' }).count()).toBe(1);
+    await screenshot(page, 'train-storage-full');
+    // Kept in memory: the summary counts it; nothing reached the storage.
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    expect(await page.evaluate(() => localStorage.getItem('footwork.progress'))).toBeNull();
+    // The app still works: another drill, and the other modes.
+    await page.getByRole('button', { name: 'Clear and try again' }).click();
+    await traceThrough(page, [...STROKE_LANDMARKS].reverse());
+    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    await page.getByRole('button', { name: 'Learn', exact: true }).click();
+    await expect.poll(() => page.locator('#step-title').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe violations in Train mode, in each drill', async () => {
+    const { context, page } = await openContext(env.browser);
+    await openTrain(page, BUNION_URL);
+    expect(await violations(page)).toEqual([]);
+    await chooseTrainee(page, 'Eva');
+    await page.getByRole('button', { name: /^Trace: off/ }).click();
+    await traceThrough(page, ['first_metatarsal_dorsal.L', 'toe1_base.L']);
+    await traceScore(page);
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Area to avoid', exact: true }).click();
+    await page.getByRole('button', { name: 'Bunion (left)' }).click();
+    await expect.poll(() => page.locator('.train-verdict').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Step order', exact: true }).click();
+    await page.getByRole('button', { name: 'Check the order' }).click();
+    await expect.poll(() => page.locator('.train-order .train-score').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+});
