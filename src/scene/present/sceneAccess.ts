@@ -1,0 +1,64 @@
+/**
+ * What Present mode's DOM needs of the 3D canvas, published by `PresentCapture` while it is
+ * mounted: pictures of the canvas taken right after a render (the canvas keeps no drawing buffer
+ * between frames), a hook called after every rendered frame (for recording), and a way to wait
+ * until the canvas has stopped drawing (path, warnings and camera settled).
+ */
+export interface SceneAccess {
+  /** The WebGL canvas. */
+  readonly canvas: HTMLCanvasElement;
+  /** Renders the scene now and hands the canvas to `read` in the same task, while it holds the picture. */
+  readonly renderAndRead: <T>(read: (canvas: HTMLCanvasElement) => T) => T;
+  /** Calls `draw` after every frame the canvas renders, until the returned function is called. */
+  readonly onAfterRender: (draw: (canvas: HTMLCanvasElement) => void) => () => void;
+  /** Frames rendered so far. */
+  readonly frameCount: () => number;
+  /** Asks for one more frame. */
+  readonly invalidate: () => void;
+}
+
+type Listener = (access: SceneAccess | null) => void;
+let current: SceneAccess | null = null;
+const listeners = new Set<Listener>();
+
+export const sceneAccess = {
+  get(): SceneAccess | null {
+    return current;
+  },
+  set(access: SceneAccess | null): void {
+    current = access;
+    for (const l of listeners) l(access);
+  },
+  subscribe(listener: Listener): () => void {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+};
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Resolves once the canvas has drawn no frame for `quietMs` (and at least `minMs` have passed),
+ * or after `maxMs` in any case. Frames come only while something moves (a camera flight, a path
+ * being laid out), so a quiet canvas shows the settled step.
+ */
+export async function waitUntilSettled(
+  access: SceneAccess,
+  options: { quietMs?: number; minMs?: number; maxMs?: number } = {},
+): Promise<void> {
+  const { quietMs = 500, minMs = 300, maxMs = 10_000 } = options;
+  const start = performance.now();
+  let last = access.frameCount();
+  let lastChange = start;
+  for (;;) {
+    await sleep(60);
+    const now = performance.now();
+    const frames = access.frameCount();
+    if (frames !== last) {
+      last = frames;
+      lastChange = now;
+    }
+    if (now - start >= maxMs) return;
+    if (now - start >= minMs && now - lastChange >= quietMs) return;
+  }
+}

@@ -1,0 +1,24 @@
+import { create } from 'zustand';
+import type { Handout } from '../../domain/handout.ts';
+
+/** Present mode's own state: whether a presentation runs, narration, the handout. */
+export interface PresentState {
+  /** The presentation is on: chrome hidden, captions large (full screen when the browser allows). */
+  readonly presenting: boolean;
+  /** Read each step's plain words aloud. */
+  readonly narration: boolean;
+  /** The handout last prepared (rendered for print), or null. */
+  readonly handout: Handout | null;
+  setPresenting: (on: boolean) => void;
+  setNarration: (on: boolean) => void;
+  setHandout: (handout: Handout | null) => void;
+}
+
+export const usePresentStore = create<PresentState>()((set) => ({
+  presenting: false,
+  narration: false,
+  handout: null,
+  setPresenting: (presenting) => set({ presenting }),
+  setNarration: (narration) => set({ narration }),
+  setHandout: (handout) => set({ handout }),
+}));
