@@ -307,6 +307,23 @@ describe('present mode', () => {
     await close();
   });
 
+  it('cancels a recording and puts the player back', async () => {
+    const { page, errors, close } = await open(env.browser, `protocol=${SHORT.id}&step=3&side=L`);
+    await page.getByRole('button', { name: 'Record video' }).click();
+    await expect
+      .poll(() => page.locator('.present-recording progress').evaluate((el) => (el as HTMLProgressElement).value), {
+        timeout: 20_000,
+      })
+      .toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Cancel recording' }).click();
+    await expect.poll(() => page.getByText('Recording cancelled.').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.locator('a.present-download').count()).toBe(0);
+    expect(await counter(page)).toBe(`Step 3 of ${String(SHORT.steps.length)}`);
+    expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('has no axe violations in Present mode, before and while presenting', async () => {
     const { page, close } = await open(env.browser, `protocol=${CHILD_COURSE.id}&step=3&side=L`, {
       bypassCSP: true,
