@@ -75,7 +75,7 @@ async function settle(page: Page): Promise<void> {
 async function traceThrough(page: Page, landmarks: readonly string[]): Promise<void> {
   const points: { x: number; y: number }[] = [];
   for (const lm of landmarks) points.push(await screenPointWhenSettled(page, lm));
-  const first = points[0];
+  const first = points.at(0);
   if (!first) throw new Error('no landmarks');
   await page.mouse.move(first.x, first.y);
   await page.mouse.down();
@@ -277,7 +277,7 @@ describe('Train mode', () => {
     expect(download.suggestedFilename()).toMatch(/^footwork-progress-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
     const exported = readFileSync(path, 'utf8');
-    const parsed = JSON.parse(exported) as { version: number; trainees: Record<string, { attempts: { kind: string; score: number }[] }> };
+    const parsed = JSON.parse(exported) as { version: number; trainees: Record<string, { attempts: { kind: string; score: number }[] } | undefined> };
     expect(parsed.version).toBe(2);
     expect(parsed.trainees['Вера Иванова']?.attempts.map((a) => [a.kind, a.score])).toEqual([['order', 100]]);
     expect(errors).toEqual([]);
@@ -307,8 +307,12 @@ describe('Train mode', () => {
 
   it('says so when the storage is full, keeps the attempt in memory and goes on working', async () => {
     const { context, page, errors } = await openContext(env.browser, () => {
-      const setItem = Storage.prototype.setItem;
-      Storage.prototype.setItem = function (key: string, value: string) {
+      const setItem = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')?.value as (
+        this: Storage,
+        key: string,
+        value: string,
+      ) => void;
+      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
         if (key === 'footwork.progress')
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         setItem.call(this, key, value);
