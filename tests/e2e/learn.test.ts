@@ -125,6 +125,40 @@ describe('Learn: protocol library', () => {
   });
 });
 
+describe('Learn: in Russian', () => {
+  it('searches the Russian texts, ignoring case and ё, and shows the checklist in Russian', async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    await openApp(page, `?lang=ru&protocol=${P2.id}&step=1&side=L`);
+    await page.locator('.protocol-library summary').click();
+    await page.getByLabel('Поиск протоколов').fill('шпора');
+    await expect.poll(() => resultIds(page)).toEqual(['p8-heel-spur-self']);
+    expect(await page.locator('.library-count').textContent()).toBe('Найдено протоколов: 1 из 10');
+    // The English word is not in the Russian texts.
+    await page.getByLabel('Поиск протоколов').fill('spur');
+    await expect.poll(() => resultIds(page)).toEqual([]);
+    await page.getByLabel('Поиск протоколов').fill('РЕБЕНКА');
+    await expect.poll(() => resultIds(page)).toEqual(CHILD_IDS);
+    await page.getByLabel('Для кого').selectOption('self');
+    await expect.poll(() => resultIds(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Сбросить поиск и фильтры' }).click();
+    await expect.poll(() => resultIds(page)).toHaveLength(10);
+    await page.locator('.protocol-library summary').click();
+    const check = page.locator('.safety-check');
+    expect(await check.locator('summary').textContent()).toBe(
+      'Проверка безопасности: ничего не отмечено',
+    );
+    await check.locator('label[data-item="c000-plano-valgus/varicose_veins"] input').check();
+    expect(await check.locator('summary').textContent()).toBe('Проверка безопасности: отмечено: 1');
+    expect(await page.locator('.step-list li.skipped .skip-reason').first().textContent()).toBe(
+      'Пропускается: Вздутые, извитые вены на ногах.',
+    );
+    await check.scrollIntoViewIfNeeded();
+    await screenshot(page, 'learn-safety-checklist-ru');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('Learn: safety check', () => {
   it('a ticked item that rules the protocol out turns Play off and names the item', async () => {
     const { context, page, errors } = await newPage(env.browser);
@@ -148,6 +182,11 @@ describe('Learn: safety check', () => {
     await page.waitForTimeout(300);
     expect(await play.textContent()).toBe('Play');
     expect(await clock(page, 'sessionElapsed')).toBe('0:00');
+    await page
+      .locator('.safety-check label[data-item="c000-plano-valgus/malignant_neoplasm"]')
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await screenshot(page, 'learn-safety-blocked-checklist');
+    await page.locator('.player-controls').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'learn-safety-blocked');
 
     // Unticking it lets the protocol play again.

@@ -1,5 +1,11 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readContentFiles } from '../../scripts/check-content.ts';
+import { loadContent } from '../../src/content/index.ts';
+import { useContentStore } from '../../src/state/contentStore.ts';
+import { openProtocol } from '../../src/state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../../src/state/playerStore.ts';
+import { useSafetyStore } from '../../src/state/safetyStore.ts';
 
 describe('player engine and store', () => {
   it('publishes step and status changes to the store but not the running clock', () => {
@@ -38,5 +44,34 @@ describe('player engine and store', () => {
     expect(usePlayerStore.getState().severity.hallux_valgus).toBe(1);
     usePlayerStore.getState().setSeverity('flat_foot', -1);
     expect(usePlayerStore.getState().severity.flat_foot).toBe(0);
+  });
+});
+
+describe('safety check and the player', () => {
+  it('ticking a contraindication tells the player which steps to pass over', async () => {
+    const { data } = loadContent(await readContentFiles(resolve(import.meta.dirname, '../..')));
+    useContentStore.setState({ status: 'ready', data });
+    const heelSpur = data.protocols.find((p) => p.protocol.id === 'p8-heel-spur-self');
+    if (!heelSpur) throw new Error('p8 missing');
+
+    openProtocol(heelSpur);
+    expect(playerEngine.state.skipped).toEqual([]);
+    // Heel wounds rule out every step on the heel: all but the fourth.
+    useSafetyStore.getState().setTicked('c002-heels/heel_wounds', true);
+    expect(playerEngine.state.skipped).toEqual([0, 1, 2, 4, 5, 6]);
+    expect(playerEngine.state.stepIndex).toBe(3);
+    expect(usePlayerStore.getState().player.skipped).toEqual([0, 1, 2, 4, 5, 6]);
+    // Opening the protocol again keeps the ticks.
+    openProtocol(heelSpur, 0);
+    expect(playerEngine.state).toMatchObject({ stepIndex: 3, skipped: [0, 1, 2, 4, 5, 6] });
+    // A "no massage" item rules out every step: nothing plays.
+    useSafetyStore.getState().setTicked('c002-heels/tuberculosis', true);
+    expect(playerEngine.state.skipped).toHaveLength(7);
+    playerEngine.dispatch({ type: 'play' });
+    expect(playerEngine.state.status).toBe('idle');
+    useSafetyStore.getState().clear();
+    expect(playerEngine.state.skipped).toEqual([]);
+    playerEngine.dispatch({ type: 'play' });
+    expect(playerEngine.state.status).toBe('playing');
   });
 });
