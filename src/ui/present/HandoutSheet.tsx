@@ -22,11 +22,11 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
             <li key={step.number} className="present-handout-step">
               <h3>{t('ui.present.handout.stepHeading', { index: step.number, title: step.title })}</h3>
               {step.image ? (
-                <img src={step.image} alt={step.plain} />
+                <img className="present-handout-picture" src={step.image} alt={step.plain} />
               ) : (
                 <p className="present-handout-nopicture">{t('ui.present.handout.noPicture')}</p>
               )}
-              <p>{step.plain}</p>
+              <p className="present-handout-plain">{step.plain}</p>
               {step.warnings.length > 0 ? (
                 <ul className="present-handout-warnings">
                   {step.warnings.map((w) => (
