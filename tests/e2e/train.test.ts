@@ -184,7 +184,7 @@ describe('Train mode', () => {
     await screenshot(page, 'train-trace-reversed');
 
     // Both attempts are recorded for the trainee.
-    expect(await page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -222,7 +222,7 @@ describe('Train mode', () => {
     await choice.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct')).toBe('true');
-    expect(await page.getByTestId('summary-totals').textContent()).toBe('3 attempts, 2 passed.');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 3, passed: 2.');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -260,7 +260,7 @@ describe('Train mode', () => {
     await page.reload();
     await waitForFirstFrame(page);
     await expect.poll(() => page.getByTestId('current-trainee').textContent(), { timeout: 30_000 }).toBe('Training: Вера Иванова');
-    expect(await page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
     expect(await page.locator('.train-table tbody tr[data-kind="order"] td').allTextContents()).toEqual([
       'Classic lower-limb massage in nine stages',
       'Step order',
@@ -268,6 +268,19 @@ describe('Train mode', () => {
       '100',
       '100',
     ]);
+
+    // The printable summary: in print, only the summary is shown.
+    await page.emulateMedia({ media: 'print' });
+    const visibility = (selector: string) =>
+      page.locator(selector).first().evaluate((el) => getComputedStyle(el).visibility);
+    expect(await visibility('.train-summary')).toBe('visible');
+    expect(await visibility('.train-summary td')).toBe('visible');
+    expect(await visibility('.app-header')).toBe('hidden');
+    expect(await visibility('.train-trainee')).toBe('hidden');
+    expect(await visibility('canvas')).toBe('hidden');
+    await screenshot(page, 'train-print-summary');
+    await page.emulateMedia({ media: 'screen' });
+    expect(await visibility('.app-header')).toBe('visible');
 
     // Export as a JSON download.
     const [download] = await Promise.all([
@@ -300,7 +313,7 @@ describe('Train mode', () => {
     });
     await expect.poll(() => other.page.getByRole('status').filter({ hasText: 'Progress imported' }).count()).toBe(1);
     await other.page.getByRole('combobox', { name: 'Trainees on this device' }).selectOption('Вера Иванова');
-    await expect.poll(() => other.page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    await expect.poll(() => other.page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
     expect(other.errors).toEqual([]);
     await other.context.close();
   });
@@ -333,16 +346,16 @@ describe('Train mode', () => {
     expect(await page.getByRole('alert').filter({ hasText: 'storage is full' }).count()).toBe(1);
     await screenshot(page, 'train-storage-full');
     // Kept in memory: the summary counts it; nothing reached the storage.
-    expect(await page.getByTestId('summary-totals').textContent()).toBe('1 attempts, 1 passed.');
+    expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
     expect(await page.evaluate(() => localStorage.getItem('footwork.progress'))).toBeNull();
     // The app still works: another drill, and the other modes.
     await page.getByRole('button', { name: 'Clear and try again' }).click();
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
-    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
     await page.getByRole('button', { name: 'Learn', exact: true }).click();
     await expect.poll(() => page.locator('#step-title').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('2 attempts, 1 passed.');
+    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
     expect(errors).toEqual([]);
     await context.close();
   });
