@@ -12,7 +12,7 @@ import { ROOT, SHOTS_DIR, screenshot, useBuildAndBrowser, waitForFirstFrame } fr
 
 interface StepJson {
   id: string;
-  plain: { en: string };
+  plain: { en: string; ru: string };
   durationS?: number;
   repetitions?: number;
 }
@@ -322,6 +322,65 @@ describe('present mode', () => {
     expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('reads the steps aloud in the chosen language once the device has a voice for it', async () => {
+    // Headless Chromium has no voices: a small speech engine stands in for the device's, with no
+    // voice at first and a Russian one arriving later (as voices do on real devices).
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    await context.addInitScript(() => {
+      const voices: { lang: string; name: string }[] = [];
+      const listeners = new Set<() => void>();
+      const spoken: { text: string; lang: string; voice: string }[] = [];
+      class Utterance {
+        text: string;
+        lang = '';
+        voice: { name: string } | null = null;
+        constructor(text: string) {
+          this.text = text;
+        }
+      }
+      const engine = {
+        getVoices: () => voices,
+        speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' }),
+        cancel: () => undefined,
+        addEventListener: (_: string, l: () => void) => listeners.add(l),
+        removeEventListener: (_: string, l: () => void) => listeners.delete(l),
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+      Object.assign(window, {
+        spoken,
+        addVoice: (lang: string, name: string) => {
+          voices.push({ lang, name });
+          for (const l of listeners) l();
+        },
+      });
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.server.url}?mode=present&lang=ru&protocol=${SHORT.id}&step=1&side=L`);
+    await waitForFirstFrame(page);
+    await expect.poll(() => page.locator('.present-caption').count(), { timeout: 30_000 }).toBe(1);
+    const toggle = page.getByRole('checkbox', { name: 'Читать шаги вслух' });
+    expect(await toggle.count()).toBe(0);
+    // An English voice is no use for Russian text.
+    await page.evaluate(() => (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice('en-US', 'English'));
+    await page.waitForTimeout(200);
+    expect(await toggle.count()).toBe(0);
+    await page.evaluate(() => (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice('ru-RU', 'Russian'));
+    await expect.poll(() => toggle.count()).toBe(1);
+
+    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken);
+    await toggle.check();
+    await expect.poll(spoken).toEqual([{ text: SHORT.steps[0]?.plain.ru, lang: 'ru-RU', voice: 'Russian' }]);
+    await page.getByRole('button', { name: 'Начать показ' }).click();
+    await expect.poll(() => counter(page), { timeout: 20_000 }).toBe(`Шаг 2 из ${String(SHORT.steps.length)}`);
+    await expect.poll(async () => (await spoken()).map((u) => u.text)).toEqual([SHORT.steps[0]?.plain.ru, SHORT.steps[1]?.plain.ru]);
+    await screenshot(page, 'present-ru-presenting');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('has no axe violations in Present mode, before and while presenting', async () => {

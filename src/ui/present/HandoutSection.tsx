@@ -17,7 +17,7 @@ export function HandoutSection() {
   const loaded = useCurrentProtocol();
   const handout = usePresentStore((s) => s.handout);
   const [status, setStatus] = useState('');
-  const [busy, setBusy] = useState(false);
+  const busy = usePresentStore((s) => s.busy);
 
   // The pictures go when the sheet is replaced or Present mode is left.
   useEffect(
@@ -30,7 +30,7 @@ export function HandoutSection() {
 
   const print = async () => {
     if (!loaded || busy) return;
-    setBusy(true);
+    usePresentStore.getState().setBusy('handout');
     try {
       const captured = await captureSteps(loaded, locale, (i, n) =>
         setStatus(t('ui.present.handout.preparing', { index: i + 1, count: n })),
@@ -52,14 +52,14 @@ export function HandoutSection() {
     } catch (e) {
       setStatus(t('ui.present.handout.failed', { reason: e instanceof Error ? e.message : String(e) }));
     } finally {
-      setBusy(false);
+      usePresentStore.getState().setBusy(null);
     }
   };
 
   return (
     <section className="present-section" aria-labelledby="present-handout-heading">
       <h2 id="present-handout-heading">{t('ui.present.handout.title')}</h2>
-      <button type="button" disabled={!loaded || busy} onClick={() => void print()}>
+      <button type="button" disabled={!loaded || busy !== null} onClick={() => void print()}>
         {t('ui.present.handout.print')}
       </button>
       <p className="muted small" role="status">

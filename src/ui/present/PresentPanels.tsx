@@ -24,6 +24,7 @@ export function PresentPanels() {
   const protocolId = usePlayerStore((s) => s.player.protocolId);
   const narration = usePresentStore((s) => s.narration);
   const setNarration = usePresentStore((s) => s.setNarration);
+  const busy = usePresentStore((s) => s.busy);
   return (
     <>
       <ContentNotice />
@@ -33,7 +34,7 @@ export function PresentPanels() {
         <button
           type="button"
           className="primary"
-          disabled={!protocolId}
+          disabled={!protocolId || busy !== null}
           aria-describedby="present-start-hint"
           onClick={startPresenting}
         >

@@ -3,6 +3,7 @@ import { exportFileName, formatClock, playThroughSeconds } from '../../domain/pr
 import { useT } from '../../i18n/localeStore.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
+import { usePresentStore } from './presentStore.ts';
 import { canRecord, recordProtocol, RecordError, type RecordFailure } from './recordVideo.ts';
 
 /** Speeds offered for the video: the real pace, or quicker for a reminder. */
@@ -26,6 +27,7 @@ export function VideoSection() {
   const percentText = useRef<HTMLSpanElement>(null);
   const speedId = useId();
   const supported = useMemo(() => canRecord(), []);
+  const busy = usePresentStore((s) => s.busy);
   const seconds = playThroughSeconds(durations, speed);
 
   // A finished video's memory goes when it is replaced or the mode is left; a recording stops.
@@ -40,6 +42,8 @@ export function VideoSection() {
   if (!loaded) return null;
 
   const record = async () => {
+    if (usePresentStore.getState().busy) return;
+    usePresentStore.getState().setBusy('video');
     const controller = new AbortController();
     abort.current = controller;
     setPhase({ kind: 'recording' });
@@ -71,6 +75,7 @@ export function VideoSection() {
       setPhase({ kind: 'failed', reason, detail: e instanceof Error ? e.message : String(e) });
     } finally {
       abort.current = null;
+      usePresentStore.getState().setBusy(null);
     }
   };
 
@@ -115,7 +120,7 @@ export function VideoSection() {
           </button>
         </div>
       ) : (
-        <button type="button" disabled={!supported} onClick={() => void record()}>
+        <button type="button" disabled={!supported || busy !== null} onClick={() => void record()}>
           {t('ui.present.video.record')}
         </button>
       )}

@@ -9,6 +9,9 @@ export interface PresentState {
   readonly narration: boolean;
   /** The handout last prepared (rendered for print), or null. */
   readonly handout: Handout | null;
+  /** Work that drives the player on its own (handout pictures, video): one at a time. */
+  readonly busy: 'handout' | 'video' | null;
+  setBusy: (busy: PresentState['busy']) => void;
   setPresenting: (on: boolean) => void;
   setNarration: (on: boolean) => void;
   setHandout: (handout: Handout | null) => void;
@@ -18,6 +21,8 @@ export const usePresentStore = create<PresentState>()((set) => ({
   presenting: false,
   narration: false,
   handout: null,
+  busy: null,
+  setBusy: (busy) => set({ busy }),
   setPresenting: (presenting) => set({ presenting }),
   setNarration: (narration) => set({ narration }),
   setHandout: (handout) => set({ handout }),

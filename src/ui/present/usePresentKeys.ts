@@ -16,7 +16,7 @@ export function usePresentKeys(): void {
       const target = e.target as HTMLElement | null;
       if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
       const presenting = usePresentStore.getState().presenting;
-      if (e.key === 'f' || e.key === 'F') {
+      if ((e.key === 'f' || e.key === 'F') && usePresentStore.getState().busy === null) {
         if (presenting) stopPresenting();
         else startPresenting();
       } else if (e.key === 'Escape' && presenting) {
