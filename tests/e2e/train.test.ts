@@ -195,8 +195,15 @@ describe('Train mode', () => {
     await chooseTrainee(page, 'Boris');
     await page.getByRole('button', { name: 'Area to avoid', exact: true }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Which area must be avoided here?' }).count()).toBe(1);
-    // Nothing gives the answer away before it is given.
+    // Nothing gives the answer away before it is given…
+    await settle(page);
     expect(await page.locator('.avoid-label').count()).toBe(0);
+    // …while Learn shows the same step with its warning, and Train hides it again.
+    await page.getByRole('button', { name: 'Learn', exact: true }).click();
+    await expect.poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 }).toBe(1);
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Which area must be avoided here?' }).count()).toBe(1);
     await settle(page);
 
     // The big toe is massaged: a wrong answer, with the reason.
@@ -360,6 +367,23 @@ describe('Train mode', () => {
     await context.close();
   });
 
+  it('tells that unreadable saved progress was reset, with where the old data was kept', async () => {
+    const { context, page, errors } = await openContext(env.browser, () => {
+      localStorage.setItem('footwork.progress', '{"version": 2, "trainees": ');
+    });
+    await openTrain(page, STROKE_URL);
+    const notice = page.locator('.train-load-notice');
+    await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
+    expect(await notice.textContent()).toContain('Saved training progress could not be read and was reset');
+    expect(await notice.textContent()).toMatch(/The previous data was kept under “footwork\.progress\.backup\./);
+    // The app goes on: a trainee can start afresh.
+    await chooseTrainee(page, 'Fedor');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await notice.count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('has no axe violations in Train mode, in each drill', async () => {
     const { context, page } = await openContext(env.browser);
     await openTrain(page, BUNION_URL);
@@ -376,6 +400,12 @@ describe('Train mode', () => {
     await page.getByRole('button', { name: 'Step order', exact: true }).click();
     await page.getByRole('button', { name: 'Check the order' }).click();
     await expect.poll(() => page.locator('.train-order .train-score').count()).toBe(1);
+    expect(await violations(page)).toEqual([]);
+    // In Russian too.
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Расставьте шаги по порядку' }).count()).toBe(1);
+    expect(await page.locator('.train-order .train-score').textContent()).toMatch(/^Оценка порядка: \d+ из 100\./);
+    await screenshot(page, 'train-order-ru');
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
