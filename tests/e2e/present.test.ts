@@ -96,6 +96,12 @@ describe('present mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.present-countdown-text').textContent()).toBe('Paused');
+    // F starts it again (from the keyboard or a presenter remote) and ends it.
+    await page.locator('body').press('f');
+    await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.present-countdown-text').textContent()).toMatch(/^Next step in \d+ s$/);
+    await page.locator('body').press('f');
+    await expect.poll(() => page.locator('.app-header').isVisible()).toBe(true);
     expect(errors).toEqual([]);
     await close();
   });

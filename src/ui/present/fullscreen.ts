@@ -9,6 +9,8 @@ let ownFullscreen = false;
  * advancing on their own, playing. Call from a user gesture (a click or key press).
  */
 export function startPresenting(): void {
+  // Nothing to present before a protocol is chosen.
+  if (!playerEngine.state.protocolId) return;
   const app = document.querySelector<HTMLElement>('.app');
   if (app && typeof app.requestFullscreen === 'function' && !document.fullscreenElement) {
     try {
@@ -25,7 +27,6 @@ export function startPresenting(): void {
     }
   }
   usePresentStore.getState().setPresenting(true);
-  if (!playerEngine.state.protocolId) return;
   playerEngine.dispatch({ type: 'setLoop', loopStep: false });
   playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: true });
   playerEngine.dispatch({ type: 'play' });
