@@ -160,8 +160,13 @@ describe('Train mode', () => {
 
     await page.getByRole('button', { name: /^Trace: off/ }).click();
     await expect.poll(() => page.getByRole('button', { name: /^Trace: on/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('canvas').evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
+    const startBefore = await screenPointWhenSettled(page, 'achilles_low.L');
     await traceThrough(page, STROKE_LANDMARKS);
     const forward = await traceScore(page);
+    // The drag drew; it did not orbit the camera.
+    const startAfter = await screenPointWhenSettled(page, 'achilles_low.L');
+    expect(Math.hypot(startAfter.x - startBefore.x, startAfter.y - startBefore.y)).toBeLessThan(1);
     expect(forward).toBeGreaterThanOrEqual(70);
     expect(await page.locator('.train-score').textContent()).toContain(`Score: ${forward} / 100.`);
     expect(await page.locator('.train-score strong').textContent()).toBe('Passed.');
@@ -182,6 +187,13 @@ describe('Train mode', () => {
     await page.locator('.train-trace .train-result').scrollIntoViewIfNeeded();
     await settle(page);
     await screenshot(page, 'train-trace-reversed');
+
+    // With Trace off the same drag orbits the camera again, and records nothing.
+    await page.getByRole('button', { name: /^Trace: on/ }).click();
+    const lookBefore = await screenPointWhenSettled(page, 'achilles_low.L');
+    await traceThrough(page, STROKE_LANDMARKS);
+    const lookAfter = await screenPointWhenSettled(page, 'achilles_low.L');
+    expect(Math.hypot(lookAfter.x - lookBefore.x, lookAfter.y - lookBefore.y)).toBeGreaterThan(20);
 
     // Both attempts are recorded for the trainee.
     expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
