@@ -21,17 +21,27 @@ function Countdown() {
   const text = useRef<HTMLSpanElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    let shown: string | null = null;
+    let shown: string | number | null = null;
     const update = (s: PlayerState) => {
       const remaining = secondsToNextStep(s);
-      let label = '';
-      if (remaining !== null) label = t('ui.present.nextIn', { seconds: countdownDisplay(remaining) });
-      else if (s.status === 'finished') label = t('ui.present.finished');
-      else if (s.status === 'playing' && s.stepIndex === s.stepCount - 1) label = t('ui.present.lastStep');
-      else if (s.status === 'paused' && s.protocolId) label = t('ui.present.paused');
-      if (label !== shown && text.current) {
-        shown = label;
-        text.current.textContent = label;
+      // What to say, as a cheap key: the text is only formatted when it changes (once a second).
+      let what: string | number = 'none';
+      if (remaining !== null) what = countdownDisplay(remaining);
+      else if (s.status === 'finished') what = 'finished';
+      else if (s.status === 'playing' && s.stepIndex === s.stepCount - 1) what = 'last';
+      else if (s.status === 'paused' && s.protocolId) what = 'paused';
+      if (what !== shown && text.current) {
+        shown = what;
+        text.current.textContent =
+          typeof what === 'number'
+            ? t('ui.present.nextIn', { seconds: what })
+            : what === 'finished'
+              ? t('ui.present.finished')
+              : what === 'last'
+                ? t('ui.present.lastStep')
+                : what === 'paused'
+                  ? t('ui.present.paused')
+                  : '';
       }
       if (bar.current) bar.current.style.transform = `scaleX(${String(stepProgress(s))})`;
     };
