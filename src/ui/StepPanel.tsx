@@ -9,6 +9,7 @@ import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
+import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
 
 /** The current step in words, kept in sync with the animation; announced to screen readers. */
@@ -16,6 +17,7 @@ export function StepPanel() {
   const current = useCurrentStep();
   const nearAvoid = usePlayerStore((s) => s.nearAvoid);
   const avoidTouched = usePlayerStore((s) => s.avoidTouched);
+  const verdict = useSafetyVerdict();
   const { t, locale } = useT();
   if (!current) return null;
   const { step, protocol, index } = current;
@@ -77,9 +79,19 @@ export function StepPanel() {
             })}
           </strong>
           <ul>
-            {[...new Set(nearAvoid.map((z) => z.zone))].map((z) => (
-              <li key={z}>{zoneAvoidReason(z, locale)}</li>
-            ))}
+            {[...new Set(nearAvoid.map((z) => z.zone))].map((z) => {
+              // An avoid zone of the catalogue has its reason; one added by the safety check
+              // names the ticked items.
+              const ticked = verdict?.avoidReasons.get(z) ?? [];
+              const reason =
+                zoneAvoidReason(z, locale) ??
+                (ticked.length > 0
+                  ? `${zoneName(z, locale)}: ${t('ui.learn.zone.avoidTicked', {
+                      items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+                    })}`
+                  : null);
+              return reason ? <li key={z}>{reason}</li> : null;
+            })}
           </ul>
         </div>
       ) : null}

@@ -63,6 +63,32 @@ function seconds(text: string | null): number {
   return text.split(':').reduce((acc, p) => acc * 60 + Number(p), 0);
 }
 
+/** Share of the canvas's pixels in the avoid hatching's red, decoded in the page. */
+async function redShare(page: Page): Promise<number> {
+  const png = await page.locator('canvas').first().screenshot();
+  return page.evaluate(
+    async (bytes) => {
+      const bitmap = await createImageBitmap(
+        new Blob([new Uint8Array(bytes)], { type: 'image/png' }),
+      );
+      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+      const ctx = canvas.getContext('2d');
+      if (!ctx) return 0;
+      ctx.drawImage(bitmap, 0, 0);
+      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
+      let red = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] ?? 0;
+        const g = data[i + 1] ?? 0;
+        const b = data[i + 2] ?? 0;
+        if (r > 170 && g < 110 && b < 110) red++;
+      }
+      return red / (data.length / 4);
+    },
+    [...png],
+  );
+}
+
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
@@ -252,6 +278,31 @@ describe('Learn: safety check', () => {
     );
     await page.locator('.step-list').scrollIntoViewIfNeeded();
     await screenshot(page, 'learn-safety-skipped-steps');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('Learn: added avoid zones on the model', () => {
+  it('a zone ruled out by the safety check is warned about next to a step that comes close', async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    // Step 5 of the flat-feet protocol works the Achilles tendon, right below the calf.
+    await openApp(page, '?protocol=p5-flat-feet&step=5&side=L');
+    await expect.poll(() => page.locator('#step-title').textContent()).toBe('Achilles tendon');
+    const warning = page.locator('.step-panel .avoid-warning');
+    await page.waitForTimeout(1500);
+    expect(await warning.count()).toBe(0);
+    const redBefore = await redShare(page);
+    await page.locator('label[data-item="avoid-areas/legs_varicose"] input').check();
+    await expect
+      .poll(() => warning.textContent(), { timeout: 20_000 })
+      .toContain('Do not massage: Calf');
+    // The calf is hatched red on the model.
+    await expect.poll(() => redShare(page), { timeout: 20_000 }).toBeGreaterThan(redBefore + 0.02);
+    expect(await warning.textContent()).toContain('Legs with swollen, twisted veins.');
+    // The step itself stays: it is on the tendon, not on the calf.
+    expect(await page.locator('#step-title').textContent()).toBe('Achilles tendon');
+    await screenshot(page, 'learn-safety-calf-hatched');
     expect(errors).toEqual([]);
     await context.close();
   });
