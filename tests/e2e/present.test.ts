@@ -245,6 +245,7 @@ describe('present mode', () => {
     const link = page.locator('a.present-download');
     await expect.poll(() => link.count(), { timeout: 90_000 }).toBe(1);
     expect(await link.getAttribute('download')).toBe(`footwork-${SHORT.id}.webm`);
+    await expect.poll(() => link.evaluate((el) => el === document.activeElement)).toBe(true);
     // The player is back where it was, at its own speed.
     expect(await counter(page)).toBe(`Step 2 of ${String(SHORT.steps.length)}`);
     expect(await page.getByRole('combobox', { name: 'Speed', exact: true }).inputValue()).toBe('1');

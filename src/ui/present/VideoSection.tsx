@@ -30,6 +30,11 @@ export function VideoSection() {
   const busy = usePresentStore((s) => s.busy);
   const seconds = playThroughSeconds(durations, speed);
 
+  // The finished video's link takes the focus (and comes into view): it is what the user waits for.
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (phase.kind === 'done') link.current?.focus();
+  }, [phase]);
   // A finished video's memory goes when it is replaced or the mode is left; a recording stops.
   useEffect(
     () => () => {
@@ -126,6 +131,7 @@ export function VideoSection() {
       )}
       {phase.kind === 'done' ? (
         <a
+          ref={link}
           className="present-download"
           href={phase.url}
           download={exportFileName(loaded.protocol.id, 'webm')}
