@@ -147,7 +147,7 @@ describe('Train mode', () => {
     const { context, page, errors } = await openContext(env.browser);
     await openTrain(page, STROKE_URL);
     // Without a trainee nothing can be recorded: the Trace switch waits for one.
-    expect(await page.getByRole('button', { name: /^Trace: off/ }).isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Trace on the body' }).isDisabled()).toBe(true);
     // A blank name is refused with a message.
     await page.getByRole('button', { name: 'Start', exact: true }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toBe('Type a name first.');
@@ -158,8 +158,9 @@ describe('Train mode', () => {
     const pathBefore = await countColour(context, before, 'path');
     const traceBefore = await countColour(context, before, 'trace');
 
-    await page.getByRole('button', { name: /^Trace: off/ }).click();
-    await expect.poll(() => page.getByRole('button', { name: /^Trace: on/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.getByRole('button', { name: 'Trace on the body' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('.train-overlay').textContent()).toMatch(/^Tracing: drag along the stroke/);
     expect(await page.locator('canvas').evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
     const startBefore = await screenPointWhenSettled(page, 'achilles_low.L');
     await traceThrough(page, STROKE_LANDMARKS);
@@ -189,7 +190,9 @@ describe('Train mode', () => {
     await screenshot(page, 'train-trace-reversed');
 
     // With Trace off the same drag orbits the camera again, and records nothing.
-    await page.getByRole('button', { name: /^Trace: on/ }).click();
+    await page.getByRole('button', { name: 'Trace on the body' }).click();
+    expect(await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator('.train-overlay').count()).toBe(0);
     const lookBefore = await screenPointWhenSettled(page, 'achilles_low.L');
     await traceThrough(page, STROKE_LANDMARKS);
     const lookAfter = await screenPointWhenSettled(page, 'achilles_low.L');
@@ -357,7 +360,7 @@ describe('Train mode', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     expect(await alert.count()).toBe(0);
 
-    await page.getByRole('button', { name: /^Trace: off/ }).click();
+    await page.getByRole('button', { name: 'Trace on the body' }).click();
     await traceThrough(page, STROKE_LANDMARKS);
     expect(await traceScore(page)).toBeGreaterThan(0);
     await expect.poll(() => alert.count()).toBe(1);
@@ -401,7 +404,7 @@ describe('Train mode', () => {
     await openTrain(page, BUNION_URL);
     expect(await violations(page)).toEqual([]);
     await chooseTrainee(page, 'Eva');
-    await page.getByRole('button', { name: /^Trace: off/ }).click();
+    await page.getByRole('button', { name: 'Trace on the body' }).click();
     await traceThrough(page, ['first_metatarsal_dorsal.L', 'toe1_base.L']);
     await traceScore(page);
     expect(await violations(page)).toEqual([]);

@@ -30,8 +30,9 @@ export function TraceTask() {
         disabled={!trainee}
         onClick={() => useTrainStore.getState().setTracing(!tracing)}
       >
-        {tracing ? t('ui.train.trace.on') : t('ui.train.trace.off')}
+        {t('ui.train.trace.toggle')}
       </button>
+      {tracing ? <p className="small train-tracing-hint">{t('ui.train.trace.on')}</p> : null}
       {!trainee ? <p className="small muted">{t('ui.train.needTrainee')}</p> : null}
       <div className="train-result" role="status" aria-live="polite">
         {score ? (

@@ -12,6 +12,7 @@ import { StepChooser } from './StepChooser.tsx';
 import { TraceTask } from './TraceTask.tsx';
 import { TraineeSection } from './TraineeSection.tsx';
 import { TrainNotices } from './TrainNotices.tsx';
+import { TrainOverlay } from './TrainOverlay.tsx';
 
 const TASKS: readonly { readonly task: TrainTask; readonly key: 'ui.train.task.trace' | 'ui.train.task.avoid' | 'ui.train.task.order' }[] = [
   { task: 'trace', key: 'ui.train.task.trace' },
@@ -61,4 +62,4 @@ function TrainPanels() {
   );
 }
 
-export const trainUi: ModeUi = { Panels: TrainPanels, Scene: TrainScene };
+export const trainUi: ModeUi = { Panels: TrainPanels, Overlay: TrainOverlay, Scene: TrainScene };
