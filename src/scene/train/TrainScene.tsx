@@ -20,7 +20,13 @@ import { AVOID_ZONES } from '../../state/catalogue.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
-import { stepKey, submitAvoidAnswer, trainSession, TRAIN_BODY_SCALE } from '../../state/trainSession.ts';
+import {
+  stepKey,
+  submitAvoidAnswer,
+  trainSession,
+  TRAIN_BODY_SCALE,
+  useTrainSession,
+} from '../../state/trainSession.ts';
 import { useTrainStore } from '../../state/trainStore.ts';
 import { useBodyModel } from '../useBodyModel.ts';
 import { useSkin } from '../useSkin.ts';
@@ -47,22 +53,25 @@ export function TrainScene() {
   const severity = usePlayerStore((s) => s.severity);
   const landmarks = useContentStore((s) => s.data?.landmarks);
   const session = trainSession();
-  const task = session((s) => s.task);
-  const traceEpoch = session((s) => s.traceEpoch);
-  const traceResult = session((s) => s.traceResult);
-  const avoidResult = session((s) => s.avoidResult);
+  const task = useTrainSession((s) => s.task);
+  const traceEpoch = useTrainSession((s) => s.traceEpoch);
+  const traceResult = useTrainSession((s) => s.traceResult);
+  const avoidResult = useTrainSession((s) => s.avoidResult);
 
   const { body, skin } = useSkin(gltf, severity);
   const meshes = useMemo(() => collectZoneMeshes(gltf.scene).map((m) => m.mesh), [gltf.scene]);
   const bodyScale = current?.protocol.protocol.body === 'child' ? TRAIN_BODY_SCALE.child : 1;
   const key = current ? stepKey(current.protocol.protocol.id, current.step.id, current.side) : null;
 
-  // The step's path on the skin, in the body's frame: the reference a trace is graded against.
+  // The step's path on the skin, in the body's frame: the reference a trace is graded against
+  // (computed once per step and side: `current` itself is a new object on every render).
+  const step = current?.step;
+  const side = current?.side;
   const reference = useMemo(() => {
-    if (!current?.step.path) return null;
+    if (!step?.path || !side) return null;
     const result = buildStepMotion({
-      step: current.step,
-      side: current.side,
+      step,
+      side,
       body,
       skin,
       isBilateral: (name) => landmarks?.get(name)?.bilateral ?? false,
@@ -70,7 +79,7 @@ export function TrainScene() {
       bodyScale,
     });
     return result.ok && result.motion ? result.motion.plan.path : null;
-  }, [current, body, skin, landmarks, bodyScale]);
+  }, [step, side, body, skin, landmarks, bodyScale]);
 
   // The answer is shown (the step's own path, arrows and avoid marks) once there is one.
   const answered =
