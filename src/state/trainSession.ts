@@ -50,6 +50,9 @@ export interface TrainSession {
   readonly avoidResult: { readonly key: string; readonly answer: AvoidAnswer } | null;
   /** Bumped to clear the trace drawn on the body. */
   readonly traceEpoch: number;
+  /** Steps of a protocol (on a side) with an area to avoid within reach, for the avoid quiz. */
+  readonly avoidSteps: { readonly key: string; readonly indices: readonly number[] } | null;
+  setAvoidSteps(key: string, indices: readonly number[]): void;
   chooseTrainee(raw: string): { ok: true; name: string } | { ok: false; reason: NameProblem | 'too_many_trainees' | 'invalid_clock' | 'invalid_attempt' };
   setTask(task: TrainTask): void;
   /** Records an attempt for the current trainee; false when no trainee is chosen. */
@@ -103,6 +106,10 @@ export function createTrainSession(
       traceResult: null,
       avoidResult: null,
       traceEpoch: 0,
+      avoidSteps: null,
+      setAvoidSteps(key, indices) {
+        set({ avoidSteps: { key, indices } });
+      },
       chooseTrainee(raw) {
         const name = normalizeTraineeName(raw);
         if (!name.ok) return name;

@@ -245,6 +245,14 @@ describe('Train mode', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct')).toBe('true');
     expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 3, passed: 2.');
+
+    // A step with no area to avoid nearby points to the steps that have one.
+    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption({ label: '9. Roll the sole on a needle roller' });
+    await expect.poll(() => page.getByText('No area to avoid is near this step.').count(), { timeout: 20_000 }).toBe(1);
+    const withAvoid = page.getByRole('list', { name: 'Steps of this protocol with an area to avoid nearby' });
+    await expect.poll(() => withAvoid.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await withAvoid.getByRole('button', { name: '3. Circles around the big-toe joint' }).click();
+    await expect.poll(() => page.locator('.train-avoid .train-step-name').textContent()).toBe('Circles around the big-toe joint');
     expect(errors).toEqual([]);
     await context.close();
   });

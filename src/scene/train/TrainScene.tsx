@@ -81,6 +81,28 @@ export function TrainScene() {
     return result.ok && result.motion ? result.motion.plan.path : null;
   }, [step, side, body, skin, landmarks, bodyScale]);
 
+  // For the avoid quiz: which steps of the protocol have an area to avoid within reach.
+  const protocol = current?.protocol.protocol;
+  useEffect(() => {
+    if (task !== 'avoid' || !protocol || !side) return;
+    const forKey = `${protocol.id}/${side}`;
+    if (trainSession().getState().avoidSteps?.key === forKey) return;
+    const indices = protocol.steps.flatMap((s, i) => {
+      if (!s.path) return [];
+      const result = buildStepMotion({
+        step: s,
+        side,
+        body,
+        skin,
+        isBilateral: (name) => landmarks?.get(name)?.bilateral ?? false,
+        avoidZones: AVOID_ZONES,
+        bodyScale,
+      });
+      return result.ok && result.motion && result.motion.nearAvoid.length > 0 ? [i] : [];
+    });
+    trainSession().getState().setAvoidSteps(forKey, indices);
+  }, [task, protocol, side, body, skin, landmarks, bodyScale]);
+
   // The answer is shown (the step's own path, arrows and avoid marks) once there is one.
   const answered =
     key !== null &&

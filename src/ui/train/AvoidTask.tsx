@@ -5,7 +5,7 @@ import { useT } from '../../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
 import { AVOID_ZONES, zoneInfo } from '../../state/catalogue.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
-import { usePlayerStore } from '../../state/playerStore.ts';
+import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { stepKey, submitAvoidAnswer, trainSession, useTrainSession } from '../../state/trainSession.ts';
 import { AVOID_REASON_KEYS } from './feedback.ts';
 
@@ -17,6 +17,7 @@ export function AvoidTask() {
   const nearAvoid = usePlayerStore((s) => s.nearAvoid);
   const result = useTrainSession((s) => s.avoidResult);
   const trainee = useTrainSession((s) => s.trainee);
+  const avoidSteps = useTrainSession((s) => s.avoidSteps);
   if (!current?.step.path) return null;
   const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
   const answer = result?.key === key ? result.answer : null;
@@ -36,7 +37,24 @@ export function AvoidTask() {
       <h2 id={`${id}-h`}>{t('ui.train.avoid.title')}</h2>
       <p className="train-step-name">{localized(current.step.title, locale)}</p>
       {nearAvoid.length === 0 ? (
-        <p className="muted">{t('ui.train.avoid.noneHere')}</p>
+        <>
+          <p className="muted">{t('ui.train.avoid.noneHere')}</p>
+          {avoidSteps?.key === `${current.protocol.protocol.id}/${current.side}` ? (
+            avoidSteps.indices.length > 0 ? (
+              <ul className="train-choices" aria-label={t('ui.train.avoid.stepsWith')}>
+                {avoidSteps.indices.map((i) => (
+                  <li key={i}>
+                    <button type="button" onClick={() => playerEngine.dispatch({ type: 'jump', stepIndex: i })}>
+                      {i + 1}. {localized(current.protocol.protocol.steps[i]?.title ?? { en: '' }, locale)}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p className="small muted">{t('ui.train.avoid.noneInProtocol')}</p>
+            )
+          ) : null}
+        </>
       ) : !trainee ? (
         <p className="small muted">{t('ui.train.needTrainee')}</p>
       ) : (
