@@ -1,3 +1,5 @@
+/// <reference types="vite/client" />
+// (The content store this test drives loads the bundled content with Vite's import.meta.glob.)
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
