@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*',  'node_modules', 'coverage', 'docs', 'test-results', 'bench-results', 'bench/**/node_modules', 'dev-dist'] },
+  { ignores: ['dist', 'dist-*',  'node_modules', 'coverage', 'docs', 'test-results', 'bench-results', 'bench/**/node_modules', 'dev-dist', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   importX.flatConfigs.recommended,
