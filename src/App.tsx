@@ -94,7 +94,9 @@ export function App() {
 
   const mode = useModeStore((s) => s.mode);
   const modeUi = useModeUi(mode);
-  const { Panels, Overlay, Scene } = modeUi;
+  const Panels = modeUi?.Panels;
+  const Overlay = modeUi?.Overlay;
+  const Scene = modeUi?.Scene;
 
   const isBilateral = useCallback(
     (name: string) => content?.landmarks.get(name)?.bilateral ?? false,
@@ -165,7 +167,13 @@ export function App() {
           <NoWebGL />
         )}
         <div className="side-panels">
-          <Panels />
+          {Panels ? (
+            <Panels />
+          ) : (
+            <p className="muted" role="status">
+              {t('ui.mode.loading')}
+            </p>
+          )}
         </div>
       </main>
     </div>

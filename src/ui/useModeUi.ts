@@ -10,27 +10,33 @@ const loaders: Record<Exclude<Mode, 'learn'>, () => Promise<ModeUi>> = {
 };
 
 const loaded = new Map<Mode, ModeUi>([['learn', learnUi]]);
+const failed = new Set<Mode>();
 
 /**
- * The UI of a mode. While a mode's code is loading (a moment, once) the Learn UI stays; if it
- * cannot load (offline before it was cached), Learn stays too.
+ * The UI of a mode, or null for the moment its code is loading (once): the mode's panels then
+ * replace nothing else, so no other mode's panels start work meanwhile. If it cannot load
+ * (offline before it was cached), Learn's UI is used instead.
  */
-export function useModeUi(mode: Mode): ModeUi {
+export function useModeUi(mode: Mode): ModeUi | null {
   const [, setVersion] = useState(0);
   useEffect(() => {
-    if (mode === 'learn' || loaded.has(mode)) return;
+    if (mode === 'learn' || loaded.has(mode) || failed.has(mode)) return;
     let live = true;
     loaders[mode]()
       .then((ui) => {
         loaded.set(mode, ui);
-        if (live) setVersion((v) => v + 1);
       })
       .catch((e: unknown) => {
+        failed.add(mode);
         console.error(`Footwork: the ${mode} mode could not be loaded`, e);
+      })
+      .finally(() => {
+        if (live) setVersion((v) => v + 1);
       });
     return () => {
       live = false;
     };
   }, [mode]);
-  return loaded.get(mode) ?? learnUi;
+  if (failed.has(mode)) return learnUi;
+  return loaded.get(mode) ?? null;
 }
