@@ -42,6 +42,8 @@ export interface Handout {
   readonly title: string;
   readonly summary: string;
   readonly steps: readonly HandoutStep[];
+  /** Steps left out because the safety check rules them out for this person (number, title). */
+  readonly leftOut: readonly { readonly number: number; readonly title: string }[];
   /** The schedule in plain words, one line each; empty when the protocol has none. */
   readonly schedule: readonly string[];
   readonly safety: readonly HandoutSafetyList[];
@@ -143,18 +145,27 @@ export function buildHandout(input: {
   readonly lists: readonly ContraindicationList[];
   readonly locale: Locale;
   readonly captured: readonly (CapturedStep | undefined)[];
+  /** 0-based indices of steps the safety check rules out: listed as left out, not as steps. */
+  readonly skipped?: readonly number[];
 }): Handout {
   const { protocol, lists, locale, captured } = input;
-  const steps = protocol.steps.map((step, i): HandoutStep => {
+  const skipped = new Set(input.skipped ?? []);
+  const leftOut = protocol.steps.flatMap((step, i) =>
+    skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [],
+  );
+  const steps = protocol.steps.flatMap((step, i): HandoutStep[] => {
+    if (skipped.has(i)) return [];
     const shot = captured[i];
     const avoid = avoidLine(shot?.avoidZones ?? [], locale);
-    return {
-      number: i + 1,
-      title: localized(step.title, locale),
-      plain: localized(step.plain, locale),
-      image: shot?.image ?? null,
-      warnings: [...(avoid ? [avoid] : []), ...step.cautions.map((c) => noteText(c, locale))],
-    };
+    return [
+      {
+        number: i + 1,
+        title: localized(step.title, locale),
+        plain: localized(step.plain, locale),
+        image: shot?.image ?? null,
+        warnings: [...(avoid ? [avoid] : []), ...step.cautions.map((c) => noteText(c, locale))],
+      },
+    ];
   });
   const byId = new Map(lists.map((l) => [l.id, l]));
   const safety: HandoutSafetyList[] = protocol.contraindications.flatMap((id) => {
@@ -179,6 +190,7 @@ export function buildHandout(input: {
     title: localized(protocol.title, locale),
     summary: localized(protocol.summary, locale),
     steps,
+    leftOut,
     schedule: describeSchedule(protocol.schedule, locale),
     safety,
   };

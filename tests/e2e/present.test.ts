@@ -176,7 +176,6 @@ describe('present mode', () => {
     pictures.forEach((b64, i) => {
       writeFileSync(resolve(SHOTS_DIR, `present-handout-picture-${String(i + 1).padStart(2, '0')}.png`), Buffer.from(b64, 'base64'));
     });
-    console.log(JSON.stringify(stats));
     for (const s of stats) {
       expect(s.width).toBeGreaterThan(100);
       expect(s.height).toBeGreaterThan(100);

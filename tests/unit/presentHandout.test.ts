@@ -36,6 +36,20 @@ describe('handout', () => {
     });
   });
 
+  it('lists the steps the safety check rules out as left out, keeping the others numbered as in the app', () => {
+    const captured = CHILD.steps.map((_, i) => ({ image: `blob:pic-${String(i)}`, avoidZones: [] }));
+    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured, skipped: [1, 3] });
+    expect(h.steps.map((s) => s.number)).toEqual(
+      CHILD.steps.map((_, i) => i + 1).filter((n) => n !== 2 && n !== 4),
+    );
+    expect(h.steps.map((s) => s.image)).not.toContain('blob:pic-1');
+    expect(h.leftOut).toEqual([
+      { number: 2, title: CHILD.steps[1].title.en },
+      { number: 4, title: CHILD.steps[3].title.en },
+    ]);
+    expect(buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured }).leftOut).toEqual([]);
+  });
+
   it('leaves a step without a picture when none was taken', () => {
     const h = buildHandout({ protocol: NO_SCHEDULE, lists: LISTS, locale: 'en', captured: [] });
     expect(h.steps.map((s) => s.image)).toEqual(NO_SCHEDULE.steps.map(() => null));

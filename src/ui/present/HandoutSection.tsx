@@ -3,6 +3,7 @@ import { buildHandout } from '../../domain/handout.ts';
 import { useT } from '../../i18n/localeStore.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
+import { playerEngine } from '../../state/playerStore.ts';
 import { captureSteps, releasePictures } from './captureSteps.ts';
 import { HandoutSheet } from './HandoutSheet.tsx';
 import { usePresentStore } from './presentStore.ts';
@@ -40,6 +41,7 @@ export function HandoutSection() {
         lists: useContentStore.getState().data?.contraindications ?? [],
         locale,
         captured,
+        skipped: playerEngine.state.skipped,
       });
       usePresentStore.getState().setHandout(sheet);
       await nextPaint();

@@ -37,6 +37,18 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
             </li>
           ))}
         </ol>
+        {handout.leftOut.length > 0 ? (
+          <div className="present-handout-leftout">
+            <h3>{t('ui.present.handout.leftOut')}</h3>
+            <ul>
+              {handout.leftOut.map((s) => (
+                <li key={s.number}>
+                  {t('ui.present.handout.stepHeading', { index: s.number, title: s.title })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
       </section>
       {handout.schedule.length > 0 ? (
         <section>

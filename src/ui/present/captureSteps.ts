@@ -42,16 +42,22 @@ export async function captureSteps(
   loaded: LoadedProtocol,
   locale: Locale,
   onStep: (index: number, count: number) => void,
-): Promise<CapturedStep[]> {
+): Promise<(CapturedStep | undefined)[]> {
   const access = sceneAccess.get();
   const count = loaded.protocol.steps.length;
   if (!access || playerEngine.state.protocolId !== loaded.protocol.id) return [];
   const saved = playerEngine.state;
   playerEngine.dispatch({ type: 'pause' });
-  const shots: CapturedStep[] = [];
+  const shots: (CapturedStep | undefined)[] = [];
+  // Steps the safety check rules out are not pictured (the player cannot go to them).
+  const skipped = new Set(saved.skipped);
   try {
     for (let i = 0; i < count; i++) {
       onStep(i, count);
+      if (skipped.has(i)) {
+        shots.push(undefined);
+        continue;
+      }
       playerEngine.dispatch({ type: 'jump', stepIndex: i });
       access.invalidate();
       await waitUntilSettled(access);

@@ -120,7 +120,10 @@ export async function recordProtocol(options: {
   playerEngine.dispatch({ type: 'setSpeed', speed });
   playerEngine.dispatch({ type: 'setLoop', loopStep: false });
   playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: true });
-  playerEngine.dispatch({ type: 'jump', stepIndex: 0 });
+  // From the first step the safety check leaves in.
+  const skippedSteps = new Set(saved.skipped);
+  const first = steps.findIndex((_, i) => !skippedSteps.has(i));
+  playerEngine.dispatch({ type: 'jump', stepIndex: Math.max(0, first) });
   access.invalidate();
 
   const stream = frame.captureStream(FPS);

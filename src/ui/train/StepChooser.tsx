@@ -3,7 +3,7 @@ import { localized } from '../../content/localized.ts';
 import { stepsWithPath } from '../../domain/traceInput.ts';
 import { useT } from '../../i18n/localeStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
-import { playerEngine } from '../../state/playerStore.ts';
+import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { ProtocolPicker } from '../ProtocolPicker.tsx';
 
 /** The protocol and the step (one with a path on the body) to drill. */
@@ -12,7 +12,9 @@ export function StepChooser() {
   const current = useCurrentStep();
   const id = useId();
   const steps = current?.protocol.protocol.steps ?? [];
-  const withPath = stepsWithPath(steps);
+  // Steps the safety check rules out cannot be shown, so they are not offered.
+  const skipped = usePlayerStore((s) => s.player.skipped);
+  const withPath = stepsWithPath(steps).filter((i) => !skipped.includes(i));
   const onPath = current ? withPath.includes(current.index) : false;
   const first = withPath.at(0);
 
