@@ -1,6 +1,6 @@
 /**
  * A keyboard-only walk, no mouse: pick a protocol, play, step, open a zone from the zone list,
- * switch the view.
+ * switch the view, switch mode.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ async function focusVisible(page: Page): Promise<boolean> {
 }
 
 describe('keyboard', () => {
-  it('picks a protocol, plays, steps, opens a zone and switches the view without a mouse', async () => {
+  it('picks a protocol, plays, steps, opens a zone, switches the view and the mode without a mouse', async () => {
     const { context, page, errors } = await newPage(env.browser);
     await page.goto(env.server.url);
     await waitForFirstFrame(page);
@@ -86,6 +86,26 @@ describe('keyboard', () => {
       .poll(() => page.locator('.toolbar [data-view="plantar"]').getAttribute('aria-pressed'))
       .toBe('true');
     await screenshot(page, 'keyboard-walk');
+
+    // Switch mode: Present, then Train, then back to Learn, from the header.
+    for (const mode of ['present', 'train', 'learn'] as const) {
+      await tabTo(page, `.mode-switch button[data-mode="${mode}"]`, true);
+      expect(await focusVisible(page)).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('.app').getAttribute('data-mode')).toBe(mode);
+      expect(
+        await page.locator(`.mode-switch button[data-mode="${mode}"]`).getAttribute('aria-pressed'),
+      ).toBe('true');
+      if (mode === 'learn') expect(await page.evaluate(() => window.location.search)).not.toContain('mode=');
+      else expect(await page.evaluate(() => window.location.search)).toContain(`mode=${mode}`);
+    }
+    // Present's own start button and Train's trainee field are reachable by Tab too.
+    await tabTo(page, `.mode-switch button[data-mode="present"]`, true);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.app').getAttribute('data-mode')).toBe('present');
+    await expect.poll(() => page.locator('.side-panels button').count()).toBeGreaterThan(0);
+    await tabTo(page, '.side-panels button:not([disabled])');
+    expect(await focusVisible(page)).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
   });
