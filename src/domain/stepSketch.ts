@@ -12,40 +12,11 @@ import { samplePathTrail, sampleMotion, createMotionSample, type MotionPlan } fr
 export const TONE = { skin: 0, step: 1, avoid: 2, other: 3 } as const;
 export type Tone = (typeof TONE)[keyof typeof TONE];
 
-/** Smallest framing radius of a step, metres (as the 3D view). */
-export const MIN_STEP_RADIUS_M = 0.05;
-
-export interface StepFraming {
-  readonly center: Vec3;
-  /** Outward skin normal to look along (unit or not). */
-  readonly normal: Vec3;
-  readonly radius: number;
-}
-
 export interface SketchCamera {
   readonly eye: Vec3;
   readonly target: Vec3;
   /** Vertical field of view, degrees. */
   readonly fovDeg: number;
-}
-
-/**
- * Where the camera looks from to frame a step: along the skin normal, tilted a little toward eye
- * height, far enough that a sphere of 1.6 × the path radius fits the narrower field of view.
- */
-export function frameStep(frame: StepFraming, fovDeg: number, aspect: number): { eye: Vec3; target: Vec3 } {
-  const r = Math.max(MIN_STEP_RADIUS_M, frame.radius) * 1.6;
-  const fov = (fovDeg * Math.PI) / 180;
-  const narrow = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
-  const distance = r / Math.sin(narrow / 2);
-  const n = frame.normal;
-  const dir: Vec3 = [n[0], n[1] + 0.35, n[2]];
-  const len = Math.hypot(...dir) || 1;
-  const c = frame.center;
-  return {
-    eye: [c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance],
-    target: c,
-  };
 }
 
 export interface SketchInput {

@@ -2,7 +2,7 @@
  * Preset camera views of the body. Pure maths: given the bounds of what a view frames, returns
  * where the camera stands and what it looks at. World space: Y up, body facing +Z, its left at +X.
  */
-import type { Side, Vec3 } from './body.ts';
+import type { BodyData, Side, Vec3 } from './body.ts';
 
 export const VIEW_IDS = [
   'whole',
@@ -99,5 +99,63 @@ export function frameBounds(
       target[1] + dir[1] * distance,
       target[2] + dir[2] * distance,
     ],
+  };
+}
+
+/** Smallest framing radius of a step, metres: a small path is not filled edge to edge. */
+export const MIN_STEP_RADIUS_M = 0.09;
+
+export interface StepFraming {
+  readonly center: Vec3;
+  /** Outward skin normal to look along (unit or not). */
+  readonly normal: Vec3;
+  readonly radius: number;
+}
+
+/**
+ * A framing for a step without a path (exercises, care): the box around its zones on the side
+ * shown (midline zones count on either side), looked at from the front and a little above.
+ * Null when the body has none of the zones.
+ */
+export function zoneFraming(body: BodyData, zones: ReadonlySet<string>, side: Side): StepFraming | null {
+  const wanted = body.parts.map((p) => zones.has(p.zone) && (p.side === null || p.side === side));
+  const min: [number, number, number] = [Infinity, Infinity, Infinity];
+  const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  const pos = body.positions;
+  for (let t = 0; t < body.triangleParts.length; t++) {
+    if (!wanted[body.triangleParts[t] ?? 0]) continue;
+    for (let j = 0; j < 3; j++) {
+      const v = body.indices[t * 3 + j] ?? 0;
+      for (let k = 0; k < 3; k++) {
+        const x = pos[v * 3 + k] ?? 0;
+        if (x < min[k]) min[k] = x;
+        if (x > max[k]) max[k] = x;
+      }
+    }
+  }
+  if (!Number.isFinite(min[0])) return null;
+  return {
+    center: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2],
+    normal: [0.35, 0.35, 0.87],
+    radius: Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2,
+  };
+}
+
+/**
+ * Where the camera looks from to frame a step: along the skin normal, tilted a little toward eye
+ * height, far enough that a sphere of 1.6 × the path radius fits the narrower field of view.
+ */
+export function frameStep(frame: StepFraming, fovDeg: number, aspect: number): { eye: Vec3; target: Vec3 } {
+  const r = Math.max(MIN_STEP_RADIUS_M, frame.radius) * 1.6;
+  const fov = (fovDeg * Math.PI) / 180;
+  const narrow = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
+  const distance = r / Math.sin(narrow / 2);
+  const n = frame.normal;
+  const dir: Vec3 = [n[0], n[1] + 0.35, n[2]];
+  const len = Math.hypot(...dir) || 1;
+  const c = frame.center;
+  return {
+    eye: [c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance],
+    target: c,
   };
 }

@@ -3,7 +3,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
-import { FOOT_VIEWS, frameBounds, type Bounds } from '../domain/views.ts';
+import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
 import { useTrainStore } from '../state/trainStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
@@ -24,9 +24,6 @@ interface CameraRigProps {
   readonly reducedMotion: boolean;
   readonly stepFrame: StepFrame | null;
 }
-
-/** Closest the camera frames a step from, metres (a toe would otherwise fill the screen). */
-const MIN_STEP_RADIUS_M = 0.09;
 
 /** Orbit, zoom and pan with damping; flies to preset views and to each step's zone. */
 export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: CameraRigProps) {
@@ -72,15 +69,9 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
       if (store.holdViewFor === stepFrame.key) return;
       store.setHoldViewFor(null);
     }
-    const r = Math.max(MIN_STEP_RADIUS_M, stepFrame.radius) * 1.6;
-    const fov = (camera.fov * Math.PI) / 180;
-    const distance = r / Math.sin(Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * (size.width / size.height))) / 2);
     // Look along the skin normal, tilted a little toward the viewer's eye height.
-    const n = stepFrame.normal;
-    const dir: Vec3 = [n[0], n[1] + 0.35, n[2]];
-    const len = Math.hypot(...dir) || 1;
-    const c = stepFrame.center;
-    lookAt([c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance], c);
+    const { eye, target } = frameStep(stepFrame, camera.fov, size.width / size.height);
+    lookAt(eye, target);
     store.clearView();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stepFrame, meshes]);

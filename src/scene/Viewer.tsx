@@ -5,6 +5,7 @@ import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
 import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
+import { zoneFraming } from '../domain/views.ts';
 import { useTrainStore } from '../state/trainStore.ts';
 import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { Body, partKey } from './Body.tsx';
@@ -16,7 +17,7 @@ import { PlayerClock } from './PlayerClock.tsx';
 import { Probe } from './Probe.tsx';
 import { TableProps } from './TableProps.tsx';
 import { bodyOf, useBodyModel } from './useBodyModel.ts';
-import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
+import type { ZoneMesh } from './zoneMeshes.ts';
 
 /** The step's path, glyph and warnings: loaded once a protocol is opened, not for the first view. */
 const StepScene = lazy(() => import('./StepScene.tsx').then((m) => ({ default: m.StepScene })));
@@ -76,18 +77,22 @@ function PosedScene(
   const onMotion = useCallback(
     (motion: StepMotion | null) => {
       setNearAvoid(new Set(motion?.nearAvoid.map((z) => partKey(z.zone, z.side)) ?? []));
+      // A step without a path (exercises, care) frames its zones; both in model space, posed here
+      // so that the framing follows the pose of this very step.
+      const frame =
+        motion ?? (current ? zoneFraming(body, new Set(current.step.zones), current.side) : null);
       onFrame(
-        motion
+        frame && current
           ? {
-              key: current ? `${current.step.id}:${current.side}` : '',
-              center: applyPose(pose, motion.center),
-              normal: rotatePose(pose, motion.normal),
-              radius: motion.radius,
+              key: `${current.step.id}:${current.side}`,
+              center: applyPose(pose, frame.center),
+              normal: rotatePose(pose, frame.normal),
+              radius: frame.radius,
             }
           : null,
       );
     },
-    [pose, onFrame, current],
+    [pose, onFrame, current, body],
   );
 
   return (
@@ -142,24 +147,8 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
   const onLoaded = useCallback((_root: Object3D, m: readonly ZoneMesh[]) => setMeshes(m), []);
   const zoneMeshList = useMemo(() => meshes.map((m) => m.mesh), [meshes]);
 
-  // Steps without a path (exercises, preparation) frame their zones instead.
-  const stepFrame = useMemo((): StepFrame | null => {
-    if (!current) return null;
-    if (motionFrame) return motionFrame;
-    const zones = new Set(current.step.zones);
-    const b = boundsOf(
-      meshes,
-      (m) => zones.has(m.zone) && (m.side === null || m.side === current.side),
-    );
-    if (!b) return null;
-    const center: [number, number, number] = [
-      (b.min[0] + b.max[0]) / 2,
-      (b.min[1] + b.max[1]) / 2,
-      (b.min[2] + b.max[2]) / 2,
-    ];
-    const radius = Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2;
-    return { key: `${current.step.id}:${current.side}`, center, normal: [0.35, 0.35, 0.87], radius };
-  }, [current, motionFrame, meshes]);
+  // The step's framing comes from the posed scene (its path, or its zones for steps without one).
+  const stepFrame = current ? motionFrame : null;
 
   return (
     <Canvas

@@ -6,7 +6,8 @@ import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { BodyData } from '../../src/domain/body.ts';
 import { applyMorphs, createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion, type StepMotion } from '../../src/domain/stepMotion.ts';
-import { frameStep, sketchStep, TONE, type Sketch, type Tone } from '../../src/domain/stepSketch.ts';
+import { sketchStep, TONE, type Sketch, type Tone } from '../../src/domain/stepSketch.ts';
+import { frameStep, MIN_STEP_RADIUS_M, zoneFraming } from '../../src/domain/views.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AVOID = new Set(['bunion', 'knee', 'patella', 'vertebrae']);
@@ -135,5 +136,36 @@ describe('step sketch (a step as a picture without WebGL)', () => {
       const diff = Math.abs(Math.atan2(Math.sin(a.angle - travel), Math.cos(a.angle - travel)));
       expect(diff).toBeLessThan(Math.PI / 2);
     }
+  });
+});
+
+describe('step framing', () => {
+  it('looks at the centre from along the normal, tilted up, from further away for bigger paths', () => {
+    const near = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: 0.1 }, FOV, 4 / 3);
+    const far = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: 0.3 }, FOV, 4 / 3);
+    expect(near.target).toEqual([0, 1, 0]);
+    expect(near.eye[2]).toBeGreaterThan(0);
+    expect(near.eye[1]).toBeGreaterThan(1);
+    expect(near.eye[0]).toBeCloseTo(0, 9);
+    const d = (e: readonly number[]) => Math.hypot(e[0], e[1] - 1, e[2]);
+    expect(d(far.eye) / d(near.eye)).toBeCloseTo(3, 5);
+    // A tiny path is framed as if it had the minimum radius.
+    const tiny = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: 0.001 }, FOV, 4 / 3);
+    const min = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: MIN_STEP_RADIUS_M }, FOV, 4 / 3);
+    expect(tiny.eye).toEqual(min.eye);
+  });
+
+  it('frames a step without a path by its zones on the side shown', () => {
+    const heelL = body.landmarks.get('heel_back.L')?.position;
+    const heelR = body.landmarks.get('heel_back.R')?.position;
+    if (!heelL || !heelR) throw new Error('the model has no heel_back landmarks');
+    const left = zoneFraming(body, new Set(['heel']), 'L');
+    const right = zoneFraming(body, new Set(['heel']), 'R');
+    if (!left || !right) throw new Error('no heel framing');
+    const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    expect(dist(left.center, heelL)).toBeLessThan(left.radius);
+    expect(dist(right.center, heelR)).toBeLessThan(right.radius);
+    expect(left.radius).toBeLessThan(0.12);
+    expect(zoneFraming(body, new Set(['no_such_zone']), 'L')).toBeNull();
   });
 });

@@ -9,14 +9,8 @@ import type { Step } from '../../content/schema.ts';
 import type { BodyData, MorphTarget, Side } from '../../domain/body.ts';
 import { applyMorphs, createSkinProjector, type SkinProjector } from '../../domain/projectToSkin.ts';
 import { buildStepMotion } from '../../domain/stepMotion.ts';
-import {
-  frameStep,
-  sketchStep,
-  TONE,
-  type Sketch,
-  type StepFraming,
-  type Tone,
-} from '../../domain/stepSketch.ts';
+import { sketchStep, TONE, type Sketch, type Tone } from '../../domain/stepSketch.ts';
+import { frameStep, type StepFraming, zoneFraming } from '../../domain/views.ts';
 import { bodyDataFromGltf } from '../../scene/bodyDataFromGltf.ts';
 import { MODEL_URLS, type BodyKind } from '../../scene/modelUrls.ts';
 
@@ -88,25 +82,8 @@ export async function sketchForStep(req: StepImageRequest): Promise<Sketch | nul
   });
   const motion = result.ok ? result.motion : null;
   const zones = new Set(req.step.zones);
-  let frame: StepFraming | null = motion;
-  if (!frame) {
-    // Frame the step's zones on the chosen side.
-    const min = [Infinity, Infinity, Infinity];
-    const max = [-Infinity, -Infinity, -Infinity];
-    body.indices.forEach((v, i) => {
-      const part = body.parts.at(body.triangleParts[Math.floor(i / 3)] ?? 0);
-      if (!part || !zones.has(part.zone) || (part.side !== null && part.side !== req.side)) return;
-      for (let k = 0; k < 3; k++) {
-        const x = body.positions[v * 3 + k] ?? 0;
-        min[k] = Math.min(min[k] ?? x, x);
-        max[k] = Math.max(max[k] ?? x, x);
-      }
-    });
-    if (!Number.isFinite(min[0])) return null;
-    const center = [0, 1, 2].map((k) => ((min[k] ?? 0) + (max[k] ?? 0)) / 2) as [number, number, number];
-    const radius = Math.hypot(...[0, 1, 2].map((k) => (max[k] ?? 0) - (min[k] ?? 0))) / 2;
-    frame = { center, normal: [0.35, 0.35, 0.87], radius };
-  }
+  const frame: StepFraming | null = motion ?? zoneFraming(body, zones, req.side);
+  if (!frame) return null;
   const near = new Set(motion?.nearAvoid.map((z) => `${z.zone}.${z.side ?? ''}`) ?? []);
   const partTones: Tone[] = body.parts.map((part) => {
     if (zones.has(part.zone) && (part.side === null || part.side === req.side)) return TONE.step;
