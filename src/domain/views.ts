@@ -159,3 +159,16 @@ export function frameStep(frame: StepFraming, fovDeg: number, aspect: number): {
     target: c,
   };
 }
+
+/**
+ * The side to look at a step from when the body lies on a table: a normal that points down
+ * (into the table: the top of the foot of someone lying face down) is laid flat, so the camera
+ * looks from the side rather than from under the table; straight down becomes a view from the
+ * foot end. Normals that point up are kept.
+ */
+export function keepAboveTable(normal: Vec3): Vec3 {
+  if (normal[1] >= 0) return normal;
+  const h = Math.hypot(normal[0], normal[2]);
+  if (h < 0.2) return [0, 0, 1];
+  return [normal[0] / h, 0, normal[2] / h];
+}

@@ -5,7 +5,7 @@ import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
 import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
-import { zoneFraming } from '../domain/views.ts';
+import { keepAboveTable, zoneFraming } from '../domain/views.ts';
 import { useTrainStore } from '../state/trainStore.ts';
 import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { Body, partKey } from './Body.tsx';
@@ -86,7 +86,9 @@ function PosedScene(
           ? {
               key: `${current.step.id}:${current.side}`,
               center: applyPose(pose, frame.center),
-              normal: rotatePose(pose, frame.normal),
+              normal: pose.onTable
+                ? keepAboveTable(rotatePose(pose, frame.normal))
+                : rotatePose(pose, frame.normal),
               radius: frame.radius,
             }
           : null,

@@ -4,6 +4,7 @@ import {
   boundsCenter,
   frameBounds,
   isViewId,
+  keepAboveTable,
   viewDirection,
   type Bounds,
 } from '../../src/domain/views.ts';
@@ -51,5 +52,16 @@ describe('preset views', () => {
     }
     expect(isViewId('sideways')).toBe(false);
     expect(isViewId(3)).toBe(false);
+  });
+});
+
+describe('looking at a step on the table', () => {
+  it('keeps normals that point up, lays those that point down flat, and looks from the foot end when straight down', () => {
+    expect(keepAboveTable([0, 1, 0])).toEqual([0, 1, 0]);
+    expect(keepAboveTable([0.6, 0.8, 0])).toEqual([0.6, 0.8, 0]);
+    const flat = keepAboveTable([0.6, -0.8, 0]);
+    expect(flat[1]).toBe(0);
+    expect(flat[0]).toBeCloseTo(1, 9);
+    expect(keepAboveTable([0.05, -0.99, 0.05])).toEqual([0, 0, 1]);
   });
 });
