@@ -9,6 +9,7 @@ import {
   recordFrame,
 } from '../domain/adaptiveResolution.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
+import { useRenderQuality } from '../state/renderQuality.ts';
 import { MAX_DPR } from './look.ts';
 import { createLowDetail, type LowDetail } from './lowDetail.ts';
 
@@ -54,6 +55,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
           if (usePlayerStore.getState().player.status === 'playing' && !ref.active) {
             detail.use();
             ref.active = true;
+            useRenderQuality.getState().setLightShading(true);
             invalidate();
           }
         });
@@ -66,6 +68,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
       ref.detail?.restore();
       ref.detail = null;
       ref.active = false;
+      useRenderQuality.getState().setLightShading(false);
     };
   }, [meshes, software, invalidate]);
 
@@ -79,6 +82,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
           if (lowDetail.current.active) {
             lowDetail.current.detail?.restore();
             lowDetail.current.active = false;
+            useRenderQuality.getState().setLightShading(false);
           }
           setDpr(full);
           invalidate();
@@ -87,6 +91,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
           if (lowDetail.current.detail && state.current.index === 0) {
             lowDetail.current.detail.use();
             lowDetail.current.active = true;
+            useRenderQuality.getState().setLightShading(true);
           }
         }
       }),
@@ -107,6 +112,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
       if (ld.detail) {
         ld.detail.use();
         ld.active = true;
+        useRenderQuality.getState().setLightShading(true);
         return;
       }
       ld.pending = true;
@@ -116,6 +122,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
         if (usePlayerStore.getState().player.status === 'playing') {
           detail.use();
           ld.active = true;
+          useRenderQuality.getState().setLightShading(true);
         }
       });
     }

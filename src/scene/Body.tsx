@@ -5,6 +5,7 @@ import { markFirstFrame } from '../boot/handoff.ts';
 import type { MorphAnimation } from '../content/schema.ts';
 import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
+import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { enableFastPicking } from './fastPicking.ts';
 import { createBodyMaterials } from './materials.ts';
@@ -63,30 +64,41 @@ export function Body(props: BodyProps) {
 
   useEffect(() => {
     const paint = (hovered: ZoneRef | null, selected: ZoneRef | null) => {
+      const paints = useRenderQuality.getState().lightShading ? materials.light : materials;
       for (const m of meshes) {
         const ref = { zone: m.zone, side: m.side };
         const key = partKey(m.zone, m.side);
         m.mesh.material = sameZone(ref, selected)
           ? avoidZones.has(m.zone)
-            ? materials.avoid
-            : materials.selected
+            ? paints.avoid
+            : paints.selected
           : sameZone(ref, hovered)
-            ? materials.hovered
+            ? paints.hovered
             : avoidMarked.has(key)
-              ? materials.hatch
+              ? paints.hatch
               : highlight.has(key)
-                ? materials.glow
-                : materials.skin;
+                ? paints.glow
+                : paints.skin;
       }
       invalidate();
     };
     const s = useViewerStore.getState();
     paint(s.hovered, s.selected);
-    return useViewerStore.subscribe((state, prev) => {
+    const unsubViewer = useViewerStore.subscribe((state, prev) => {
       if (state.hovered !== prev.hovered || state.selected !== prev.selected) {
         paint(state.hovered, state.selected);
       }
     });
+    const unsubQuality = useRenderQuality.subscribe((q, prev) => {
+      if (q.lightShading !== prev.lightShading) {
+        const v = useViewerStore.getState();
+        paint(v.hovered, v.selected);
+      }
+    });
+    return () => {
+      unsubViewer();
+      unsubQuality();
+    };
   }, [meshes, materials, avoidZones, highlight, avoidMarked, invalidate]);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
+import { useRenderQuality } from '../state/renderQuality.ts';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -13,7 +14,7 @@ export interface FootworkProbe {
   /** Frames drawn since the canvas was created. */
   frameCount: () => number;
   /** What the last frame cost: triangles drawn and the pixel ratio it was drawn at. */
-  lastFrame: () => { triangles: number; pixelRatio: number };
+  lastFrame: () => { triangles: number; pixelRatio: number; lightShading: boolean };
 }
 
 declare global {
@@ -40,7 +41,11 @@ export function Probe() {
         };
       },
       frameCount: () => gl.info.render.frame,
-      lastFrame: () => ({ triangles: gl.info.render.triangles, pixelRatio: gl.getPixelRatio() }),
+      lastFrame: () => ({
+        triangles: gl.info.render.triangles,
+        pixelRatio: gl.getPixelRatio(),
+        lightShading: useRenderQuality.getState().lightShading,
+      }),
     };
     window.footwork = probe;
     return () => {

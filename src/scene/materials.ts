@@ -1,23 +1,32 @@
-import { Color, MeshStandardMaterial } from 'three';
+import { Color, MeshLambertMaterial, MeshStandardMaterial, type Material } from 'three';
 import { SKIN } from './look.ts';
 
-/** Shared materials of the body. Created once per Body mount and disposed with it. */
-export interface BodyMaterials {
-  readonly skin: MeshStandardMaterial;
-  readonly hovered: MeshStandardMaterial;
-  readonly selected: MeshStandardMaterial;
-  readonly avoid: MeshStandardMaterial;
+/** One set of the body's paints. */
+export interface BodyPaints {
+  readonly skin: Material;
+  readonly hovered: Material;
+  readonly selected: Material;
+  readonly avoid: Material;
   /** The current step's zones. */
-  readonly glow: MeshStandardMaterial;
+  readonly glow: Material;
   /** Avoid zones within reach of the current step: red with diagonal hatching. */
-  readonly hatch: MeshStandardMaterial;
+  readonly hatch: Material;
+}
+
+/**
+ * Shared materials of the body, created once per Body mount and disposed with it: physically
+ * based for the still picture, and the same colours with plain diffuse light (`light`) for
+ * playback on a software renderer, where every fragment's lighting is paid on the CPU.
+ */
+export interface BodyMaterials extends BodyPaints {
+  readonly light: BodyPaints;
   dispose: () => void;
 }
 
 export const SKIN_COLOR = new Color(SKIN);
 
 /** Red hatching in world space: stripes 6 mm apart, independent of the mesh's UVs (it has none). */
-function addHatching(material: MeshStandardMaterial): void {
+function addHatching(material: MeshStandardMaterial | MeshLambertMaterial): void {
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', '#include <common>\nvarying vec3 vHatchPos;')
@@ -29,7 +38,7 @@ function addHatching(material: MeshStandardMaterial): void {
         '#include <color_fragment>\nfloat hatch = step(0.5, fract((vHatchPos.x + vHatchPos.y + vHatchPos.z) * 120.0));\ndiffuseColor.rgb = mix(diffuseColor.rgb, vec3(0.55, 0.02, 0.02), hatch * 0.75);',
       );
   };
-  material.customProgramCacheKey = () => 'footwork-hatch';
+  material.customProgramCacheKey = () => `footwork-hatch-${material.type}`;
 }
 
 export function createBodyMaterials(): BodyMaterials {
@@ -61,14 +70,21 @@ export function createBodyMaterials(): BodyMaterials {
     emissive: new Color('#2a0402'),
   });
   addHatching(hatch);
-  const all = [skin, hovered, selected, avoid, glow, hatch];
+  const standard = { skin, hovered, selected, avoid, glow, hatch };
+  const lambert = (m: MeshStandardMaterial) => new MeshLambertMaterial({ color: m.color, emissive: m.emissive });
+  const light = {
+    skin: lambert(skin),
+    hovered: lambert(hovered),
+    selected: lambert(selected),
+    avoid: lambert(avoid),
+    glow: lambert(glow),
+    hatch: lambert(hatch),
+  };
+  addHatching(light.hatch);
+  const all = [...Object.values(standard), ...Object.values(light)];
   return {
-    skin,
-    hovered,
-    selected,
-    avoid,
-    glow,
-    hatch,
+    ...standard,
+    light,
     dispose: () => {
       for (const m of all) m.dispose();
     },

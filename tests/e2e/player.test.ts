@@ -117,7 +117,7 @@ describe('technique player', () => {
     await context.close();
   });
 
-  it('plays at a low pixel ratio with low-detail feet on a software renderer, and shows the still in full', async () => {
+  it('plays at a low pixel ratio with low-detail feet and plain shading on a software renderer, and shows the still in full', async () => {
     // These tests run on SwiftShader (software WebGL), so playback starts where it would end up.
     const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
     const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
@@ -137,10 +137,11 @@ describe('technique player', () => {
     const playing = await lastFrame();
     expect(playing?.pixelRatio).toBe(0.5);
     expect(playing?.triangles ?? Infinity).toBeLessThan(full * 0.6);
+    expect(playing?.lightShading).toBe(true);
 
     await page.keyboard.press('Space');
     await settle(page);
-    expect(await lastFrame()).toEqual({ triangles: full, pixelRatio: 1 });
+    expect(await lastFrame()).toEqual({ triangles: full, pixelRatio: 1, lightShading: false });
     expect(errors).toEqual([]);
     await context.close();
   });
