@@ -145,8 +145,13 @@ export function zoneFraming(body: BodyData, zones: ReadonlySet<string>, side: Si
  * Where the camera looks from to frame a step: along the skin normal, tilted a little toward eye
  * height, far enough that a sphere of 1.6 × the path radius fits the narrower field of view.
  */
-export function frameStep(frame: StepFraming, fovDeg: number, aspect: number): { eye: Vec3; target: Vec3 } {
-  const r = Math.max(MIN_STEP_RADIUS_M, frame.radius) * 1.6;
+export function frameStep(
+  frame: StepFraming,
+  fovDeg: number,
+  aspect: number,
+  minRadius = MIN_STEP_RADIUS_M,
+): { eye: Vec3; target: Vec3 } {
+  const r = Math.max(minRadius, frame.radius) * 1.6;
   const fov = (fovDeg * Math.PI) / 180;
   const narrow = Math.min(fov, 2 * Math.atan(Math.tan(fov / 2) * aspect));
   const distance = r / Math.sin(narrow / 2);

@@ -15,6 +15,10 @@ import { bodyDataFromGltf } from '../../scene/bodyDataFromGltf.ts';
 import { MODEL_URLS, type BodyKind } from '../../scene/modelUrls.ts';
 
 const FOV_DEG = 40;
+/** A small picture frames small paths closer than the 3D view does. */
+const SKETCH_MIN_RADIUS_M = 0.05;
+/** Drawn this many times larger, then scaled down: smooth edges on tiny triangles. */
+const SUPERSAMPLE = 2;
 
 const bodies = new Map<BodyKind, Promise<BodyData>>();
 
@@ -93,7 +97,7 @@ export async function sketchForStep(req: StepImageRequest): Promise<Sketch | nul
   return sketchStep({
     body,
     partTones,
-    camera: { ...frameStep(frame, FOV_DEG, req.width / req.height), fovDeg: FOV_DEG },
+    camera: { ...frameStep(frame, FOV_DEG, req.width / req.height, SKETCH_MIN_RADIUS_M), fovDeg: FOV_DEG },
     width: req.width,
     height: req.height,
     plan: motion?.plan ?? null,
@@ -170,13 +174,24 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
 
 /** A PNG data URL of a step's picture, or null when the step has no place on the body. */
 export async function stepImageUrl(req: StepImageRequest): Promise<string | null> {
-  const sketch = await sketchForStep(req);
+  const sketch = await sketchForStep({
+    ...req,
+    width: req.width * SUPERSAMPLE,
+    height: req.height * SUPERSAMPLE,
+  });
   if (!sketch) return null;
+  const big = document.createElement('canvas');
+  big.width = sketch.width;
+  big.height = sketch.height;
+  const bigCtx = big.getContext('2d');
   const canvas = document.createElement('canvas');
   canvas.width = req.width;
   canvas.height = req.height;
   const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  paintSketch(ctx, sketch);
+  if (!bigCtx || !ctx) return null;
+  paintSketch(bigCtx, sketch);
+  ctx.imageSmoothingEnabled = true;
+  ctx.imageSmoothingQuality = 'high';
+  ctx.drawImage(big, 0, 0, req.width, req.height);
   return canvas.toDataURL('image/png');
 }
