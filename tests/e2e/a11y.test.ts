@@ -2,26 +2,12 @@
  * Accessibility: axe finds no violations in every mode (a protocol open and playing, the zone
  * panel open, the text mode without WebGL), focus is visible, reduced motion is honoured.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { launchBrowser, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { axeViolations, launchBrowser, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 const env = useBuildAndBrowser();
 
-/** axe's violations, as readable lines (rule, impact, the first offending elements). */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`)
-        .join(' | ')}`,
-  );
-}
 
 async function open(b: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // The CSP is checked in security.test.ts; here axe's own script has to run in the page.
@@ -43,7 +29,7 @@ describe('accessibility', () => {
     );
     await waitForFirstFrame(page);
     await expect.poll(() => page.locator('#step-title').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Play' }).click();
     await page.locator('.zone-list summary').click();
@@ -52,7 +38,7 @@ describe('accessibility', () => {
       .getByRole('button', { name: /^Bunion/ })
       .click();
     await expect.poll(() => page.locator('.zone-panel h2').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await close();
   });
 
@@ -64,7 +50,7 @@ describe('accessibility', () => {
         .poll(() => page.locator('.protocol-text-item').count(), { timeout: 30_000 })
         .toBeGreaterThan(0);
       await page.locator('.protocol-text-item summary').first().click();
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
       await close();
     } finally {
       await noGl.close();

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll } from 'vitest';
@@ -105,4 +106,30 @@ export function useBuildAndBrowser(): { server: BuildServer; browser: Browser } 
     await env.server.close();
   });
   return env;
+}
+
+/** axe's violations (WCAG 2.1 A/AA and best practice), as readable lines: rule, impact, elements. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`)
+        .join(' | ')}`,
+  );
+}
+
+/** Waits until the canvas stops drawing (camera flights and the like have settled). */
+export async function settle(page: Page): Promise<void> {
+  let last = -1;
+  for (let i = 0; i < 60; i++) {
+    const now = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
+    if (now === last) return;
+    last = now;
+    await page.waitForTimeout(300);
+  }
+  throw new Error('the canvas kept drawing');
 }

@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { ROOT, axeViolations, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface ProtocolJson {
   id: string;
@@ -89,18 +88,6 @@ async function redShare(page: Page): Promise<number> {
   );
 }
 
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)} ${n.failureSummary ?? ''}`)
-        .join(' | ')}`,
-  );
-}
 
 describe('Learn: protocol library', () => {
   it('narrows the list by a word and by audience, and opens the chosen protocol', async () => {
@@ -356,11 +343,11 @@ describe('Learn: accessibility', () => {
     await expect.poll(() => page.locator('.safety-check').getAttribute('open')).not.toBeNull();
     await page.locator('label[data-item="c000-plano-valgus/varicose_veins"] input').check();
     await expect.poll(() => page.locator('.step-list li.skipped').count()).toBeGreaterThan(0);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // And with the protocol ruled out (Play off, the reason shown).
     await page.locator('label[data-item="c000-plano-valgus/malignant_neoplasm"] input').check();
     await expect.poll(() => page.locator('.play-blocked').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { ROOT, newPage, screenshot, settle, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -19,17 +19,6 @@ const CHILD = protocolFile('p2-hallux-valgus-child');
 
 const env = useBuildAndBrowser();
 
-/** Waits until the canvas stops drawing (camera flights and the like have settled). */
-async function settle(page: Page): Promise<void> {
-  let last = -1;
-  for (let i = 0; i < 60; i++) {
-    const now = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(300);
-  }
-  throw new Error('the canvas kept drawing');
-}
 
 async function canvasShot(page: Page): Promise<Buffer> {
   return page.locator('canvas').screenshot();

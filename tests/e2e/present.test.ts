@@ -5,10 +5,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHOTS_DIR, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { ROOT, SHOTS_DIR, axeViolations, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -393,18 +392,10 @@ describe('present mode', () => {
     const { page, close } = await open(env.browser, `protocol=${CHILD_COURSE.id}&step=3&side=L`, {
       bypassCSP: true,
     });
-    const check = async () => {
-      const result = await new AxeBuilder({ page })
-        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-        .analyze();
-      return result.violations.map(
-        (v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
-      );
-    };
-    expect(await check()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start presenting' }).click();
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
-    expect(await check()).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'present-child-presenting');
     await close();
   });

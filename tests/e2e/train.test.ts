@@ -7,10 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, screenPointWhenSettled, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { ROOT, axeViolations, screenPointWhenSettled, settle, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -59,17 +58,6 @@ async function chooseTrainee(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.getByTestId('current-trainee').textContent()).toBe(`Training: ${name}`);
 }
 
-/** Waits until the canvas stops drawing. */
-async function settle(page: Page): Promise<void> {
-  let last = -1;
-  for (let i = 0; i < 60; i++) {
-    const now = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
-    if (now === last) return;
-    last = now;
-    await page.waitForTimeout(300);
-  }
-  throw new Error('the canvas kept drawing');
-}
 
 /** Drags the mouse through the screen points of landmarks, in order, in small steps. */
 async function traceThrough(page: Page, landmarks: readonly string[]): Promise<void> {
@@ -129,18 +117,6 @@ async function countColour(context: BrowserContext, png: Buffer, kind: 'trace' |
   }
 }
 
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return result.violations.map(
-    (v) =>
-      `${v.id} (${v.impact ?? 'n/a'}): ${v.help} — ${v.nodes
-        .slice(0, 3)
-        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)} ${n.failureSummary ?? ''}`)
-        .join(' | ')}`,
-  );
-}
 
 describe('Train mode', () => {
   it('grades a stroke traced with the mouse, lower when reversed, and shows the path after', async () => {
@@ -410,26 +386,26 @@ describe('Train mode', () => {
   it('has no axe violations in Train mode, in each drill', async () => {
     const { context, page } = await openContext(env.browser);
     await openTrain(page, BUNION_URL);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await chooseTrainee(page, 'Eva');
     await page.getByRole('button', { name: 'Trace on the body' }).click();
     await traceThrough(page, ['first_metatarsal_dorsal.L', 'toe1_base.L']);
     await traceScore(page);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Area to avoid', exact: true }).click();
     await page.getByRole('button', { name: 'Bunion (left)' }).click();
     await expect.poll(() => page.locator('.train-verdict').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Step order', exact: true }).click();
     await page.getByRole('button', { name: 'Check the order' }).click();
     await expect.poll(() => page.locator('.train-order .train-score').count()).toBe(1);
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     // In Russian too.
     await page.getByRole('button', { name: 'Русский' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Расставьте шаги по порядку' }).count()).toBe(1);
     expect(await page.locator('.train-order .train-score').textContent()).toMatch(/^Оценка порядка: \d+ из 100\./);
     await screenshot(page, 'train-order-ru');
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 });
