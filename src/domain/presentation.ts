@@ -159,3 +159,17 @@ export function looksBlank(
   }
   return colours.size < minColours || max - min < minSpread;
 }
+
+/** Most of the picture a presentation shifts up to clear its captions, as a share of its height. */
+export const MAX_CAPTION_SHIFT = 0.3;
+
+/**
+ * How far (pixels) to move the 3D picture up so that what the camera frames sits in the middle
+ * of the part of the canvas the captions leave free (`freeHeight`, from the top of the canvas to
+ * the top of the captions). Never down, never more than `MAX_CAPTION_SHIFT` of the height.
+ */
+export function captionShift(canvasHeight: number, freeHeight: number): number {
+  if (!(canvasHeight > 0) || !Number.isFinite(freeHeight)) return 0;
+  const shift = (canvasHeight - Math.max(0, freeHeight)) / 2;
+  return Math.min(Math.max(0, shift), canvasHeight * MAX_CAPTION_SHIFT);
+}

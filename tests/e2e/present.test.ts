@@ -85,6 +85,24 @@ describe('present mode', () => {
     // The next step comes by itself.
     await expect.poll(() => counter(page), { timeout: 20_000 }).toBe(`Step 2 of ${String(SHORT.steps.length)}`);
     expect(await page.locator('.present-plain').textContent()).toBe(SHORT.steps[1]?.plain.en);
+    // The step (toe roots) is framed clear of the captions, in the space above them (the tests
+    // run with reduced motion: the camera goes there at once).
+    await page.waitForTimeout(300);
+    const captionTop = (await page.locator('.present-caption').boundingBox())?.y ?? 0;
+    expect(captionTop).toBeGreaterThan(0);
+    const canvas = await page.locator('canvas').boundingBox();
+    if (!canvas) throw new Error('no canvas');
+    const ys: number[] = [];
+    for (const toe of ['toe1_base.L', 'toe3_base.L', 'toe5_base.L']) {
+      const p = await page.evaluate((key) => window.footwork?.screenPointOf(key) ?? null, toe);
+      expect(p?.y ?? Infinity, toe).toBeLessThan(captionTop);
+      ys.push(p?.y ?? Infinity);
+    }
+    // Centred in the free space, not in the whole canvas: moved up by about half of what the
+    // captions cover.
+    const covered = canvas.y + canvas.height - captionTop;
+    const middle = ys.reduce((a, b) => a + b, 0) / ys.length;
+    expect(middle).toBeLessThan(canvas.y + canvas.height / 2 - covered / 4);
     await screenshot(page, 'present-step-2');
     const box = await page.locator('.present-plain').boundingBox();
     const fontSize = await page.locator('.present-plain').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createPlayerState, reducePlayer, type PlayerState } from '../../src/domain/player.ts';
 import {
+  captionShift,
   clampLines,
   countdownDisplay,
   exportFileName,
   formatClock,
   localDateOf,
   looksBlank,
+  MAX_CAPTION_SHIFT,
   pickRecordingType,
   playedFraction,
   playThroughSeconds,
@@ -142,5 +144,20 @@ describe('dates and pictures', () => {
     // Many colours but all nearly the same brightness: still blank.
     const noise = new Uint8ClampedArray(size).map((_, i) => (i % 4 === 3 ? 255 : 30 + ((i * 7) % 9)));
     expect(looksBlank(noise)).toBe(true);
+  });
+});
+
+describe('room for the captions', () => {
+  it('centres the picture in the space above the captions', () => {
+    // Captions start 500 px down a 700 px canvas: move the picture up by half the covered 200 px.
+    expect(captionShift(700, 500)).toBe(100);
+  });
+
+  it('never moves the picture down and never more than the cap', () => {
+    expect(captionShift(700, 700)).toBe(0);
+    expect(captionShift(700, 900)).toBe(0);
+    expect(captionShift(700, 0)).toBe(700 * MAX_CAPTION_SHIFT);
+    expect(captionShift(0, 100)).toBe(0);
+    expect(captionShift(700, Number.NaN)).toBe(0);
   });
 });

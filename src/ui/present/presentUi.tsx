@@ -1,4 +1,4 @@
-import { PresentCapture } from '../../scene/present/PresentCapture.tsx';
+import { PresentScene } from '../../scene/present/PresentScene.tsx';
 import type { ModeUi } from '../modeUi.ts';
 import { PresentOverlay } from './PresentOverlay.tsx';
 import { PresentPanels } from './PresentPanels.tsx';
@@ -12,5 +12,5 @@ import './present.css';
 export const presentUi: ModeUi = {
   Panels: PresentPanels,
   Overlay: PresentOverlay,
-  Scene: PresentCapture,
+  Scene: PresentScene,
 };
