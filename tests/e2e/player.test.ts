@@ -20,6 +20,15 @@ const CHILD = protocolFile('p2-hallux-valgus-child');
 const env = useBuildAndBrowser();
 
 
+/** Opens the adult protocol's first step around the big-toe joint and waits until it is drawn. */
+async function openJointStep(page: Page): Promise<void> {
+  const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
+  await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
+  await waitForFirstFrame(page);
+  await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await settle(page);
+}
+
 async function canvasShot(page: Page): Promise<Buffer> {
   return page.locator('canvas').screenshot();
 }
@@ -76,11 +85,7 @@ describe('technique player', () => {
 
   it('animates while playing and draws nothing while paused', async () => {
     const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
-    const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
-    await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
-    await waitForFirstFrame(page);
-    await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await settle(page);
+    await openJointStep(page);
     const paused1 = await canvasShot(page);
     await page.waitForTimeout(600);
     const paused2 = await canvasShot(page);
@@ -109,11 +114,7 @@ describe('technique player', () => {
   it('plays at a low pixel ratio with low-detail feet and plain shading on a software renderer, and shows the still in full', async () => {
     // These tests run on SwiftShader (software WebGL), so playback starts where it would end up.
     const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
-    const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
-    await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
-    await waitForFirstFrame(page);
-    await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await settle(page);
+    await openJointStep(page);
     const lastFrame = () => page.evaluate(() => window.footwork?.lastFrame() ?? null);
     const still = await lastFrame();
     expect(still?.pixelRatio).toBe(1);
