@@ -7,7 +7,20 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-*',  'node_modules', 'coverage', 'docs', 'test-results', 'bench-results', 'bench/**/node_modules', 'dev-dist', '.scratch'] },
+  {
+    ignores: [
+      'dist',
+      'dist-*',
+      'node_modules',
+      'coverage',
+      'docs',
+      'test-results',
+      'bench-results',
+      'bench/**/node_modules',
+      'dev-dist',
+      '.scratch',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   importX.flatConfigs.recommended,
@@ -56,8 +69,14 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', '@react-three/*'], message: 'src/domain and src/content stay free of React and R3F.' },
-            { group: ['**/scene/**', '**/ui/**', '**/state/**'], message: 'Dependencies point one way: content → domain → state → scene/ui.' },
+            {
+              group: ['react', 'react-dom', 'react/*', '@react-three/*'],
+              message: 'src/domain and src/content stay free of React and R3F.',
+            },
+            {
+              group: ['**/scene/**', '**/ui/**', '**/state/**'],
+              message: 'Dependencies point one way: content → domain → state → scene/ui.',
+            },
           ],
         },
       ],

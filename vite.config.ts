@@ -123,7 +123,11 @@ function leanR3fCatalogue(): Plugin {
     name: 'footwork:lean-r3f-catalogue',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === 'three' && importer && /@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/.test(importer)) {
+      if (
+        source === 'three' &&
+        importer &&
+        /@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/.test(importer)
+      ) {
         return catalogue;
       }
       return null;

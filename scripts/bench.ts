@@ -31,7 +31,18 @@ import {
 } from './bench/measure.ts';
 import { rows, table, type Summary } from './bench/report.ts';
 import { serveStatic, type StaticServer } from './bench/server.ts';
-import { buildAll, DEFAULT_STROKE_PATH, footwork, modelViewer, OUT, ROOT, stageModelViewer, three, type Target, type TargetName } from './bench/targets.ts';
+import {
+  buildAll,
+  DEFAULT_STROKE_PATH,
+  footwork,
+  modelViewer,
+  OUT,
+  ROOT,
+  stageModelViewer,
+  three,
+  type Target,
+  type TargetName,
+} from './bench/targets.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -44,7 +55,8 @@ const { values: args } = parseArgs({
 });
 const runs = Math.max(1, Number(args.runs));
 const minutes = Math.max(0, Number(args['playthrough-minutes']));
-const log = (line: string) => process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
+const log = (line: string) =>
+  process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
 interface Raw {
   load: LoadResult[];
@@ -60,7 +72,9 @@ async function main(): Promise<void> {
   const servers = new Map<TargetName, StaticServer>();
   for (const t of targets) servers.set(t.name, await serveStatic(t.dir));
   const origin = (t: Target) => servers.get(t.name)?.url ?? '';
-  const raw = new Map<TargetName, Raw>(targets.map((t) => [t.name, { load: [], animate: [], notes: [] }]));
+  const raw = new Map<TargetName, Raw>(
+    targets.map((t) => [t.name, { load: [], animate: [], notes: [] }]),
+  );
   const load0 = loadavg()[0] ?? 0;
   const browser = await launch();
   let heap = new Map<string, HeapResult>();
@@ -72,13 +86,17 @@ async function main(): Promise<void> {
       for (const t of order) {
         const r = await loadRun(browser, t, origin(t));
         raw.get(t.name)?.load.push(r);
-        log(`run ${i + 1}/${runs} ${t.label}: first frame ${r.firstFrameMs.toFixed(0)} ms, idle frames ${r.idleFrames}`);
+        log(
+          `run ${i + 1}/${runs} ${t.label}: first frame ${r.firstFrameMs.toFixed(0)} ms, idle frames ${r.idleFrames}`,
+        );
       }
       for (const t of order) {
         try {
           const r = await animateRun(browser, t, origin(t));
           raw.get(t.name)?.animate.push(r);
-          log(`run ${i + 1}/${runs} ${t.label}: frame median ${r.frameMedianMs.toFixed(1)} ms, p95 ${r.frameP95Ms.toFixed(1)} ms, canvas ${r.canvas}`);
+          log(
+            `run ${i + 1}/${runs} ${t.label}: frame median ${r.frameMedianMs.toFixed(1)} ms, p95 ${r.frameP95Ms.toFixed(1)} ms, canvas ${r.canvas}`,
+          );
         } catch (e) {
           if (/off 127\.0\.0\.1/.test(String(e))) throw e;
           const note = `animation not measured: ${(e as Error).message.split('\n')[0] ?? ''}`;
@@ -90,7 +108,12 @@ async function main(): Promise<void> {
     if (minutes > 0) {
       log(`play-through: ${minutes} min, all pages side by side`);
       try {
-        heap = await playthrough(browser, targets.map((t) => ({ target: t, origin: origin(t) })), minutes, log);
+        heap = await playthrough(
+          browser,
+          targets.map((t) => ({ target: t, origin: origin(t) })),
+          minutes,
+          log,
+        );
       } catch (e) {
         if (/off 127\.0\.0\.1/.test(String(e))) throw e;
         const note = `play-through failed: ${(e as Error).message.split('\n')[0] ?? ''}`;
@@ -124,7 +147,11 @@ async function main(): Promise<void> {
     `Medians of ${runs} interleaved runs per page (fresh browser context each), headless Chromium with SwiftShader WebGL, ${VIEWPORT.width}×${VIEWPORT.height};`,
     `${minutes} min play-through, pages side by side. ${started.toISOString().slice(0, 16)} UTC, ${cpus().length} cores, load average ${load0.toFixed(1)} → ${load1.toFixed(1)}.`,
   ].join('\n');
-  const { markdown, verdicts } = table(summary, rows(IDLE_SECONDS, ANIMATE_SECONDS, minutes), header);
+  const { markdown, verdicts } = table(
+    summary,
+    rows(IDLE_SECONDS, ANIMATE_SECONDS, minutes),
+    header,
+  );
 
   // Where the first view's JavaScript comes from, per package (from the build's source maps).
   const initial = initialJsSize(footwork().dir);
@@ -133,11 +160,30 @@ async function main(): Promise<void> {
     `Footwork initial JavaScript: ${initial.files.map((f) => `${relative(footwork().dir, f.file)} ${(f.gzip / 1024).toFixed(1)} KB`).join(', ')}`,
     `(gzip; budget ${(INITIAL_JS_BUDGET_BYTES / 1024).toFixed(0)} KB). By package (minified KB → estimated gzip KB):`,
     '',
-    ...breakdown.filter((b) => b.bytes >= 1024).map((b) => `- ${b.name}: ${(b.bytes / 1024).toFixed(1)} → ${(b.gzipEstimate / 1024).toFixed(1)}`),
+    ...breakdown
+      .filter((b) => b.bytes >= 1024)
+      .map(
+        (b) =>
+          `- ${b.name}: ${(b.bytes / 1024).toFixed(1)} → ${(b.gzipEstimate / 1024).toFixed(1)}`,
+      ),
   ].join('\n');
-  const notes = targets.flatMap((t) => (raw.get(t.name)?.notes ?? []).map((n) => `- ${t.label}: ${n}`));
-  const canvases = targets.map((t) => `${t.label} ${[...new Set(raw.get(t.name)?.animate.map((a) => a.canvas))].join('/') || 'n/a'}`).join(', ');
-  const output = [markdown, '', `Drawing buffer while animating: ${canvases}.`, ...(notes.length ? ['', 'Notes:', ...new Set(notes)] : []), '', breakdownMd].join('\n');
+  const notes = targets.flatMap((t) =>
+    (raw.get(t.name)?.notes ?? []).map((n) => `- ${t.label}: ${n}`),
+  );
+  const canvases = targets
+    .map(
+      (t) =>
+        `${t.label} ${[...new Set(raw.get(t.name)?.animate.map((a) => a.canvas))].join('/') || 'n/a'}`,
+    )
+    .join(', ');
+  const output = [
+    markdown,
+    '',
+    `Drawing buffer while animating: ${canvases}.`,
+    ...(notes.length ? ['', 'Notes:', ...new Set(notes)] : []),
+    '',
+    breakdownMd,
+  ].join('\n');
   console.log(output);
 
   const outDir = resolve(ROOT, args.out);
@@ -154,7 +200,11 @@ async function main(): Promise<void> {
     summary,
     verdicts,
     heap: Object.fromEntries(heap),
-    initialJs: { files: initial.files.map((f) => ({ file: relative(OUT, f.file), gzip: f.gzip })), total: initial.total, byPackage: breakdown },
+    initialJs: {
+      files: initial.files.map((f) => ({ file: relative(OUT, f.file), gzip: f.gzip })),
+      total: initial.total,
+      byPackage: breakdown,
+    },
     raw: Object.fromEntries(raw),
   };
   writeFileSync(resolve(outDir, 'latest.json'), `${JSON.stringify(json, null, 2)}\n`);

@@ -36,7 +36,13 @@ loader.load(modelUrl, (gltf) => {
   const box = new Box3().setFromObject(gltf.scene);
   const center = box.getCenter(new Vector3());
   const radius = box.getSize(new Vector3()).length() / 2;
-  camera.position.copy(center).add(new Vector3(0.45, 0.2, 1).normalize().multiplyScalar(radius / Math.sin((17.5 * Math.PI) / 180)));
+  camera.position
+    .copy(center)
+    .add(
+      new Vector3(0.45, 0.2, 1)
+        .normalize()
+        .multiplyScalar(radius / Math.sin((17.5 * Math.PI) / 180)),
+    );
   camera.lookAt(center);
   let first = true;
   let angle = 0;

@@ -8,7 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { gzipSize } from './initialJs.ts';
 
-const B64 = new Map(Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', (c, i) => [c, i]));
+const B64 = new Map(
+  Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', (c, i) => [c, i]),
+);
 
 /** Decodes one line of source-map mappings into [generatedColumn, sourceIndex | -1] pairs. */
 function decodeLine(line: string, state: { source: number }): [number, number][] {
@@ -54,7 +56,8 @@ export function packageOf(source: string): string {
     const [, top = '', rest = ''] = src;
     return `(app) ${top}/${dirname(rest).split('/')[0] ?? ''}`.replace(/\/\.?$/, '');
   }
-  if (source.includes('\0') || source.startsWith('rolldown:') || source.includes('vite/')) return '(bundler runtime)';
+  if (source.includes('\0') || source.startsWith('rolldown:') || source.includes('vite/'))
+    return '(bundler runtime)';
   return `(other) ${basename(source)}`;
 }
 
@@ -74,7 +77,10 @@ export function moduleOf(source: string): string {
  * Minified and estimated gzip bytes per package (or per module with `keyOf = moduleOf`) across the
  * given chunks, which need their .map files beside them.
  */
-export function attributeChunks(files: readonly string[], keyOf: (source: string) => string = packageOf): Attribution[] {
+export function attributeChunks(
+  files: readonly string[],
+  keyOf: (source: string) => string = packageOf,
+): Attribution[] {
   const totals = new Map<string, { bytes: number; gzip: number }>();
   for (const file of files) {
     const mapFile = `${file}.map`;
@@ -85,8 +91,14 @@ export function attributeChunks(files: readonly string[], keyOf: (source: string
     if (!existsSync(mapFile)) {
       add(`(no source map) ${basename(file)}`, code.length);
     } else {
-      const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string; sourceRoot?: string };
-      const names = map.sources.map((s) => keyOf(join(map.sourceRoot ?? '', s).replaceAll('\\', '/')));
+      const map = JSON.parse(readFileSync(mapFile, 'utf8')) as {
+        sources: string[];
+        mappings: string;
+        sourceRoot?: string;
+      };
+      const names = map.sources.map((s) =>
+        keyOf(join(map.sourceRoot ?? '', s).replaceAll('\\', '/')),
+      );
       const lines = code.split('\n');
       const state = { source: 0 };
       // A line without segments (inside a multi-line template literal, e.g. three's shader

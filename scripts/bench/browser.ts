@@ -3,7 +3,13 @@
  * WebGL, 1280×720, a fresh context per measurement, a frame recorder injected before any page
  * script, and a guard that fails the run if any request leaves 127.0.0.1.
  */
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+} from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../lib/chromium.ts';
 import { isJavaScriptType } from './server.ts';
 
@@ -82,8 +88,14 @@ function isLocal(url: string): boolean {
   }
 }
 
-export async function openPage(browser: Browser, options: { reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<BenchPage> {
-  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion: options.reducedMotion ?? 'no-preference' });
+export async function openPage(
+  browser: Browser,
+  options: { reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<BenchPage> {
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    reducedMotion: options.reducedMotion ?? 'no-preference',
+  });
   const offHost: string[] = [];
   await context.route(
     (url) => !isLocal(url.href),
@@ -102,7 +114,11 @@ export async function openPage(browser: Browser, options: { reducedMotion?: 'red
       .sizes()
       .then(async (s) => {
         const type = (await req.response())?.headers()['content-type'];
-        loaded.push({ url: req.url(), bytes: s.responseBodySize + s.responseHeadersSize, javascript: isJavaScriptType(type) });
+        loaded.push({
+          url: req.url(),
+          bytes: s.responseBodySize + s.responseHeadersSize,
+          javascript: isJavaScriptType(type),
+        });
       })
       .catch(() => undefined);
   });
@@ -130,11 +146,17 @@ export async function openPage(browser: Browser, options: { reducedMotion?: 'red
 }
 
 export async function waitForFirstFrame(page: Page, timeout = 120_000): Promise<number> {
-  await page.waitForFunction(() => performance.getEntriesByName('footwork:first-frame').length > 0, undefined, {
-    timeout,
-    polling: 50,
-  });
-  return page.evaluate(() => performance.getEntriesByName('footwork:first-frame')[0]?.startTime ?? Number.NaN);
+  await page.waitForFunction(
+    () => performance.getEntriesByName('footwork:first-frame').length > 0,
+    undefined,
+    {
+      timeout,
+      polling: 50,
+    },
+  );
+  return page.evaluate(
+    () => performance.getEntriesByName('footwork:first-frame')[0]?.startTime ?? Number.NaN,
+  );
 }
 
 /** Waits until no frame has been drawn for `quietMs` (at most `maxMs`). */

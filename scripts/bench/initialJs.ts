@@ -12,7 +12,8 @@ export function gzipSize(bytes: Uint8Array | string): number {
   return gzipSync(bytes, { level: 9 }).length;
 }
 
-const ATTR = (name: string) => new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
+const ATTR = (name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s>]+))`, 'i');
 
 function attr(tag: string, name: string): string | undefined {
   const m = ATTR(name).exec(tag);
@@ -41,7 +42,8 @@ export function entryUrls(html: string): string[] {
  */
 export function staticImports(code: string): string[] {
   const specs: string[] = [];
-  const re = /(?:^|[;\s}{)])(?:import|export)\s*(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s*[\w$]+\s*|\*\s*|\{[^}]*\}\s*)?(?:from\s*)?(["'])([^"'\n]+)\1/g;
+  const re =
+    /(?:^|[;\s}{)])(?:import|export)\s*(?:[\w$]+\s*,?\s*)?(?:\*\s*as\s*[\w$]+\s*|\*\s*|\{[^}]*\}\s*)?(?:from\s*)?(["'])([^"'\n]+)\1/g;
   for (const m of code.matchAll(re)) {
     const spec = m[2];
     if (spec) specs.push(spec);
@@ -79,7 +81,13 @@ export function initialJsFiles(distDir: string, htmlFile = 'index.html'): string
 }
 
 /** Gzip bytes of each file of the first view, and their sum. */
-export function initialJsSize(distDir: string, htmlFile = 'index.html'): { files: { file: string; gzip: number }[]; total: number } {
-  const files = initialJsFiles(distDir, htmlFile).map((file) => ({ file, gzip: gzipSize(readFileSync(file)) }));
+export function initialJsSize(
+  distDir: string,
+  htmlFile = 'index.html',
+): { files: { file: string; gzip: number }[]; total: number } {
+  const files = initialJsFiles(distDir, htmlFile).map((file) => ({
+    file,
+    gzip: gzipSize(readFileSync(file)),
+  }));
   return { files, total: files.reduce((sum, f) => sum + f.gzip, 0) };
 }

@@ -46,23 +46,33 @@ export const median = (values: readonly number[]) => quantile(values, 0.5);
 
 function checkHost(bp: BenchPage, target: Target): void {
   if (bp.offHost.length > 0) {
-    throw new Error(`${target.label} requested off 127.0.0.1 (blocked; the run is void): ${[...new Set(bp.offHost)].join(', ')}`);
+    throw new Error(
+      `${target.label} requested off 127.0.0.1 (blocked; the run is void): ${[...new Set(bp.offHost)].join(', ')}`,
+    );
   }
 }
 
 /** JS files (site paths) whose response ended before the first-frame mark. */
 async function jsBeforeFirstFrame(bp: BenchPage): Promise<string[]> {
   const entries = await bp.page.evaluate(() => {
-    const mark = performance.getEntriesByName('footwork:first-frame')[0]?.startTime ?? Number.POSITIVE_INFINITY;
+    const mark =
+      performance.getEntriesByName('footwork:first-frame')[0]?.startTime ??
+      Number.POSITIVE_INFINITY;
     return (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((e) => e.responseEnd <= mark)
       .map((e) => e.name);
   });
   const js = new Set(bp.loaded.filter((l) => l.javascript).map((l) => l.url));
-  return entries.filter((url) => js.has(url) || /\.m?js(?:$|\?)/.test(url)).map((url) => new URL(url).pathname);
+  return entries
+    .filter((url) => js.has(url) || /\.m?js(?:$|\?)/.test(url))
+    .map((url) => new URL(url).pathname);
 }
 
-export async function loadRun(browser: Browser, target: Target, origin: string): Promise<LoadResult> {
+export async function loadRun(
+  browser: Browser,
+  target: Target,
+  origin: string,
+): Promise<LoadResult> {
   const bp = await openPage(browser);
   try {
     await bp.page.goto(new URL(target.loadPath, origin).href);
@@ -86,7 +96,11 @@ export async function loadRun(browser: Browser, target: Target, origin: string):
 }
 
 /** Frame times (ms between consecutive animation frames that drew) while the page animates. */
-export async function animateRun(browser: Browser, target: Target, origin: string): Promise<AnimateResult> {
+export async function animateRun(
+  browser: Browser,
+  target: Target,
+  origin: string,
+): Promise<AnimateResult> {
   const bp = await openPage(browser);
   try {
     await bp.page.goto(new URL(target.animatePath, origin).href);
@@ -149,13 +163,15 @@ export async function playthrough(
   try {
     await new Promise((r) => setTimeout(r, warmupMs));
     const before = new Map<string, { heap: number; frames: number }>();
-    for (const { target, bp } of pages) before.set(target.name, { heap: await bp.heapAfterGc(), frames: await bp.frames() });
+    for (const { target, bp } of pages)
+      before.set(target.name, { heap: await bp.heapAfterGc(), frames: await bp.frames() });
     const start = Date.now();
     const end = start + minutes * 60_000;
     let lastLog = start;
     while (Date.now() < end) {
       await new Promise((r) => setTimeout(r, Math.min(5000, Math.max(0, end - Date.now()))));
-      for (const { target, bp } of pages) await target.playthroughTick?.(bp.page, Date.now() - start);
+      for (const { target, bp } of pages)
+        await target.playthroughTick?.(bp.page, Date.now() - start);
       if (Date.now() - lastLog >= 60_000) {
         lastLog = Date.now();
         log(`play-through: ${((Date.now() - start) / 60_000).toFixed(0)}/${minutes} min`);
@@ -165,7 +181,8 @@ export async function playthrough(
       const b = before.get(target.name) ?? { heap: Number.NaN, frames: 0 };
       const after = await bp.heapAfterGc();
       checkHost(bp, target);
-      if (bp.errors.length > 0) log(`${target.label} page errors: ${bp.errors.slice(0, 3).join(' | ')}`);
+      if (bp.errors.length > 0)
+        log(`${target.label} page errors: ${bp.errors.slice(0, 3).join(' | ')}`);
       results.set(target.name, {
         minutes,
         heapBeforeBytes: b.heap,

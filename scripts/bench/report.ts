@@ -23,7 +23,8 @@ const ms = (v: number) => (Number.isFinite(v) ? `${v.toFixed(v < 100 ? 1 : 0)} m
 const count = (v: number) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a');
 const kib = (v: number) => (Number.isFinite(v) ? `${(v / 1024).toFixed(1)} KB` : 'n/a');
 const mib = (v: number) => (Number.isFinite(v) ? `${(v / 1024 / 1024).toFixed(1)} MB` : 'n/a');
-const pct = (v: number) => (Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : 'n/a');
+const pct = (v: number) =>
+  Number.isFinite(v) ? `${v >= 0 ? '+' : ''}${(v * 100).toFixed(1)} %` : 'n/a';
 
 const fw = (s: Summary, k: string) => s.footwork[k] ?? Number.NaN;
 const th = (s: Summary, k: string) => s.three[k] ?? Number.NaN;
@@ -80,7 +81,11 @@ function ratio(a: number, b: number): string {
   return `${(a / b).toFixed(2)}×`;
 }
 
-export function table(summary: Summary, list: readonly Row[], header: string): { markdown: string; verdicts: Record<string, boolean> } {
+export function table(
+  summary: Summary,
+  list: readonly Row[],
+  header: string,
+): { markdown: string; verdicts: Record<string, boolean> } {
   const verdicts: Record<string, boolean> = {};
   const lines = [
     header,
@@ -89,9 +94,9 @@ export function table(summary: Summary, list: readonly Row[], header: string): {
     '|---|--:|--:|--:|--:|--:|---|:-:|',
   ];
   for (const r of list) {
-    const [a = Number.NaN, b = Number.NaN, c = Number.NaN] = (['footwork', 'three', 'model-viewer'] as const).map(
-      (t): number => summary[t][r.key] ?? Number.NaN,
-    );
+    const [a = Number.NaN, b = Number.NaN, c = Number.NaN] = (
+      ['footwork', 'three', 'model-viewer'] as const
+    ).map((t): number => summary[t][r.key] ?? Number.NaN);
     const skipRatio = r.key === 'heapGrowth';
     let holds = '';
     if (r.holds) {

@@ -22,7 +22,16 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
   '.png': 'image/png',
 };
-const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.cjs', '.css', '.svg', '.json', '.webmanifest']);
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.cjs',
+  '.css',
+  '.svg',
+  '.json',
+  '.webmanifest',
+]);
 
 export interface StaticServer {
   readonly url: string;

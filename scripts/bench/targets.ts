@@ -36,7 +36,9 @@ async function pressPlay(page: Page): Promise<void> {
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await play.waitFor({ state: 'visible', timeout: PLAYER_TIMEOUT_MS });
   await play.click();
-  await page.getByRole('button', { name: 'Pause', exact: true }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page
+    .getByRole('button', { name: 'Pause', exact: true })
+    .waitFor({ state: 'visible', timeout: 10_000 });
 }
 
 export function footwork(strokePath = DEFAULT_STROKE_PATH): Target {
@@ -101,8 +103,25 @@ function run(cmd: string, args: readonly string[]): void {
  * stages the model-viewer page with its own install of @google/model-viewer.
  */
 export function buildAll(): void {
-  run('npx', ['vite', 'build', '--outDir', resolve(OUT, 'app'), '--emptyOutDir', '--sourcemap', 'hidden', '--logLevel', 'warn']);
-  run('npx', ['vite', 'build', '--config', 'bench/three-baseline/vite.config.ts', '--logLevel', 'warn']);
+  run('npx', [
+    'vite',
+    'build',
+    '--outDir',
+    resolve(OUT, 'app'),
+    '--emptyOutDir',
+    '--sourcemap',
+    'hidden',
+    '--logLevel',
+    'warn',
+  ]);
+  run('npx', [
+    'vite',
+    'build',
+    '--config',
+    'bench/three-baseline/vite.config.ts',
+    '--logLevel',
+    'warn',
+  ]);
   stageModelViewer();
 }
 
@@ -116,7 +135,10 @@ export function stageModelViewer(): void {
   mkdirSync(dir, { recursive: true });
   const files: [string, string][] = [
     [resolve(pkg, 'index.html'), 'index.html'],
-    [resolve(pkg, 'node_modules/@google/model-viewer/dist/model-viewer.min.js'), 'model-viewer.min.js'],
+    [
+      resolve(pkg, 'node_modules/@google/model-viewer/dist/model-viewer.min.js'),
+      'model-viewer.min.js',
+    ],
     [resolve(pkg, 'node_modules/meshoptimizer/meshopt_decoder.cjs'), 'meshopt_decoder.cjs'],
     [resolve(ROOT, 'models/body-adult.glb'), 'body-adult.glb'],
   ];

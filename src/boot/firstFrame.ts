@@ -32,7 +32,10 @@ export interface FirstFrame {
  * Loads the model and draws one frame into `host`. Resolves after the frame was drawn, or with
  * null when it could not be (no WebGL, load error): the app then shows its own states.
  */
-export async function drawFirstFrame(host: HTMLElement, modelUrl: string): Promise<FirstFrame | null> {
+export async function drawFirstFrame(
+  host: HTMLElement,
+  modelUrl: string,
+): Promise<FirstFrame | null> {
   let renderer: WebGLRenderer;
   try {
     renderer = new WebGLRenderer({ antialias: false, powerPreference: 'high-performance' });
@@ -61,7 +64,11 @@ export async function drawFirstFrame(host: HTMLElement, modelUrl: string): Promi
     });
     const scene = new Scene();
     scene.background = new Color(BACKGROUND);
-    const hemi = new HemisphereLight(LIGHTS.hemisphere.sky, LIGHTS.hemisphere.ground, LIGHTS.hemisphere.intensity);
+    const hemi = new HemisphereLight(
+      LIGHTS.hemisphere.sky,
+      LIGHTS.hemisphere.ground,
+      LIGHTS.hemisphere.intensity,
+    );
     scene.add(hemi);
     for (const d of LIGHTS.directional) {
       const light = new DirectionalLight('#ffffff', d.intensity);
@@ -71,7 +78,14 @@ export async function drawFirstFrame(host: HTMLElement, modelUrl: string): Promi
     scene.add(gltf.scene);
     const box = new Box3().setFromObject(gltf.scene);
     const camera = new PerspectiveCamera(CAMERA_FOV, width / height, 0.01, 30);
-    const pose = frameBounds({ min: box.min.toArray(), max: box.max.toArray() }, 'whole', 'L', CAMERA_FOV, width / height, 1.02);
+    const pose = frameBounds(
+      { min: box.min.toArray(), max: box.max.toArray() },
+      'whole',
+      'L',
+      CAMERA_FOV,
+      width / height,
+      1.02,
+    );
     camera.position.set(...pose.position);
     camera.lookAt(...pose.target);
     renderer.render(scene, camera);

@@ -9,7 +9,8 @@ let ended = false;
 
 /** Marks the first frame once per page, whoever draws it first. */
 export function markFirstFrame(): void {
-  if (performance.getEntriesByName(FIRST_FRAME_MARK).length === 0) performance.mark(FIRST_FRAME_MARK);
+  if (performance.getEntriesByName(FIRST_FRAME_MARK).length === 0)
+    performance.mark(FIRST_FRAME_MARK);
 }
 
 /** Registers what removes the boot overlay (its canvas and DOM). */

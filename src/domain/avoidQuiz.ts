@@ -37,7 +37,8 @@ export function checkAvoidAnswer(
   avoidZones: ReadonlySet<string>,
 ): AvoidAnswer {
   if (nearAvoid.some((z) => samePart(z, answer))) return { correct: true, answer };
-  if (nearAvoid.some((z) => z.zone === answer.zone)) return { correct: false, answer, reason: 'other_side' };
+  if (nearAvoid.some((z) => z.zone === answer.zone))
+    return { correct: false, answer, reason: 'other_side' };
   if (avoidZones.has(answer.zone)) return { correct: false, answer, reason: 'out_of_reach' };
   return { correct: false, answer, reason: 'safe' };
 }

@@ -53,7 +53,9 @@ const noteText = (n: Note, locale: Locale) => localized(n.plain ?? n.text, local
 
 /** "3–4", or "3" when there is no maximum or it equals the minimum. */
 export function formatRange(r: Range): string {
-  return r.max === undefined || r.max === r.min ? String(r.min) : `${String(r.min)}–${String(r.max)}`;
+  return r.max === undefined || r.max === r.min
+    ? String(r.min)
+    : `${String(r.min)}–${String(r.max)}`;
 }
 
 const FREQUENCY: Readonly<Record<Locale, Readonly<Record<Schedule['frequency'], string>>>> = {

@@ -22,7 +22,11 @@ export interface PoseTransform {
 export function applyPose(t: PoseTransform, p: Vec3): Vec3 {
   const c = Math.cos(t.rotationX);
   const s = Math.sin(t.rotationX);
-  return [p[0] + t.position[0], p[1] * c - p[2] * s + t.position[1], p[1] * s + p[2] * c + t.position[2]];
+  return [
+    p[0] + t.position[0],
+    p[1] * c - p[2] * s + t.position[1],
+    p[1] * s + p[2] * c + t.position[2],
+  ];
 }
 
 /** Model-space direction → world (rotation only). */
@@ -41,11 +45,19 @@ export function poseTransform(pose: Pose, bounds: Bounds): PoseTransform {
   const height = bounds.max[1] - bounds.min[1];
   if (pose === 'supine') {
     // Rx(-90°): (x, y, z) → (x, z, -y). The back (min z) rests on the table.
-    return { rotationX: -Math.PI / 2, position: [0, TABLE_TOP_M - bounds.min[2], height / 2], onTable: true };
+    return {
+      rotationX: -Math.PI / 2,
+      position: [0, TABLE_TOP_M - bounds.min[2], height / 2],
+      onTable: true,
+    };
   }
   if (pose === 'prone') {
     // Rx(+90°): (x, y, z) → (x, -z, y). The front (max z) rests on the table; head toward +Z.
-    return { rotationX: Math.PI / 2, position: [0, TABLE_TOP_M + bounds.max[2], -height / 2], onTable: true };
+    return {
+      rotationX: Math.PI / 2,
+      position: [0, TABLE_TOP_M + bounds.max[2], -height / 2],
+      onTable: true,
+    };
   }
   return { rotationX: 0, position: [0, 0, 0], onTable: false };
 }

@@ -8,7 +8,14 @@ import { DEFAULT_STEP_DURATION_S, type PlayerState } from './player.ts';
 /** What the countdown needs of the player. */
 export type CountdownState = Pick<
   PlayerState,
-  'status' | 'elapsed' | 'stepDuration' | 'speed' | 'stepIndex' | 'stepCount' | 'autoAdvance' | 'loopStep'
+  | 'status'
+  | 'elapsed'
+  | 'stepDuration'
+  | 'speed'
+  | 'stepIndex'
+  | 'stepCount'
+  | 'autoAdvance'
+  | 'loopStep'
 >;
 
 /**
@@ -37,7 +44,10 @@ export function formatClock(seconds: number): string {
 
 /** Sum of step durations (safe defaults for bad values), seconds of step time. */
 export function totalStepTime(durations: readonly number[]): number {
-  return durations.reduce((sum, d) => sum + (Number.isFinite(d) && d > 0 ? d : DEFAULT_STEP_DURATION_S), 0);
+  return durations.reduce(
+    (sum, d) => sum + (Number.isFinite(d) && d > 0 ? d : DEFAULT_STEP_DURATION_S),
+    0,
+  );
 }
 
 /** Real seconds a play-through of the whole protocol takes at a speed. */
@@ -62,7 +72,10 @@ export function playedFraction(
  * measureText in the app). Words longer than a line are cut between characters.
  */
 export function wrapText(text: string, maxWidth: number, measure: (s: string) => number): string[] {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
   const lines: string[] = [];
   let line = '';
   const pushWord = (word: string) => {

@@ -59,9 +59,11 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
   if (!params || !step.path) return { ok: true, motion: null };
   const frame = bodyPathFrame(body.landmarks, side, input.isBilateral, (p) => skin.normalAt(p));
   const sampled = samplePath(step.path, frame);
-  if (!sampled.ok) return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };
+  if (!sampled.ok)
+    return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };
   const path = projectStrokes(sampled.strokes, skin);
-  if (path.strokes.length === 0) return { ok: false, reason: 'the path could not be placed on the skin' };
+  if (path.strokes.length === 0)
+    return { ok: false, reason: 'the path could not be placed on the skin' };
   const plan = planMotion(path, skin, params);
 
   let n = 0;
@@ -71,7 +73,11 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
   const reach = AVOID_REACH_M * bodyScale;
   for (const stroke of path.strokes) {
     for (let i = 0; i < stroke.count; i++) {
-      const p: Vec3 = [stroke.points[i * 3] ?? 0, stroke.points[i * 3 + 1] ?? 0, stroke.points[i * 3 + 2] ?? 0];
+      const p: Vec3 = [
+        stroke.points[i * 3] ?? 0,
+        stroke.points[i * 3 + 1] ?? 0,
+        stroke.points[i * 3 + 2] ?? 0,
+      ];
       c[0] += p[0];
       c[1] += p[1];
       c[2] += p[2];
@@ -131,7 +137,11 @@ export function avoidAnchor(
   for (const name of AVOID_ANCHORS[zone.zone] ?? []) {
     const lm = landmarks.get(zone.side ? `${name}.${zone.side}` : name);
     if (!lm) continue;
-    const d = Math.hypot(lm.position[0] - near[0], lm.position[1] - near[1], lm.position[2] - near[2]);
+    const d = Math.hypot(
+      lm.position[0] - near[0],
+      lm.position[1] - near[1],
+      lm.position[2] - near[2],
+    );
     if (d < bestD) {
       bestD = d;
       best = lm.position;

@@ -226,7 +226,14 @@ export function sketchStep(input: SketchInput): Sketch {
     for (const stroke of plan.path.strokes) {
       const out: number[] = [];
       for (let i = 0; i < stroke.count; i++) {
-        if (projector.project(stroke.points[i * 3] ?? 0, stroke.points[i * 3 + 1] ?? 0, stroke.points[i * 3 + 2] ?? 0, p))
+        if (
+          projector.project(
+            stroke.points[i * 3] ?? 0,
+            stroke.points[i * 3 + 1] ?? 0,
+            stroke.points[i * 3 + 2] ?? 0,
+            p,
+          )
+        )
           out.push(p[0], p[1]);
       }
       if (out.length >= 4 && stroke.contact !== 'press') strokes.push(Float32Array.from(out));
@@ -263,5 +270,16 @@ export function sketchStep(input: SketchInput): Sketch {
     trajectory = Float32Array.from(points);
   }
 
-  return { width, height, triangles, shades, tones, triangleCount: order.length, strokes, presses, arrows, trajectory };
+  return {
+    width,
+    height,
+    triangles,
+    shades,
+    tones,
+    triangleCount: order.length,
+    strokes,
+    presses,
+    arrows,
+    trajectory,
+  };
 }

@@ -23,17 +23,27 @@ export interface TraceHit {
 export function invertAffine(m: ArrayLike<number>): number[] | null {
   const a = (i: number) => m[i] ?? 0;
   // Upper 3×3 (row r, column c) is at c * 4 + r.
-  const m00 = a(0), m10 = a(1), m20 = a(2);
-  const m01 = a(4), m11 = a(5), m21 = a(6);
-  const m02 = a(8), m12 = a(9), m22 = a(10);
-  const tx = a(12), ty = a(13), tz = a(14);
+  const m00 = a(0),
+    m10 = a(1),
+    m20 = a(2);
+  const m01 = a(4),
+    m11 = a(5),
+    m21 = a(6);
+  const m02 = a(8),
+    m12 = a(9),
+    m22 = a(10);
+  const tx = a(12),
+    ty = a(13),
+    tz = a(14);
   const c00 = m11 * m22 - m12 * m21;
   const c01 = m02 * m21 - m01 * m22;
   const c02 = m01 * m12 - m02 * m11;
   const det = m00 * c00 + m10 * c01 + m20 * c02;
   if (!Number.isFinite(det) || Math.abs(det) < 1e-12) return null;
   const k = 1 / det;
-  const i00 = c00 * k, i01 = c01 * k, i02 = c02 * k;
+  const i00 = c00 * k,
+    i01 = c01 * k,
+    i02 = c02 * k;
   const i10 = (m12 * m20 - m10 * m22) * k;
   const i11 = (m00 * m22 - m02 * m20) * k;
   const i12 = (m02 * m10 - m00 * m12) * k;
@@ -41,9 +51,18 @@ export function invertAffine(m: ArrayLike<number>): number[] | null {
   const i21 = (m01 * m20 - m00 * m21) * k;
   const i22 = (m00 * m11 - m01 * m10) * k;
   return [
-    i00, i10, i20, 0,
-    i01, i11, i21, 0,
-    i02, i12, i22, 0,
+    i00,
+    i10,
+    i20,
+    0,
+    i01,
+    i11,
+    i21,
+    0,
+    i02,
+    i12,
+    i22,
+    0,
     -(i00 * tx + i01 * ty + i02 * tz),
     -(i10 * tx + i11 * ty + i12 * tz),
     -(i20 * tx + i21 * ty + i22 * tz),
@@ -100,7 +119,11 @@ export class TraceRecorder {
     if (!point.every(Number.isFinite)) return null;
     const last = this.#points.at(-1);
     if (this.#strokeOpen && last) {
-      const d = Math.hypot(point[0] - last.point[0], point[1] - last.point[1], point[2] - last.point[2]);
+      const d = Math.hypot(
+        point[0] - last.point[0],
+        point[1] - last.point[1],
+        point[2] - last.point[2],
+      );
       if (d < this.#minSpacing) return null;
     }
     const traced: TracePoint = {

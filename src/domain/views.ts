@@ -117,7 +117,11 @@ export interface StepFraming {
  * shown (midline zones count on either side), looked at from the front and a little above.
  * Null when the body has none of the zones.
  */
-export function zoneFraming(body: BodyData, zones: ReadonlySet<string>, side: Side): StepFraming | null {
+export function zoneFraming(
+  body: BodyData,
+  zones: ReadonlySet<string>,
+  side: Side,
+): StepFraming | null {
   const wanted = body.parts.map((p) => zones.has(p.zone) && (p.side === null || p.side === side));
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
@@ -160,7 +164,11 @@ export function frameStep(
   const len = Math.hypot(...dir) || 1;
   const c = frame.center;
   return {
-    eye: [c[0] + (dir[0] / len) * distance, c[1] + (dir[1] / len) * distance, c[2] + (dir[2] / len) * distance],
+    eye: [
+      c[0] + (dir[0] / len) * distance,
+      c[1] + (dir[1] / len) * distance,
+      c[2] + (dir[2] / len) * distance,
+    ],
     target: c,
   };
 }

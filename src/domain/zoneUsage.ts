@@ -21,7 +21,9 @@ export interface ZoneUse {
 }
 
 /** For every zone id, the protocol steps that work on it, in protocol then step order. */
-export function indexZoneUsage(protocols: readonly UsageProtocol[]): ReadonlyMap<string, readonly ZoneUse[]> {
+export function indexZoneUsage(
+  protocols: readonly UsageProtocol[],
+): ReadonlyMap<string, readonly ZoneUse[]> {
   const index = new Map<string, ZoneUse[]>();
   for (const p of protocols) {
     for (const s of p.steps) {

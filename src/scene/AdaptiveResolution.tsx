@@ -104,10 +104,15 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
     state.current = recordFrame(state.current, delta * 1000);
     if (state.current.index !== before.index) setDpr(currentRatio(state.current));
     // At the lowest pixel ratio and still slow: draw fewer triangles (software rendering).
-    const stillSlow = before.index === 0 && state.current.index === 0 && before.samples.length > 0 && state.current.samples.length === 0;
+    const stillSlow =
+      before.index === 0 &&
+      state.current.index === 0 &&
+      before.samples.length > 0 &&
+      state.current.samples.length === 0;
     const ld = lowDetail.current;
     if (stillSlow && !ld.active && !ld.pending) {
-      const median = [...before.samples].sort((a, b) => a - b)[Math.floor(before.samples.length / 2)] ?? 0;
+      const median =
+        [...before.samples].sort((a, b) => a - b)[Math.floor(before.samples.length / 2)] ?? 0;
       if (median <= DEFAULT_RESOLUTION_OPTIONS.targetMs) return;
       if (ld.detail) {
         ld.detail.use();

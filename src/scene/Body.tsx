@@ -50,7 +50,17 @@ function trackValue(values: readonly number[], phase: number): number {
 
 /** The body model: zone meshes painted by step, hover and selection; morphs; picking. */
 export function Body(props: BodyProps) {
-  const { kind, avoidZones, limbZones, highlight, avoidMarked, morphBase, morphAnimation, reducedMotion, onLoaded } = props;
+  const {
+    kind,
+    avoidZones,
+    limbZones,
+    highlight,
+    avoidMarked,
+    morphBase,
+    morphAnimation,
+    reducedMotion,
+    onLoaded,
+  } = props;
   const gltf = useBodyModel(kind);
   const invalidate = useThree((s) => s.invalidate);
   const materials = useMemo(() => createBodyMaterials(), []);
@@ -105,7 +115,12 @@ export function Body(props: BodyProps) {
     // The inner side of one foot is seen across the other leg: hide that leg for this view.
     const isolate = (view: string | null, side: string) => {
       for (const m of meshes) {
-        m.mesh.visible = !(view === 'medial' && m.side !== null && m.side !== side && limbZones.has(m.zone));
+        m.mesh.visible = !(
+          view === 'medial' &&
+          m.side !== null &&
+          m.side !== side &&
+          limbZones.has(m.zone)
+        );
       }
       invalidate();
     };
@@ -127,7 +142,9 @@ export function Body(props: BodyProps) {
           const i = dict[target];
           if (i === undefined) continue;
           const base =
-            target === 'hallux_valgus' || target === 'flat_foot' ? severity[target] : (morphBase[target] ?? 0);
+            target === 'hallux_valgus' || target === 'flat_foot'
+              ? severity[target]
+              : (morphBase[target] ?? 0);
           influences[i] = Math.min(1, base + (animated[target] ?? 0));
         }
       }
@@ -149,7 +166,8 @@ export function Body(props: BodyProps) {
     if (state.status !== 'playing') return;
     const phase = (state.elapsed / morphAnimation.cycleS) % 1;
     const animated: Partial<Record<MorphTarget, number>> = {};
-    for (const track of morphAnimation.tracks) animated[track.target] = trackValue(track.values, phase);
+    for (const track of morphAnimation.tracks)
+      animated[track.target] = trackValue(track.values, phase);
     applyMorphs(animated);
   });
 

@@ -55,7 +55,14 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
       ? boundsOf(meshes, (m) => footZones.has(m.zone) && m.side === side)
       : boundsOf(meshes, () => true);
     if (!bounds) return;
-    const pose = frameBounds(bounds, view, side, camera.fov, size.width / size.height, foot ? 1.2 : 1.02);
+    const pose = frameBounds(
+      bounds,
+      view,
+      side,
+      camera.fov,
+      size.width / size.height,
+      foot ? 1.2 : 1.02,
+    );
     lookAt(pose.position, pose.target);
     // Only explicit view requests (and the first load) move the camera here.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -40,7 +40,13 @@ const SHAPES: Readonly<Record<HandPart, readonly Blob[]>> = {
 
 /** A marker shaped like the hand part that travels the path: lifted when not in contact,
  * larger and warmer in colour with pressure. */
-export function ContactGlyph({ plan, handPart, scale, avoidZones, reducedMotion }: ContactGlyphProps) {
+export function ContactGlyph({
+  plan,
+  handPart,
+  scale,
+  avoidZones,
+  reducedMotion,
+}: ContactGlyphProps) {
   const invalidate = useThree((s) => s.invalidate);
   const parts = useMemo(() => {
     const geometry = new SphereGeometry(1, 20, 12);

@@ -28,7 +28,8 @@ interface StepSceneProps {
 
 /** The current step on the body, in model space: path, arrows, contact glyph, avoid labels. */
 export function StepScene(props: StepSceneProps) {
-  const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion, hidden } = props;
+  const { kind, step, side, bodyScale, avoidZones, isBilateral, reducedMotion, onMotion, hidden } =
+    props;
   const gltf = useBodyModel(kind);
   const severity = usePlayerStore((s) => s.severity);
   const { t, locale } = useT();

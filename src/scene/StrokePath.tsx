@@ -36,7 +36,12 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
   const arrowsRef = useRef<InstancedMesh>(null);
   const trail = useMemo(() => createPathTrail(), []);
   const resources = useMemo(() => {
-    const lineMaterial = new MeshBasicMaterial({ color: '#1f7bff', transparent: true, opacity: 0.85, depthWrite: false });
+    const lineMaterial = new MeshBasicMaterial({
+      color: '#1f7bff',
+      transparent: true,
+      opacity: 0.85,
+      depthWrite: false,
+    });
     const arrowMaterial = new MeshBasicMaterial({ color: '#0b3d91' });
     const arrowGeometry = new ConeGeometry(0.0045 * scale, 0.011 * scale, 10);
     // Cones point along +Y; the arrow's local +Y will be the direction of travel.
@@ -60,7 +65,13 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
         group.add(dot);
       } else {
         const curve = new CatmullRomCurve3(pts, false, 'centripetal');
-        const tube = new TubeGeometry(curve, Math.min(400, pts.length * 2), 0.0011 * scale, 6, false);
+        const tube = new TubeGeometry(
+          curve,
+          Math.min(400, pts.length * 2),
+          0.0011 * scale,
+          6,
+          false,
+        );
         group.add(new Mesh(tube, lineMaterial));
       }
     }
@@ -92,13 +103,21 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
       samplePathTrail(plan, timeS, { arrowSpacingM: 0.03 * scale }, trail);
       const count = Math.min(MAX_ARROWS, trail.arrowCount);
       for (let i = 0; i < count; i++) {
-        const n = [trail.arrowNormals[i * 3] ?? 0, trail.arrowNormals[i * 3 + 1] ?? 0, trail.arrowNormals[i * 3 + 2] ?? 0];
+        const n = [
+          trail.arrowNormals[i * 3] ?? 0,
+          trail.arrowNormals[i * 3 + 1] ?? 0,
+          trail.arrowNormals[i * 3 + 2] ?? 0,
+        ];
         pos.set(
           (trail.arrows[i * 3] ?? 0) + (n[0] ?? 0) * LIFT_M * 2,
           (trail.arrows[i * 3 + 1] ?? 0) + (n[1] ?? 0) * LIFT_M * 2,
           (trail.arrows[i * 3 + 2] ?? 0) + (n[2] ?? 0) * LIFT_M * 2,
         );
-        dir.set(trail.arrowDirections[i * 3] ?? 0, trail.arrowDirections[i * 3 + 1] ?? 1, trail.arrowDirections[i * 3 + 2] ?? 0);
+        dir.set(
+          trail.arrowDirections[i * 3] ?? 0,
+          trail.arrowDirections[i * 3 + 1] ?? 1,
+          trail.arrowDirections[i * 3 + 2] ?? 0,
+        );
         q.setFromUnitVectors(up, dir.normalize());
         mesh.setMatrixAt(i, m.compose(pos, q, s));
       }

@@ -53,14 +53,25 @@ export function TableProps({ position, pose, bounds, landmarks, scale }: TablePr
       </mesh>
       {[-1, 1].flatMap((sx) =>
         [-1, 1].map((sz) => (
-          <mesh key={`${String(sx)}${String(sz)}`} position={[sx * (table.width / 2 - 0.05), (TABLE_TOP_M - 0.06) / 2, table.z + sz * (table.length / 2 - 0.08)]}>
+          <mesh
+            key={`${String(sx)}${String(sz)}`}
+            position={[
+              sx * (table.width / 2 - 0.05),
+              (TABLE_TOP_M - 0.06) / 2,
+              table.z + sz * (table.length / 2 - 0.08),
+            ]}
+          >
             <boxGeometry args={[0.05, TABLE_TOP_M - 0.06, 0.05]} />
             <meshStandardMaterial color="#3c4350" />
           </mesh>
         )),
       )}
       {bolsters.map((b) => (
-        <mesh key={b.prop} position={[0, TABLE_TOP_M + r * 0.15, b.z]} rotation={[0, 0, Math.PI / 2]}>
+        <mesh
+          key={b.prop}
+          position={[0, TABLE_TOP_M + r * 0.15, b.z]}
+          rotation={[0, 0, Math.PI / 2]}
+        >
           <cylinderGeometry args={[r, r, 0.55 * scale + 0.1, 24]} />
           <meshStandardMaterial color="#8aa4c8" roughness={0.9} />
         </mesh>

@@ -162,9 +162,15 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       aria-label="3D body model. Use the zone list for a keyboard alternative."
     >
       <color attach="background" args={[BACKGROUND]} />
-      <hemisphereLight args={[LIGHTS.hemisphere.sky, LIGHTS.hemisphere.ground, LIGHTS.hemisphere.intensity]} />
+      <hemisphereLight
+        args={[LIGHTS.hemisphere.sky, LIGHTS.hemisphere.ground, LIGHTS.hemisphere.intensity]}
+      />
       {LIGHTS.directional.map((d) => (
-        <directionalLight key={d.position.join(',')} position={d.position} intensity={d.intensity} />
+        <directionalLight
+          key={d.position.join(',')}
+          position={d.position}
+          intensity={d.intensity}
+        />
       ))}
       <Suspense fallback={null}>
         <PosedScene {...props} onLoaded={onLoaded} onFrame={setMotionFrame} />

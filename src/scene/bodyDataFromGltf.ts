@@ -1,4 +1,11 @@
-import { Matrix3, Mesh, Vector3, type BufferAttribute, type InterleavedBufferAttribute, type Object3D } from 'three';
+import {
+  Matrix3,
+  Mesh,
+  Vector3,
+  type BufferAttribute,
+  type InterleavedBufferAttribute,
+  type Object3D,
+} from 'three';
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import {
   MORPH_TARGETS,
@@ -33,7 +40,12 @@ export function bodyDataFromGltf(gltf: GLTF): BodyData {
   const positions: number[] = [];
   const indices: number[] = [];
   const triangleParts: number[] = [];
-  const chunks: { start: number; count: number; linear: Matrix3; targets: Map<MorphTarget, Attr> }[] = [];
+  const chunks: {
+    start: number;
+    count: number;
+    linear: Matrix3;
+    targets: Map<MorphTarget, Attr>;
+  }[] = [];
   const v = new Vector3();
 
   root.traverse((obj) => {
@@ -76,7 +88,12 @@ export function bodyDataFromGltf(gltf: GLTF): BodyData {
       const attr = ti !== undefined ? morphPositions?.[ti] : undefined;
       if (attr) targets.set(target, attr);
     }
-    chunks.push({ start: base, count: pos.count, linear: new Matrix3().setFromMatrix4(toRoot), targets });
+    chunks.push({
+      start: base,
+      count: pos.count,
+      linear: new Matrix3().setFromMatrix4(toRoot),
+      targets,
+    });
   });
 
   const total = positions.length / 3;

@@ -6,7 +6,8 @@ import type { Mesh } from 'three';
  * until then three.js's plain raycast picks the same zones, only slower.
  */
 export async function enableFastPicking(meshes: readonly Mesh[]): Promise<() => void> {
-  const { acceleratedRaycast, computeBoundsTree, disposeBoundsTree } = await import('three-mesh-bvh');
+  const { acceleratedRaycast, computeBoundsTree, disposeBoundsTree } =
+    await import('three-mesh-bvh');
   const restored: (() => void)[] = [];
   for (const mesh of meshes) {
     const geometry = mesh.geometry;

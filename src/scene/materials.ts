@@ -30,7 +30,10 @@ function addHatching(material: MeshStandardMaterial | MeshLambertMaterial): void
   material.onBeforeCompile = (shader) => {
     shader.vertexShader = shader.vertexShader
       .replace('#include <common>', '#include <common>\nvarying vec3 vHatchPos;')
-      .replace('#include <worldpos_vertex>', '#include <worldpos_vertex>\nvHatchPos = (modelMatrix * vec4(transformed, 1.0)).xyz;');
+      .replace(
+        '#include <worldpos_vertex>',
+        '#include <worldpos_vertex>\nvHatchPos = (modelMatrix * vec4(transformed, 1.0)).xyz;',
+      );
     shader.fragmentShader = shader.fragmentShader
       .replace('#include <common>', '#include <common>\nvarying vec3 vHatchPos;')
       .replace(
@@ -71,7 +74,8 @@ export function createBodyMaterials(): BodyMaterials {
   });
   addHatching(hatch);
   const standard = { skin, hovered, selected, avoid, glow, hatch };
-  const lambert = (m: MeshStandardMaterial) => new MeshLambertMaterial({ color: m.color, emissive: m.emissive });
+  const lambert = (m: MeshStandardMaterial) =>
+    new MeshLambertMaterial({ color: m.color, emissive: m.emissive });
   const light = {
     skin: lambert(skin),
     hovered: lambert(hovered),

@@ -8,7 +8,10 @@ import { bodyOf } from './useBodyModel.ts';
  * The skin of the body as shown (morphs applied), for projecting paths: rebuilt only when the
  * morph weights change (rounded to 0.05 so a dragged slider does not rebuild on every pixel).
  */
-export function useSkin(gltf: GLTF, weights: Partial<Record<MorphTarget, number>>): { body: BodyData; skin: SkinProjector } {
+export function useSkin(
+  gltf: GLTF,
+  weights: Partial<Record<MorphTarget, number>>,
+): { body: BodyData; skin: SkinProjector } {
   const key = Object.entries(weights)
     .map(([k, v]) => `${k}:${(Math.round(v * 20) / 20).toFixed(2)}`)
     .sort()

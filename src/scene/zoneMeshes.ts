@@ -28,7 +28,10 @@ export function zoneOfObject(obj: Object3D): { zone: string; side: Side | null }
 }
 
 /** World-space bounds of the meshes accepted by `filter`, or null if none matched. */
-export function boundsOf(meshes: readonly ZoneMesh[], filter: (m: ZoneMesh) => boolean): Bounds | null {
+export function boundsOf(
+  meshes: readonly ZoneMesh[],
+  filter: (m: ZoneMesh) => boolean,
+): Bounds | null {
   const box = new Box3();
   const part = new Box3();
   let any = false;

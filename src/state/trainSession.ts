@@ -53,7 +53,14 @@ export interface TrainSession {
   /** Steps of a protocol (on a side) with an area to avoid within reach, for the avoid quiz. */
   readonly avoidSteps: { readonly key: string; readonly indices: readonly number[] } | null;
   setAvoidSteps(key: string, indices: readonly number[]): void;
-  chooseTrainee(raw: string): { ok: true; name: string } | { ok: false; reason: NameProblem | 'too_many_trainees' | 'invalid_clock' | 'invalid_attempt' };
+  chooseTrainee(
+    raw: string,
+  ):
+    | { ok: true; name: string }
+    | {
+        ok: false;
+        reason: NameProblem | 'too_many_trainees' | 'invalid_clock' | 'invalid_attempt';
+      };
   setTask(task: TrainTask): void;
   /** Records an attempt for the current trainee; false when no trainee is chosen. */
   record(attempt: NewAttempt): boolean;
@@ -186,7 +193,11 @@ export function stepKey(protocolId: string, stepId: string, side: string): strin
  * the model or chosen from the list), against the avoid zones within reach of its path.
  */
 export function submitAvoidAnswer(
-  current: { readonly protocol: { readonly protocol: { readonly id: string } }; readonly step: { readonly id: string }; readonly side: string },
+  current: {
+    readonly protocol: { readonly protocol: { readonly id: string } };
+    readonly step: { readonly id: string };
+    readonly side: string;
+  },
   part: ZonePart,
 ): AvoidAnswer {
   const nearAvoid = usePlayerStore.getState().nearAvoid;

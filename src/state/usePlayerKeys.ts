@@ -15,8 +15,10 @@ export function usePlayerKeys(): void {
       if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
       if (!playerEngine.state.protocolId) return;
       if (e.key === ' ') playerEngine.dispatch({ type: 'toggle' });
-      else if (e.key === 'ArrowRight' || e.key === 'PageDown') playerEngine.dispatch({ type: 'next' });
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp') playerEngine.dispatch({ type: 'previous' });
+      else if (e.key === 'ArrowRight' || e.key === 'PageDown')
+        playerEngine.dispatch({ type: 'next' });
+      else if (e.key === 'ArrowLeft' || e.key === 'PageUp')
+        playerEngine.dispatch({ type: 'previous' });
       else return;
       e.preventDefault();
     };

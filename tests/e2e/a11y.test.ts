@@ -8,7 +8,6 @@ import { axeViolations, launchBrowser, useBuildAndBrowser, waitForFirstFrame } f
 
 const env = useBuildAndBrowser();
 
-
 async function open(b: Browser, url: string): Promise<{ page: Page; close: () => Promise<void> }> {
   // The CSP is checked in security.test.ts; here axe's own script has to run in the page.
   const context = await b.newContext({

@@ -8,7 +8,12 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INITIAL_JS_BUDGET_BYTES } from '../../scripts/bench/budgets.ts';
-import { gzipSize, initialJsFiles, initialJsSize, staticImports } from '../../scripts/bench/initialJs.ts';
+import {
+  gzipSize,
+  initialJsFiles,
+  initialJsSize,
+  staticImports,
+} from '../../scripts/bench/initialJs.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -36,7 +41,13 @@ describe('initial JavaScript helpers', () => {
       writeFileSync(path, text);
     }
     const found = initialJsFiles(dir).map((f) => relative(dir, f));
-    expect(found.sort()).toEqual(['assets/entry.js', 'assets/preloaded.js', 'assets/reexport.js', 'assets/shared.js', 'assets/side.js']);
+    expect(found.sort()).toEqual([
+      'assets/entry.js',
+      'assets/preloaded.js',
+      'assets/reexport.js',
+      'assets/shared.js',
+      'assets/side.js',
+    ]);
     const { total } = initialJsSize(dir);
     const expected = found.reduce((sum, f) => sum + gzipSize(files[f] ?? ''), 0);
     expect(total).toBe(expected);
@@ -45,12 +56,11 @@ describe('initial JavaScript helpers', () => {
   });
 
   it('tells static imports from dynamic ones', () => {
-    expect(staticImports('import{a}from"./a.js";import"./b.js";import("./c.js");export*from"./d.js";import e from "./e.js"')).toEqual([
-      './a.js',
-      './b.js',
-      './d.js',
-      './e.js',
-    ]);
+    expect(
+      staticImports(
+        'import{a}from"./a.js";import"./b.js";import("./c.js");export*from"./d.js";import e from "./e.js"',
+      ),
+    ).toEqual(['./a.js', './b.js', './d.js', './e.js']);
   });
 });
 
@@ -59,8 +69,9 @@ describe('production build', () => {
     const { files, total } = initialJsSize(DIST);
     expect(files.length).toBeGreaterThan(0);
     const detail = files.map((f) => `${basename(f.file)} ${kib(f.gzip)}`).join(', ');
-    expect(total, `initial JavaScript ${kib(total)} gzip (${detail}) exceeds the budget of ${kib(INITIAL_JS_BUDGET_BYTES)}`).toBeLessThanOrEqual(
-      INITIAL_JS_BUDGET_BYTES,
-    );
+    expect(
+      total,
+      `initial JavaScript ${kib(total)} gzip (${detail}) exceeds the budget of ${kib(INITIAL_JS_BUDGET_BYTES)}`,
+    ).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
   });
 });

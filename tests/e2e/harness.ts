@@ -10,7 +10,6 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/lib/chromium.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOTS_DIR = resolve(ROOT, 'test-results/screenshots');
 
-
 /**
  * Serves the production build (`dist/`, made by `npm run build`; or the folder named by
  * FOOTWORK_DIST, for a build made with `vite build --outDir`) on 127.0.0.1.
@@ -77,7 +76,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Waits until the camera has settled: two probe reads of a landmark agree. */
-export async function screenPointWhenSettled(page: Page, landmark: string): Promise<{ x: number; y: number }> {
+export async function screenPointWhenSettled(
+  page: Page,
+  landmark: string,
+): Promise<{ x: number; y: number }> {
   let last: { x: number; y: number } | null = null;
   for (let i = 0; i < 60; i++) {
     const p = await page.evaluate((key) => window.footwork?.screenPointOf(key) ?? null, landmark);

@@ -96,7 +96,8 @@ describe('keyboard', () => {
       expect(
         await page.locator(`.mode-switch button[data-mode="${mode}"]`).getAttribute('aria-pressed'),
       ).toBe('true');
-      if (mode === 'learn') expect(await page.evaluate(() => window.location.search)).not.toContain('mode=');
+      if (mode === 'learn')
+        expect(await page.evaluate(() => window.location.search)).not.toContain('mode=');
       else expect(await page.evaluate(() => window.location.search)).toContain(`mode=${mode}`);
     }
     // Present's own start button and Train's trainee field are reachable by Tab too.

@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, axeViolations, newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  axeViolations,
+  newPage,
+  screenshot,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 interface ProtocolJson {
   id: string;
@@ -87,7 +94,6 @@ async function redShare(page: Page): Promise<number> {
     [...png],
   );
 }
-
 
 describe('Learn: protocol library', () => {
   it('narrows the list by a word and by audience, and opens the chosen protocol', async () => {

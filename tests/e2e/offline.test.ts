@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, newPage, screenshot, serveBuild, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  newPage,
+  screenshot,
+  serveBuild,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 const env = useBuildAndBrowser();
 

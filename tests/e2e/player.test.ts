@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, newPage, screenshot, settle, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  newPage,
+  screenshot,
+  settle,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -12,20 +19,24 @@ interface StepJson {
   path?: unknown;
 }
 const protocolFile = (id: string) =>
-  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as { id: string; steps: StepJson[] };
+  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as {
+    id: string;
+    steps: StepJson[];
+  };
 
 const ADULT = protocolFile('p1-hallux-valgus-adult-self');
 const CHILD = protocolFile('p2-hallux-valgus-child');
 
 const env = useBuildAndBrowser();
 
-
 /** Opens the adult protocol's first step around the big-toe joint and waits until it is drawn. */
 async function openJointStep(page: Page): Promise<void> {
   const step = ADULT.steps.findIndex((s) => touches(s) && s.zones.includes('first_mtp_joint')) + 1;
   await page.goto(`${env.server.url}?protocol=${ADULT.id}&step=${String(step)}&side=L`);
   await waitForFirstFrame(page);
-  await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 })
+    .toBeGreaterThan(0);
   await settle(page);
 }
 
@@ -48,24 +59,34 @@ async function walk(
   await waitForFirstFrame(page);
   for (const [i, step] of protocol.steps.entries()) {
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(step.title.en);
-    await expect.poll(() => page.evaluate(() => window.location.search)).toContain(`step=${String(i + 1)}`);
+    await expect
+      .poll(() => page.evaluate(() => window.location.search))
+      .toContain(`step=${String(i + 1)}`);
     const zone = expectWarning(step);
     if (zone) {
-      await expect.poll(() => page.locator(`.avoid-label[data-zone="${zone}"]`).count(), { timeout: 20_000 }).toBeGreaterThan(0);
-      expect(await page.locator('.step-panel .avoid-warning').textContent()).toContain('Do not massage');
+      await expect
+        .poll(() => page.locator(`.avoid-label[data-zone="${zone}"]`).count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      expect(await page.locator('.step-panel .avoid-warning').textContent()).toContain(
+        'Do not massage',
+      );
     }
     await settle(page);
     await screenshot(page, `${name}-step-${String(i + 1).padStart(2, '0')}-${step.id}`);
-    if (i < protocol.steps.length - 1) await page.getByRole('button', { name: 'Next step' }).click();
+    if (i < protocol.steps.length - 1)
+      await page.getByRole('button', { name: 'Next step' }).click();
   }
 }
 
-const touches = (s: StepJson) => s.path !== undefined && !['active_exercise', 'preparation', 'care'].includes(s.technique);
+const touches = (s: StepJson) =>
+  s.path !== undefined && !['active_exercise', 'preparation', 'care'].includes(s.technique);
 
 describe('technique player', () => {
   it('plays the adult hallux valgus protocol step by step with the bunion warning around the joint', async () => {
     const { context, page, errors } = await newPage(env.browser);
-    const aroundJoint = ADULT.steps.filter((s) => touches(s) && s.zones.includes('first_mtp_joint'));
+    const aroundJoint = ADULT.steps.filter(
+      (s) => touches(s) && s.zones.includes('first_mtp_joint'),
+    );
     expect(aroundJoint.length).toBeGreaterThanOrEqual(2);
     await walk(page, ADULT, 'player-adult', (s) => (aroundJoint.includes(s) ? 'bunion' : null));
     expect(errors).toEqual([]);
@@ -74,17 +95,23 @@ describe('technique player', () => {
 
   it('plays the child valgus protocol with knee and vertebrae warnings', async () => {
     const { context, page, errors } = await newPage(env.browser);
-    const back = CHILD.steps.filter((s) => touches(s) && s.zones.some((z) => z === 'upper_back' || z === 'lower_back'));
+    const back = CHILD.steps.filter(
+      (s) => touches(s) && s.zones.some((z) => z === 'upper_back' || z === 'lower_back'),
+    );
     const frontThigh = CHILD.steps.filter((s) => touches(s) && s.zones.includes('thigh_front'));
     expect(back.length).toBeGreaterThan(0);
     expect(frontThigh.length).toBeGreaterThan(0);
-    await walk(page, CHILD, 'player-child', (s) => (back.includes(s) ? 'vertebrae' : frontThigh.includes(s) ? 'knee' : null));
+    await walk(page, CHILD, 'player-child', (s) =>
+      back.includes(s) ? 'vertebrae' : frontThigh.includes(s) ? 'knee' : null,
+    );
     expect(errors).toEqual([]);
     await context.close();
   });
 
   it('animates while playing and draws nothing while paused', async () => {
-    const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
+    const { context, page, errors } = await newPage(env.browser, {
+      reducedMotion: 'no-preference',
+    });
     await openJointStep(page);
     const paused1 = await canvasShot(page);
     await page.waitForTimeout(600);
@@ -99,7 +126,9 @@ describe('technique player', () => {
     expect(playing1.equals(playing2)).toBe(false);
     const framesBefore = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
     await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => window.footwork?.frameCount() ?? 0)).toBeGreaterThan(framesBefore);
+    expect(await page.evaluate(() => window.footwork?.frameCount() ?? 0)).toBeGreaterThan(
+      framesBefore,
+    );
 
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
@@ -113,7 +142,9 @@ describe('technique player', () => {
 
   it('plays at a low pixel ratio with low-detail feet and plain shading on a software renderer, and shows the still in full', async () => {
     // These tests run on SwiftShader (software WebGL), so playback starts where it would end up.
-    const { context, page, errors } = await newPage(env.browser, { reducedMotion: 'no-preference' });
+    const { context, page, errors } = await newPage(env.browser, {
+      reducedMotion: 'no-preference',
+    });
     await openJointStep(page);
     const lastFrame = () => page.evaluate(() => window.footwork?.lastFrame() ?? null);
     const still = await lastFrame();
@@ -141,14 +172,18 @@ describe('technique player', () => {
     await page.goto(`${env.server.url}?protocol=${CHILD.id}&step=3&side=R&speed=0.5`);
     await waitForFirstFrame(page);
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(CHILD.steps[2]?.title.en);
-    expect(await page.getByRole('button', { name: 'Right', exact: true }).getAttribute('aria-pressed')).toBe('true');
+    expect(
+      await page.getByRole('button', { name: 'Right', exact: true }).getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(await page.getByLabel('Speed').inputValue()).toBe('0.5');
     await page.getByRole('button', { name: 'Next step' }).click();
     await expect.poll(() => page.evaluate(() => window.location.search)).toContain('step=4');
     const link = await page.evaluate(() => window.location.href);
     const second = await context.newPage();
     await second.goto(link);
-    await expect.poll(() => second.locator('#step-title').textContent(), { timeout: 30_000 }).toBe(CHILD.steps[3]?.title.en);
+    await expect
+      .poll(() => second.locator('#step-title').textContent(), { timeout: 30_000 })
+      .toBe(CHILD.steps[3]?.title.en);
     await context.close();
   });
 

@@ -7,7 +7,14 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, SHOTS_DIR, axeViolations, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  SHOTS_DIR,
+  axeViolations,
+  screenshot,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 interface StepJson {
   id: string;
@@ -73,17 +80,27 @@ describe('present mode', () => {
     await expect
       .poll(() => page.locator('.present-countdown-text').textContent(), { timeout: 10_000 })
       .toMatch(/^Next step in \d+ s$/);
-    const first = Number(/\d+/.exec((await page.locator('.present-countdown-text').textContent()) ?? '')?.[0]);
+    const first = Number(
+      /\d+/.exec((await page.locator('.present-countdown-text').textContent()) ?? '')?.[0],
+    );
     expect(first).toBeGreaterThan(0);
     expect(first).toBeLessThanOrEqual(stepSeconds(SHORT.steps[0]));
     await screenshot(page, 'present-step-1');
     await expect
-      .poll(async () => Number(/\d+/.exec((await page.locator('.present-countdown-text').textContent()) ?? '')?.[0]), {
-        timeout: 10_000,
-      })
+      .poll(
+        async () =>
+          Number(
+            /\d+/.exec((await page.locator('.present-countdown-text').textContent()) ?? '')?.[0],
+          ),
+        {
+          timeout: 10_000,
+        },
+      )
       .toBeLessThan(first);
     // The next step comes by itself.
-    await expect.poll(() => counter(page), { timeout: 20_000 }).toBe(`Step 2 of ${String(SHORT.steps.length)}`);
+    await expect
+      .poll(() => counter(page), { timeout: 20_000 })
+      .toBe(`Step 2 of ${String(SHORT.steps.length)}`);
     expect(await page.locator('.present-plain').textContent()).toBe(SHORT.steps[1]?.plain.en);
     // The step (toe roots) is framed clear of the captions, in the space above them (the tests
     // run with reduced motion: the camera goes there at once).
@@ -105,7 +122,9 @@ describe('present mode', () => {
     expect(middle).toBeLessThan(canvas.y + canvas.height / 2 - covered / 4);
     await screenshot(page, 'present-step-2');
     const box = await page.locator('.present-plain').boundingBox();
-    const fontSize = await page.locator('.present-plain').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const fontSize = await page
+      .locator('.present-plain')
+      .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(24);
     expect(box?.width ?? 0).toBeGreaterThan(400);
 
@@ -116,7 +135,9 @@ describe('present mode', () => {
     // F starts it again (from the keyboard or a presenter remote) and ends it.
     await page.locator('body').press('f');
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
-    await expect.poll(() => page.locator('.present-countdown-text').textContent()).toMatch(/^Next step in \d+ s$/);
+    await expect
+      .poll(() => page.locator('.present-countdown-text').textContent())
+      .toMatch(/^Next step in \d+ s$/);
     await page.locator('body').press('f');
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(true);
     expect(errors).toEqual([]);
@@ -175,7 +196,12 @@ describe('present mode', () => {
             min = Math.min(min, lum);
             max = Math.max(max, lum);
           }
-          return { width: img.naturalWidth, height: img.naturalHeight, colours: colours.size, spread: max - min };
+          return {
+            width: img.naturalWidth,
+            height: img.naturalHeight,
+            colours: colours.size,
+            spread: max - min,
+          };
         }),
       ),
     );
@@ -191,7 +217,10 @@ describe('present mode', () => {
     );
     mkdirSync(SHOTS_DIR, { recursive: true });
     pictures.forEach((b64, i) => {
-      writeFileSync(resolve(SHOTS_DIR, `present-handout-picture-${String(i + 1).padStart(2, '0')}.png`), Buffer.from(b64, 'base64'));
+      writeFileSync(
+        resolve(SHOTS_DIR, `present-handout-picture-${String(i + 1).padStart(2, '0')}.png`),
+        Buffer.from(b64, 'base64'),
+      );
     });
     for (const s of stats) {
       expect(s.width).toBeGreaterThan(100);
@@ -200,7 +229,9 @@ describe('present mode', () => {
       expect(s.spread).toBeGreaterThan(60);
     }
     // Consecutive steps differ (each picture shows its own step, not one frame repeated).
-    const sources = await images.evaluateAll((els) => els.map((el) => (el as HTMLImageElement).src));
+    const sources = await images.evaluateAll((els) =>
+      els.map((el) => (el as HTMLImageElement).src),
+    );
     expect(new Set(sources).size).toBe(sources.length);
 
     const sheet = page.locator('.present-handout');
@@ -216,7 +247,10 @@ describe('present mode', () => {
   });
 
   it('downloads the course as a calendar, and explains why a protocol without a course has none', async () => {
-    const { page, errors, close } = await open(env.browser, `protocol=${CHILD_COURSE.id}&step=1&side=L`);
+    const { page, errors, close } = await open(
+      env.browser,
+      `protocol=${CHILD_COURSE.id}&step=1&side=L`,
+    );
     await page.getByLabel('First session').fill('2027-03-01');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -238,7 +272,9 @@ describe('present mode', () => {
     expect(await button.isDisabled()).toBe(true);
     const reasonId = await button.getAttribute('aria-describedby');
     expect(reasonId).toBeTruthy();
-    expect(await page.locator(`[id="${reasonId ?? ''}"]`).textContent()).toContain('no course schedule');
+    expect(await page.locator(`[id="${reasonId ?? ''}"]`).textContent()).toContain(
+      'no course schedule',
+    );
     expect(errors).toEqual([]);
     await close();
   });
@@ -253,9 +289,15 @@ describe('present mode', () => {
     await page.getByRole('button', { name: 'Record video' }).click();
     await expect.poll(() => page.locator('.present-recording progress').count()).toBe(1);
     await expect
-      .poll(() => page.locator('.present-recording progress').evaluate((el) => (el as HTMLProgressElement).value), {
-        timeout: 20_000,
-      })
+      .poll(
+        () =>
+          page
+            .locator('.present-recording progress')
+            .evaluate((el) => (el as HTMLProgressElement).value),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBeGreaterThan(0.2);
     await screenshot(page, 'present-video-recording');
     const link = page.locator('a.present-download');
@@ -295,9 +337,15 @@ describe('present mode', () => {
       let whiteTop = 0;
       if (ctx) {
         ctx.drawImage(el, 0, 0);
-        const band = ctx.getImageData(0, Math.round(c.height * 0.75), c.width, Math.round(c.height * 0.25)).data;
+        const band = ctx.getImageData(
+          0,
+          Math.round(c.height * 0.75),
+          c.width,
+          Math.round(c.height * 0.25),
+        ).data;
         const top = ctx.getImageData(0, 0, c.width, Math.round(c.height * 0.25)).data;
-        const isWhite = (d: Uint8ClampedArray, i: number) => (d[i] ?? 0) > 230 && (d[i + 1] ?? 0) > 230 && (d[i + 2] ?? 0) > 230;
+        const isWhite = (d: Uint8ClampedArray, i: number) =>
+          (d[i] ?? 0) > 230 && (d[i + 1] ?? 0) > 230 && (d[i + 2] ?? 0) > 230;
         for (let i = 0; i < band.length; i += 4) if (isWhite(band, i)) white += 1;
         for (let i = 0; i < top.length; i += 4) if (isWhite(top, i)) whiteTop += 1;
       }
@@ -322,7 +370,10 @@ describe('present mode', () => {
     expect(video.width).toBeGreaterThan(300);
     expect(video.height).toBeGreaterThan(200);
     // Caption text burnt in: white letters in the bottom band, none in the picture's top.
-    writeFileSync(resolve(SHOTS_DIR, 'present-video-last-frame.png'), Buffer.from(video.frame, 'base64'));
+    writeFileSync(
+      resolve(SHOTS_DIR, 'present-video-last-frame.png'),
+      Buffer.from(video.frame, 'base64'),
+    );
     expect(video.white).toBeGreaterThan(500);
     expect(video.whiteTop).toBeLessThan(video.white / 10);
     await screenshot(page, 'present-video-done');
@@ -334,12 +385,20 @@ describe('present mode', () => {
     const { page, errors, close } = await open(env.browser, `protocol=${SHORT.id}&step=3&side=L`);
     await page.getByRole('button', { name: 'Record video' }).click();
     await expect
-      .poll(() => page.locator('.present-recording progress').evaluate((el) => (el as HTMLProgressElement).value), {
-        timeout: 20_000,
-      })
+      .poll(
+        () =>
+          page
+            .locator('.present-recording progress')
+            .evaluate((el) => (el as HTMLProgressElement).value),
+        {
+          timeout: 20_000,
+        },
+      )
       .toBeGreaterThan(0);
     await page.getByRole('button', { name: 'Cancel recording' }).click();
-    await expect.poll(() => page.getByText('Recording cancelled.').count(), { timeout: 10_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText('Recording cancelled.').count(), { timeout: 10_000 })
+      .toBe(1);
     expect(await page.locator('a.present-download').count()).toBe(0);
     expect(await counter(page)).toBe(`Step 3 of ${String(SHORT.steps.length)}`);
     expect(await page.getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
@@ -350,7 +409,10 @@ describe('present mode', () => {
   it('reads the steps aloud in the chosen language once the device has a voice for it', async () => {
     // Headless Chromium has no voices: a small speech engine stands in for the device's, with no
     // voice at first and a Russian one arriving later (as voices do on real devices).
-    const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, reducedMotion: 'reduce' });
+    const context = await env.browser.newContext({
+      viewport: { width: 1280, height: 720 },
+      reducedMotion: 'reduce',
+    });
     await context.addInitScript(() => {
       const voices: { lang: string; name: string }[] = [];
       const listeners = new Set<() => void>();
@@ -365,13 +427,17 @@ describe('present mode', () => {
       }
       const engine = {
         getVoices: () => voices,
-        speak: (u: Utterance) => spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' }),
+        speak: (u: Utterance) =>
+          spoken.push({ text: u.text, lang: u.lang, voice: u.voice?.name ?? '' }),
         cancel: () => undefined,
         addEventListener: (_: string, l: () => void) => listeners.add(l),
         removeEventListener: (_: string, l: () => void) => listeners.delete(l),
       };
       Object.defineProperty(window, 'speechSynthesis', { value: engine, configurable: true });
-      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', {
+        value: Utterance,
+        configurable: true,
+      });
       Object.assign(window, {
         spoken,
         addVoice: (lang: string, name: string) => {
@@ -389,18 +455,38 @@ describe('present mode', () => {
     const toggle = page.getByRole('checkbox', { name: 'Читать шаги вслух' });
     expect(await toggle.count()).toBe(0);
     // An English voice is no use for Russian text.
-    await page.evaluate(() => (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice('en-US', 'English'));
+    await page.evaluate(() =>
+      (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice(
+        'en-US',
+        'English',
+      ),
+    );
     await page.waitForTimeout(200);
     expect(await toggle.count()).toBe(0);
-    await page.evaluate(() => (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice('ru-RU', 'Russian'));
+    await page.evaluate(() =>
+      (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice(
+        'ru-RU',
+        'Russian',
+      ),
+    );
     await expect.poll(() => toggle.count()).toBe(1);
 
-    const spoken = () => page.evaluate(() => (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken);
+    const spoken = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { spoken: { text: string; lang: string; voice: string }[] }).spoken,
+      );
     await toggle.check();
-    await expect.poll(spoken).toEqual([{ text: SHORT.steps[0]?.plain.ru, lang: 'ru-RU', voice: 'Russian' }]);
+    await expect
+      .poll(spoken)
+      .toEqual([{ text: SHORT.steps[0]?.plain.ru, lang: 'ru-RU', voice: 'Russian' }]);
     await page.getByRole('button', { name: 'Начать показ' }).click();
-    await expect.poll(() => counter(page), { timeout: 20_000 }).toBe(`Шаг 2 из ${String(SHORT.steps.length)}`);
-    await expect.poll(async () => (await spoken()).map((u) => u.text)).toEqual([SHORT.steps[0]?.plain.ru, SHORT.steps[1]?.plain.ru]);
+    await expect
+      .poll(() => counter(page), { timeout: 20_000 })
+      .toBe(`Шаг 2 из ${String(SHORT.steps.length)}`);
+    await expect
+      .poll(async () => (await spoken()).map((u) => u.text))
+      .toEqual([SHORT.steps[0]?.plain.ru, SHORT.steps[1]?.plain.ru]);
     await screenshot(page, 'present-ru-presenting');
     expect(errors).toEqual([]);
     await context.close();

@@ -9,14 +9,25 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ROOT, axeViolations, screenPointWhenSettled, settle, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  axeViolations,
+  screenPointWhenSettled,
+  settle,
+  screenshot,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 interface StepJson {
   id: string;
   title: { en: string };
 }
 const protocolFile = (id: string) =>
-  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as { id: string; steps: StepJson[] };
+  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as {
+    id: string;
+    steps: StepJson[];
+  };
 
 /** Stroking the lower leg, prone: a line from the Achilles tendon up over the calf. */
 const CLASSIC = protocolFile('p4-classic-lower-limb');
@@ -49,15 +60,20 @@ async function openTrain(page: Page, query: string): Promise<void> {
   await page.goto(`${env.server.url}${query}`);
   await waitForFirstFrame(page);
   await expect.poll(() => page.locator('.train-panels').count(), { timeout: 30_000 }).toBe(1);
-  await expect.poll(() => page.getByRole('combobox', { name: 'Step', exact: true }).count(), { timeout: 30_000 }).toBe(1);
+  await expect
+    .poll(() => page.getByRole('combobox', { name: 'Step', exact: true }).count(), {
+      timeout: 30_000,
+    })
+    .toBe(1);
 }
 
 async function chooseTrainee(page: Page, name: string): Promise<void> {
   await page.getByLabel("New trainee's name").fill(name);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
-  await expect.poll(() => page.getByTestId('current-trainee').textContent()).toBe(`Training: ${name}`);
+  await expect
+    .poll(() => page.getByTestId('current-trainee').textContent())
+    .toBe(`Training: ${name}`);
 }
-
 
 /** Drags the mouse through the screen points of landmarks, in order, in small steps. */
 async function traceThrough(page: Page, landmarks: readonly string[]): Promise<void> {
@@ -81,7 +97,11 @@ async function traceScore(page: Page): Promise<number> {
  * Pixels of a canvas screenshot in the colour of the trace (orange) or of the step's path (its
  * blue line and dark blue arrowheads), counted in a scratch page without the app's CSP.
  */
-async function countColour(context: BrowserContext, png: Buffer, kind: 'trace' | 'path'): Promise<number> {
+async function countColour(
+  context: BrowserContext,
+  png: Buffer,
+  kind: 'trace' | 'path',
+): Promise<number> {
   const scratch = await context.newPage();
   try {
     return await scratch.evaluate(
@@ -117,7 +137,6 @@ async function countColour(context: BrowserContext, png: Buffer, kind: 'trace' |
   }
 }
 
-
 describe('Train mode', () => {
   it('grades a stroke traced with the mouse, lower when reversed, and shows the path after', async () => {
     const { context, page, errors } = await openContext(env.browser);
@@ -135,9 +154,17 @@ describe('Train mode', () => {
     const traceBefore = await countColour(context, before, 'trace');
 
     await page.getByRole('button', { name: 'Trace on the body' }).click();
-    await expect.poll(() => page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('.train-overlay').textContent()).toMatch(/^Tracing: drag along the stroke/);
-    expect(await page.locator('canvas').evaluate((c) => getComputedStyle(c).touchAction)).toBe('none');
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed'),
+      )
+      .toBe('true');
+    expect(await page.locator('.train-overlay').textContent()).toMatch(
+      /^Tracing: drag along the stroke/,
+    );
+    expect(await page.locator('canvas').evaluate((c) => getComputedStyle(c).touchAction)).toBe(
+      'none',
+    );
     const startBefore = await screenPointWhenSettled(page, 'achilles_low.L');
     await traceThrough(page, STROKE_LANDMARKS);
     const forward = await traceScore(page);
@@ -157,17 +184,23 @@ describe('Train mode', () => {
     expect(await countColour(context, after, 'path')).toBeGreaterThan(pathBefore + 150);
 
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
-    await expect.poll(async () => Number(await page.locator('.train-score').getAttribute('data-score'))).toBeLessThan(forward);
+    await expect
+      .poll(async () => Number(await page.locator('.train-score').getAttribute('data-score')))
+      .toBeLessThan(forward);
     const reversed = await traceScore(page);
     expect(reversed).toBeLessThan(forward - 30);
-    expect(await page.locator('[data-feedback="reversed"]').textContent()).toContain('Wrong way round');
+    expect(await page.locator('[data-feedback="reversed"]').textContent()).toContain(
+      'Wrong way round',
+    );
     await page.locator('.train-trace .train-result').scrollIntoViewIfNeeded();
     await settle(page);
     await screenshot(page, 'train-trace-reversed');
 
     // With Trace off the same drag orbits the camera again, and records nothing.
     await page.getByRole('button', { name: 'Trace on the body' }).click();
-    expect(await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed')).toBe('false');
+    expect(
+      await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed'),
+    ).toBe('false');
     expect(await page.locator('.train-overlay').count()).toBe(0);
     const lookBefore = await screenPointWhenSettled(page, 'achilles_low.L');
     await traceThrough(page, STROKE_LANDMARKS);
@@ -185,50 +218,84 @@ describe('Train mode', () => {
     await openTrain(page, BUNION_URL);
     await chooseTrainee(page, 'Boris');
     await page.getByRole('button', { name: 'Area to avoid', exact: true }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Which area must be avoided here?' }).count()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Which area must be avoided here?' }).count())
+      .toBe(1);
     // Nothing gives the answer away before it is given…
     await settle(page);
     expect(await page.locator('.avoid-label').count()).toBe(0);
     // …while Learn shows the same step with its warning, and Train hides it again.
     await page.getByRole('button', { name: 'Learn', exact: true }).click();
-    await expect.poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 })
+      .toBe(1);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect.poll(() => page.locator('.avoid-label').count(), { timeout: 20_000 }).toBe(0);
-    expect(await page.getByRole('heading', { name: 'Which area must be avoided here?' }).count()).toBe(1);
+    expect(
+      await page.getByRole('heading', { name: 'Which area must be avoided here?' }).count(),
+    ).toBe(1);
     await settle(page);
 
     // The big toe is massaged: a wrong answer, with the reason.
     const toe = await screenPointWhenSettled(page, 'toe1_tip.L');
     await page.mouse.click(toe.x, toe.y);
-    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 }).toBe('false');
-    expect(await page.locator('.train-verdict').textContent()).toMatch(/may be massaged|other side|not near/);
-    expect(await page.locator('.train-avoid .train-result').textContent()).toContain('The area to avoid here: Bunion (left)');
+    await expect
+      .poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 })
+      .toBe('false');
+    expect(await page.locator('.train-verdict').textContent()).toMatch(
+      /may be massaged|other side|not near/,
+    );
+    expect(await page.locator('.train-avoid .train-result').textContent()).toContain(
+      'The area to avoid here: Bunion (left)',
+    );
     await page.getByRole('button', { name: 'Ask again' }).click();
 
     const bunion = await screenPointWhenSettled(page, 'bunion_apex.L');
     await page.mouse.click(bunion.x, bunion.y);
-    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 }).toBe('true');
-    expect(await page.locator('.train-verdict').textContent()).toContain('Bunion (left) must not be massaged here');
+    await expect
+      .poll(() => page.locator('.train-verdict').getAttribute('data-correct'), { timeout: 20_000 })
+      .toBe('true');
+    expect(await page.locator('.train-verdict').textContent()).toContain(
+      'Bunion (left) must not be massaged here',
+    );
     // The answer shows the step's warning on the model.
-    await expect.poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.avoid-label[data-zone="bunion"]').count(), { timeout: 20_000 })
+      .toBe(1);
     await settle(page);
     await screenshot(page, 'train-avoid-answered');
 
     // The keyboard way: the list of areas.
     await page.getByRole('button', { name: 'Ask again' }).click();
-    const choice = page.getByRole('list', { name: 'Areas to choose from' }).getByRole('button', { name: 'Bunion (left)' });
+    const choice = page
+      .getByRole('list', { name: 'Areas to choose from' })
+      .getByRole('button', { name: 'Bunion (left)' });
     await choice.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.train-verdict').getAttribute('data-correct')).toBe('true');
+    await expect
+      .poll(() => page.locator('.train-verdict').getAttribute('data-correct'))
+      .toBe('true');
     expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 3, passed: 2.');
 
     // A step with no area to avoid nearby points to the steps that have one.
-    await page.getByRole('combobox', { name: 'Step', exact: true }).selectOption({ label: '9. Roll the sole on a needle roller' });
-    await expect.poll(() => page.getByText('No area to avoid is near this step.').count(), { timeout: 20_000 }).toBe(1);
-    const withAvoid = page.getByRole('list', { name: 'Steps of this protocol with an area to avoid nearby' });
-    await expect.poll(() => withAvoid.getByRole('button').count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await page
+      .getByRole('combobox', { name: 'Step', exact: true })
+      .selectOption({ label: '9. Roll the sole on a needle roller' });
+    await expect
+      .poll(() => page.getByText('No area to avoid is near this step.').count(), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    const withAvoid = page.getByRole('list', {
+      name: 'Steps of this protocol with an area to avoid nearby',
+    });
+    await expect
+      .poll(() => withAvoid.getByRole('button').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await withAvoid.getByRole('button', { name: '3. Circles around the big-toe joint' }).click();
-    await expect.poll(() => page.locator('.train-avoid .train-step-name').textContent()).toBe('Circles around the big-toe joint');
+    await expect
+      .poll(() => page.locator('.train-avoid .train-step-name').textContent())
+      .toBe('Circles around the big-toe joint');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -258,27 +325,30 @@ describe('Train mode', () => {
     expect(await titles()).toEqual(correct);
     await page.getByRole('button', { name: 'Check the order' }).focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('.train-order .train-score').getAttribute('data-score')).toBe('100');
+    await expect
+      .poll(() => page.locator('.train-order .train-score').getAttribute('data-score'))
+      .toBe('100');
     expect(await page.locator('.train-order .train-score strong').textContent()).toBe('Passed.');
     await screenshot(page, 'train-order-done');
 
     // A reload keeps the trainee and the attempt.
     await page.reload();
     await waitForFirstFrame(page);
-    await expect.poll(() => page.getByTestId('current-trainee').textContent(), { timeout: 30_000 }).toBe('Training: Вера Иванова');
+    await expect
+      .poll(() => page.getByTestId('current-trainee').textContent(), { timeout: 30_000 })
+      .toBe('Training: Вера Иванова');
     expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
-    expect(await page.locator('.train-table tbody tr[data-kind="order"] td').allTextContents()).toEqual([
-      'Classic lower-limb massage in nine stages',
-      'Step order',
-      '1/1',
-      '100',
-      '100',
-    ]);
+    expect(
+      await page.locator('.train-table tbody tr[data-kind="order"] td').allTextContents(),
+    ).toEqual(['Classic lower-limb massage in nine stages', 'Step order', '1/1', '100', '100']);
 
     // The printable summary: in print, only the summary is shown.
     await page.emulateMedia({ media: 'print' });
     const visibility = (selector: string) =>
-      page.locator(selector).first().evaluate((el) => getComputedStyle(el).visibility);
+      page
+        .locator(selector)
+        .first()
+        .evaluate((el) => getComputedStyle(el).visibility);
     expect(await visibility('.train-summary')).toBe('visible');
     expect(await visibility('.train-summary td')).toBe('visible');
     expect(await visibility('.app-header')).toBe('hidden');
@@ -296,9 +366,14 @@ describe('Train mode', () => {
     expect(download.suggestedFilename()).toMatch(/^footwork-progress-\d{4}-\d{2}-\d{2}\.json$/);
     const path = await download.path();
     const exported = readFileSync(path, 'utf8');
-    const parsed = JSON.parse(exported) as { version: number; trainees: Record<string, { attempts: { kind: string; score: number }[] } | undefined> };
+    const parsed = JSON.parse(exported) as {
+      version: number;
+      trainees: Record<string, { attempts: { kind: string; score: number }[] } | undefined>;
+    };
     expect(parsed.version).toBe(2);
-    expect(parsed.trainees['Вера Иванова']?.attempts.map((a) => [a.kind, a.score])).toEqual([['order', 100]]);
+    expect(parsed.trainees['Вера Иванова']?.attempts.map((a) => [a.kind, a.score])).toEqual([
+      ['order', 100],
+    ]);
     expect(errors).toEqual([]);
     await context.close();
 
@@ -311,15 +386,23 @@ describe('Train mode', () => {
       mimeType: 'application/json',
       buffer: Buffer.from('{"version": 2, "trainees": {"x": {"attempts": "no"}}}'),
     });
-    await expect.poll(() => other.page.getByRole('alert').textContent()).toMatch(/^This file was not imported: /);
+    await expect
+      .poll(() => other.page.getByRole('alert').textContent())
+      .toMatch(/^This file was not imported: /);
     await other.page.getByLabel('Import progress file').setInputFiles({
       name: 'progress.json',
       mimeType: 'application/json',
       buffer: Buffer.from(exported),
     });
-    await expect.poll(() => other.page.getByRole('status').filter({ hasText: 'Progress imported' }).count()).toBe(1);
-    await other.page.getByRole('combobox', { name: 'Trainees on this device' }).selectOption('Вера Иванова');
-    await expect.poll(() => other.page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
+    await expect
+      .poll(() => other.page.getByRole('status').filter({ hasText: 'Progress imported' }).count())
+      .toBe(1);
+    await other.page
+      .getByRole('combobox', { name: 'Trainees on this device' })
+      .selectOption('Вера Иванова');
+    await expect
+      .poll(() => other.page.getByTestId('summary-totals').textContent())
+      .toBe('Attempts: 1, passed: 1.');
     expect(other.errors).toEqual([]);
     await other.context.close();
   });
@@ -357,11 +440,15 @@ describe('Train mode', () => {
     // The app still works: another drill, and the other modes.
     await page.getByRole('button', { name: 'Clear and try again' }).click();
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
-    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
+    await expect
+      .poll(() => page.getByTestId('summary-totals').textContent())
+      .toBe('Attempts: 2, passed: 1.');
     await page.getByRole('button', { name: 'Learn', exact: true }).click();
     await expect.poll(() => page.locator('#step-title').count(), { timeout: 20_000 }).toBe(1);
     await page.getByRole('button', { name: 'Train', exact: true }).click();
-    await expect.poll(() => page.getByTestId('summary-totals').textContent()).toBe('Attempts: 2, passed: 1.');
+    await expect
+      .poll(() => page.getByTestId('summary-totals').textContent())
+      .toBe('Attempts: 2, passed: 1.');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -373,8 +460,12 @@ describe('Train mode', () => {
     await openTrain(page, STROKE_URL);
     const notice = page.locator('.train-load-notice');
     await expect.poll(() => notice.count(), { timeout: 20_000 }).toBe(1);
-    expect(await notice.textContent()).toContain('Saved training progress could not be read and was reset');
-    expect(await notice.textContent()).toMatch(/The previous data was kept under “footwork\.progress\.backup\./);
+    expect(await notice.textContent()).toContain(
+      'Saved training progress could not be read and was reset',
+    );
+    expect(await notice.textContent()).toMatch(
+      /The previous data was kept under “footwork\.progress\.backup\./,
+    );
     // The app goes on: a trainee can start afresh.
     await chooseTrainee(page, 'Fedor');
     await page.getByRole('button', { name: 'Dismiss' }).click();
@@ -402,8 +493,12 @@ describe('Train mode', () => {
     expect(await axeViolations(page)).toEqual([]);
     // In Russian too.
     await page.getByRole('button', { name: 'Русский' }).click();
-    await expect.poll(() => page.getByRole('heading', { name: 'Расставьте шаги по порядку' }).count()).toBe(1);
-    expect(await page.locator('.train-order .train-score').textContent()).toMatch(/^Оценка порядка: \d+ из 100\./);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Расставьте шаги по порядку' }).count())
+      .toBe(1);
+    expect(await page.locator('.train-order .train-score').textContent()).toMatch(
+      /^Оценка порядка: \d+ из 100\./,
+    );
     await screenshot(page, 'train-order-ru');
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

@@ -44,7 +44,9 @@ describe('viewer', () => {
     expect(await panel.getByRole('alert').count()).toBe(0);
     // ... and lists the protocol steps that work on it, each with its source file.
     await expect.poll(() => panel.locator('.usage li').count()).toBeGreaterThan(0);
-    expect(await panel.locator('.usage li').first().textContent()).toMatch(/\(\d{3}_[0-9a-f]{16}\.txt\)/);
+    expect(await panel.locator('.usage li').first().textContent()).toMatch(
+      /\(\d{3}_[0-9a-f]{16}\.txt\)/,
+    );
     await screenshot(page, 'viewer-thigh-selected');
 
     expect(errors).toEqual([]);

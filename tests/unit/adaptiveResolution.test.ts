@@ -59,13 +59,21 @@ describe('software renderer detection', () => {
       ),
     ).toBe(true);
     expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
-    expect(isSoftwareRenderer('ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)')).toBe(true);
+    expect(
+      isSoftwareRenderer(
+        'ANGLE (Microsoft, Microsoft Basic Render Driver Direct3D11 vs_5_0 ps_5_0)',
+      ),
+    ).toBe(true);
   });
 
   it('leaves hardware GPUs and unknown renderers alone', () => {
-    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce GTX 1060 Direct3D11 vs_5_0 ps_5_0, D3D11)')).toBe(false);
+    expect(
+      isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce GTX 1060 Direct3D11 vs_5_0 ps_5_0, D3D11)'),
+    ).toBe(false);
     expect(isSoftwareRenderer('Apple GPU')).toBe(false);
-    expect(isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)')).toBe(false);
+    expect(
+      isSoftwareRenderer('ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)'),
+    ).toBe(false);
     expect(isSoftwareRenderer('')).toBe(false);
     expect(isSoftwareRenderer(null)).toBe(false);
   });

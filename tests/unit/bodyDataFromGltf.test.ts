@@ -50,7 +50,9 @@ describe('body data read by the app from GLTFLoader', () => {
 
   it('reads the landmark morph offsets and the per-vertex morph deltas', () => {
     const bunion = app.landmarks.get('bunion_apex.L');
-    expect(bunion?.morphs.hallux_valgus).toEqual(node.landmarks.get('bunion_apex.L')?.morphs.hallux_valgus);
+    expect(bunion?.morphs.hallux_valgus).toEqual(
+      node.landmarks.get('bunion_apex.L')?.morphs.hallux_valgus,
+    );
     const mine = app.morphDeltas.hallux_valgus;
     const theirs = node.morphDeltas.hallux_valgus;
     expect(mine?.length).toBe(theirs?.length);

@@ -142,7 +142,9 @@ describe('dates and pictures', () => {
     const busy = new Uint8ClampedArray(size).map((_, i) => (i % 4 === 3 ? 255 : (i * 37) % 256));
     expect(looksBlank(busy)).toBe(false);
     // Many colours but all nearly the same brightness: still blank.
-    const noise = new Uint8ClampedArray(size).map((_, i) => (i % 4 === 3 ? 255 : 30 + ((i * 7) % 9)));
+    const noise = new Uint8ClampedArray(size).map((_, i) =>
+      i % 4 === 3 ? 255 : 30 + ((i * 7) % 9),
+    );
     expect(looksBlank(noise)).toBe(true);
   });
 });

@@ -6,11 +6,17 @@ import {
   protocol as protocolSchema,
   type Protocol,
 } from '../../src/content/schema.ts';
-import { avoidLine, buildHandout, describeSchedule, formatRange } from '../../src/domain/handout.ts';
+import {
+  avoidLine,
+  buildHandout,
+  describeSchedule,
+  formatRange,
+} from '../../src/domain/handout.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
-const protocolOf = (id: string): Protocol => protocolSchema.parse(readJson(`content/protocols/${id}.json`));
+const protocolOf = (id: string): Protocol =>
+  protocolSchema.parse(readJson(`content/protocols/${id}.json`));
 const LISTS = contraindicationsFile.parse(readJson('content/contraindications.json')).lists;
 
 const CHILD = protocolOf('p6-hallux-valgus-child-course');
@@ -32,13 +38,25 @@ describe('handout', () => {
       expect(s.plain).toBe(step.plain.en);
       expect(s.title).toBe(step.title.en);
       const cautions = step.cautions.map((c) => (c.plain ?? c.text).en);
-      expect(s.warnings).toEqual([...(i === 0 ? ['Do not massage: Spine (vertebrae).'] : []), ...cautions]);
+      expect(s.warnings).toEqual([
+        ...(i === 0 ? ['Do not massage: Spine (vertebrae).'] : []),
+        ...cautions,
+      ]);
     });
   });
 
   it('lists the steps the safety check rules out as left out, keeping the others numbered as in the app', () => {
-    const captured = CHILD.steps.map((_, i) => ({ image: `blob:pic-${String(i)}`, avoidZones: [] }));
-    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured, skipped: [1, 3] });
+    const captured = CHILD.steps.map((_, i) => ({
+      image: `blob:pic-${String(i)}`,
+      avoidZones: [],
+    }));
+    const h = buildHandout({
+      protocol: CHILD,
+      lists: LISTS,
+      locale: 'en',
+      captured,
+      skipped: [1, 3],
+    });
     expect(h.steps.map((s) => s.number)).toEqual(
       CHILD.steps.map((_, i) => i + 1).filter((n) => n !== 2 && n !== 4),
     );
@@ -47,7 +65,9 @@ describe('handout', () => {
       { number: 2, title: CHILD.steps[1].title.en },
       { number: 4, title: CHILD.steps[3].title.en },
     ]);
-    expect(buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured }).leftOut).toEqual([]);
+    expect(buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured }).leftOut).toEqual(
+      [],
+    );
   });
 
   it('leaves a step without a picture when none was taken', () => {
@@ -63,7 +83,9 @@ describe('handout', () => {
     const safety = h.safety.slice(0, mine.length);
     expect(safety.map((s) => s.title)).toEqual(mine.map((l) => l.title.en));
     expect(safety.map((s) => s.items)).toEqual(mine.map((l) => l.items.map((i) => i.plain.en)));
-    const others = LISTS.filter((l) => !CHILD.contraindications.includes(l.id)).map((l) => l.title.en);
+    const others = LISTS.filter((l) => !CHILD.contraindications.includes(l.id)).map(
+      (l) => l.title.en,
+    );
     for (const s of h.safety) expect(others).not.toContain(s.title);
   });
 
@@ -94,14 +116,31 @@ describe('schedule in plain words', () => {
   it('says "at least" for an open-ended course and gives session minutes', () => {
     const base = { load: 'steady' as const, notes: [], source: '000_cf6d817cf74adffa.txt' };
     expect(
-      describeSchedule({ ...base, frequency: 'every_other_day', courseSessions: { min: 12 } }, 'en'),
-    ).toEqual(['Every other day.', 'A course of at least 12 sessions.', 'Keep the same strength every time.']);
+      describeSchedule(
+        { ...base, frequency: 'every_other_day', courseSessions: { min: 12 } },
+        'en',
+      ),
+    ).toEqual([
+      'Every other day.',
+      'A course of at least 12 sessions.',
+      'Keep the same strength every time.',
+    ]);
     expect(
       describeSchedule(
-        { ...base, frequency: 'daily', courseWeeks: { min: 2, max: 2 }, sessionMinutes: { min: 3 } },
+        {
+          ...base,
+          frequency: 'daily',
+          courseWeeks: { min: 2, max: 2 },
+          sessionMinutes: { min: 3 },
+        },
         'ru',
       ),
-    ).toEqual(['Каждый день.', 'Курс длится 2 нед.', 'Один сеанс — от 3 мин.', 'Каждый раз с одинаковой силой.']);
+    ).toEqual([
+      'Каждый день.',
+      'Курс длится 2 нед.',
+      'Один сеанс — от 3 мин.',
+      'Каждый раз с одинаковой силой.',
+    ]);
     expect(describeSchedule(null, 'en')).toEqual([]);
   });
 

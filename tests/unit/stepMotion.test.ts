@@ -4,7 +4,11 @@ import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyGlb } from '../../scripts/lib/readBody.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { BodyData } from '../../src/domain/body.ts';
-import { applyMorphs, createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
+import {
+  applyMorphs,
+  createSkinProjector,
+  type SkinProjector,
+} from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion } from '../../src/domain/stepMotion.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -16,7 +20,9 @@ const bodies = new Map<string, { body: BodyData; skin: SkinProjector }>();
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
   for (const kind of ['adult', 'child'] as const) {
-    const body = applyMorphs(await readBodyGlb(resolve(ROOT, `models/body-${kind}.glb`)), { hallux_valgus: 0.5 });
+    const body = applyMorphs(await readBodyGlb(resolve(ROOT, `models/body-${kind}.glb`)), {
+      hallux_valgus: 0.5,
+    });
     bodies.set(kind, { body, skin: createSkinProjector(body) });
   }
 });
@@ -48,12 +54,16 @@ describe('step motion on the real models', () => {
       expect(result.ok, `${step.id}: ${result.ok ? '' : result.reason}`).toBe(true);
     }
     const aroundJoint = steps.filter(
-      ({ step, result }) => step.zones.includes('first_mtp_joint') && result.ok && result.motion !== null,
+      ({ step, result }) =>
+        step.zones.includes('first_mtp_joint') && result.ok && result.motion !== null,
     );
     expect(aroundJoint.length).toBeGreaterThan(0);
     for (const { step, result } of aroundJoint) {
       const near = result.ok ? (result.motion?.nearAvoid ?? []) : [];
-      expect(near.map((z) => `${z.zone}.${String(z.side)}`), step.id).toContain('bunion.L');
+      expect(
+        near.map((z) => `${z.zone}.${String(z.side)}`),
+        step.id,
+      ).toContain('bunion.L');
     }
     // Non-touch steps (foot bath, exercises) have no motion.
     const bath = steps.find(({ step }) => step.technique === 'preparation');
@@ -65,9 +75,15 @@ describe('step motion on the real models', () => {
     const zonesNear = (pred: (zones: readonly string[]) => boolean) =>
       steps
         .filter(({ step }) => pred(step.zones))
-        .flatMap(({ result }) => (result.ok ? (result.motion?.nearAvoid ?? []) : []).map((z) => z.zone));
-    expect(zonesNear((z) => z.includes('upper_back') || z.includes('lower_back'))).toContain('vertebrae');
-    expect(zonesNear((z) => z.includes('thigh_back') || z.includes('thigh_front'))).toContain('knee');
+        .flatMap(({ result }) =>
+          (result.ok ? (result.motion?.nearAvoid ?? []) : []).map((z) => z.zone),
+        );
+    expect(zonesNear((z) => z.includes('upper_back') || z.includes('lower_back'))).toContain(
+      'vertebrae',
+    );
+    expect(zonesNear((z) => z.includes('thigh_back') || z.includes('thigh_front'))).toContain(
+      'knee',
+    );
   });
 
   it('looks at the sole from below and at the back from behind', () => {

@@ -4,7 +4,11 @@ import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyGlb } from '../../scripts/lib/readBody.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { BodyData } from '../../src/domain/body.ts';
-import { applyMorphs, createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
+import {
+  applyMorphs,
+  createSkinProjector,
+  type SkinProjector,
+} from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion, type StepMotion } from '../../src/domain/stepMotion.ts';
 import { sketchStep, TONE, type Sketch, type Tone } from '../../src/domain/stepSketch.ts';
 import { frameStep, MIN_STEP_RADIUS_M, zoneFraming } from '../../src/domain/views.ts';
@@ -21,11 +25,16 @@ let skin: SkinProjector;
 
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
-  body = applyMorphs(await readBodyGlb(resolve(ROOT, 'models/body-adult.glb')), { hallux_valgus: 0.5 });
+  body = applyMorphs(await readBodyGlb(resolve(ROOT, 'models/body-adult.glb')), {
+    hallux_valgus: 0.5,
+  });
   skin = createSkinProjector(body);
 });
 
-function motionOf(catalogueId: string, stepIndex: number): { motion: StepMotion; zones: readonly string[] } {
+function motionOf(
+  catalogueId: string,
+  stepIndex: number,
+): { motion: StepMotion; zones: readonly string[] } {
   const loaded = content.protocols.find((p) => p.protocol.catalogueId === catalogueId);
   const step = loaded?.protocol.steps[stepIndex];
   if (!step) throw new Error(`no step ${String(stepIndex)} in ${catalogueId}`);
@@ -73,11 +82,20 @@ describe('step sketch (a step as a picture without WebGL)', () => {
     const fake: BodyData = {
       ...body,
       // One triangle facing the camera at the target, one behind the camera.
-      positions: new Float32Array([-0.1, 0.9, 0, 0.1, 0.9, 0, 0, 1.1, 0, -0.1, 0.9, 2, 0.1, 0.9, 2, 0, 1.1, 2]),
+      positions: new Float32Array([
+        -0.1, 0.9, 0, 0.1, 0.9, 0, 0, 1.1, 0, -0.1, 0.9, 2, 0.1, 0.9, 2, 0, 1.1, 2,
+      ]),
       indices: new Uint32Array([0, 1, 2, 3, 4, 5]),
       triangleParts: new Uint16Array([0, 0]),
     };
-    const sketch = sketchStep({ body: fake, partTones: [], camera, width: W, height: H, plan: null });
+    const sketch = sketchStep({
+      body: fake,
+      partTones: [],
+      camera,
+      width: W,
+      height: H,
+      plan: null,
+    });
     expect(sketch.triangleCount).toBe(1);
     const xs = [sketch.triangles[0], sketch.triangles[2], sketch.triangles[4]] as number[];
     const ys = [sketch.triangles[1], sketch.triangles[3], sketch.triangles[5]] as number[];
@@ -94,7 +112,10 @@ describe('step sketch (a step as a picture without WebGL)', () => {
       indices: new Uint32Array([0, 1, 2]),
       triangleParts: new Uint16Array([0]),
     };
-    expect(sketchStep({ body: fake, partTones: [], camera, width: W, height: H, plan: null }).triangleCount).toBe(0);
+    expect(
+      sketchStep({ body: fake, partTones: [], camera, width: W, height: H, plan: null })
+        .triangleCount,
+    ).toBe(0);
   });
 
   it('pictures the circles around the big-toe joint: the zone tinted, the bunion marked, arrows and the hand trajectory in view', () => {
@@ -122,7 +143,9 @@ describe('step sketch (a step as a picture without WebGL)', () => {
     // P4: stroking from the Achilles tendon up the calf (adult).
     const loaded = content.protocols.find((p) => p.protocol.catalogueId === 'P4');
     const index =
-      loaded?.protocol.steps.findIndex((s) => s.path?.kind === 'line' && s.technique === 'stroking') ?? -1;
+      loaded?.protocol.steps.findIndex(
+        (s) => s.path?.kind === 'line' && s.technique === 'stroking',
+      ) ?? -1;
     expect(index).toBeGreaterThanOrEqual(0);
     const { motion, zones } = motionOf('P4', index);
     const sketch = sketchOf(motion, zones);
@@ -130,7 +153,10 @@ describe('step sketch (a step as a picture without WebGL)', () => {
     expect(stroke).toBeDefined();
     if (!stroke) return;
     const n = stroke.length / 2;
-    const travel = Math.atan2((stroke[n * 2 - 1] ?? 0) - stroke[1], (stroke[n * 2 - 2] ?? 0) - stroke[0]);
+    const travel = Math.atan2(
+      (stroke[n * 2 - 1] ?? 0) - stroke[1],
+      (stroke[n * 2 - 2] ?? 0) - stroke[0],
+    );
     expect(sketch.arrows.length).toBeGreaterThan(0);
     for (const a of sketch.arrows) {
       const diff = Math.abs(Math.atan2(Math.sin(a.angle - travel), Math.cos(a.angle - travel)));
@@ -151,7 +177,11 @@ describe('step framing', () => {
     expect(d(far.eye) / d(near.eye)).toBeCloseTo(3, 5);
     // A tiny path is framed as if it had the minimum radius.
     const tiny = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: 0.001 }, FOV, 4 / 3);
-    const min = frameStep({ center: [0, 1, 0], normal: [0, 0, 1], radius: MIN_STEP_RADIUS_M }, FOV, 4 / 3);
+    const min = frameStep(
+      { center: [0, 1, 0], normal: [0, 0, 1], radius: MIN_STEP_RADIUS_M },
+      FOV,
+      4 / 3,
+    );
     expect(tiny.eye).toEqual(min.eye);
   });
 
@@ -162,7 +192,8 @@ describe('step framing', () => {
     const left = zoneFraming(body, new Set(['heel']), 'L');
     const right = zoneFraming(body, new Set(['heel']), 'R');
     if (!left || !right) throw new Error('no heel framing');
-    const dist = (a: readonly number[], b: readonly number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+    const dist = (a: readonly number[], b: readonly number[]) =>
+      Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
     expect(dist(left.center, heelL)).toBeLessThan(left.radius);
     expect(dist(right.center, heelR)).toBeLessThan(right.radius);
     expect(left.radius).toBeLessThan(0.12);

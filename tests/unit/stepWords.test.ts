@@ -10,7 +10,9 @@ describe('step words', () => {
   });
 
   it('says whether a dose comes from the source', () => {
-    expect(describeDose({ durationS: 120, repetitions: 10, doseFromSource: true })).toBe('about 2 min, 10 times');
+    expect(describeDose({ durationS: 120, repetitions: 10, doseFromSource: true })).toBe(
+      'about 2 min, 10 times',
+    );
     expect(describeDose({ durationS: 30, doseFromSource: false })).toBe(
       'about 30 s (suggested; the source gives no figure)',
     );
@@ -19,7 +21,9 @@ describe('step words', () => {
 
   it('describes a growing intensity', () => {
     expect(describeIntensity({ intensity: 'light' })).toBe('light');
-    expect(describeIntensity({ intensity: 'light', intensityTo: 'vigorous' })).toBe('light, growing to vigorous');
+    expect(describeIntensity({ intensity: 'light', intensityTo: 'vigorous' })).toBe(
+      'light, growing to vigorous',
+    );
     expect(describeIntensity({ intensity: 'moderate', intensityTo: 'moderate' })).toBe('moderate');
   });
 });

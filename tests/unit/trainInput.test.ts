@@ -10,7 +10,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyGlb } from '../../scripts/lib/readBody.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
-import { avoidAnswerScore, avoidQuizChoices, checkAvoidAnswer, hasAvoidQuestion } from '../../src/domain/avoidQuiz.ts';
+import {
+  avoidAnswerScore,
+  avoidQuizChoices,
+  checkAvoidAnswer,
+  hasAvoidQuestion,
+} from '../../src/domain/avoidQuiz.ts';
 import type { BodyData, Vec3 } from '../../src/domain/body.ts';
 import { applyPose, poseTransform } from '../../src/domain/pose.ts';
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
@@ -84,7 +89,11 @@ describe('TraceRecorder', () => {
     const back = r.add(hit(1.0031));
     expect(back?.newStroke).toBe(true); // a new stroke is kept even close to the last point
     const points = r.points();
-    expect(points.map((p) => p.point[0])).toEqual([0, expect.closeTo(0.003, 12), expect.closeTo(0.0031, 12)]);
+    expect(points.map((p) => p.point[0])).toEqual([
+      0,
+      expect.closeTo(0.003, 12),
+      expect.closeTo(0.0031, 12),
+    ]);
     expect(points.map((p) => p.newStroke)).toEqual([false, false, true]);
     expect(points[0]?.zone).toBe('calf');
   });
@@ -107,7 +116,14 @@ describe('TraceRecorder', () => {
 
 describe('stepsWithPath', () => {
   it('lists the steps done on the body', () => {
-    expect(stepsWithPath([{}, { path: { kind: 'line' } }, { path: undefined }, { path: { kind: 'points' } }])).toEqual([1, 3]);
+    expect(
+      stepsWithPath([
+        {},
+        { path: { kind: 'line' } },
+        { path: undefined },
+        { path: { kind: 'points' } },
+      ]),
+    ).toEqual([1, 3]);
   });
 });
 
@@ -121,12 +137,28 @@ describe('avoid quiz', () => {
     expect(right.correct).toBe(true);
     expect(avoidAnswerScore(right)).toBe(100);
     const otherSide = checkAvoidAnswer(near, { zone: 'bunion', side: 'R' }, AVOID);
-    expect(otherSide).toEqual({ correct: false, answer: { zone: 'bunion', side: 'R' }, reason: 'other_side' });
+    expect(otherSide).toEqual({
+      correct: false,
+      answer: { zone: 'bunion', side: 'R' },
+      reason: 'other_side',
+    });
     expect(avoidAnswerScore(otherSide)).toBe(0);
-    expect(checkAvoidAnswer(near, { zone: 'knee', side: 'L' }, AVOID)).toMatchObject({ correct: false, reason: 'out_of_reach' });
-    expect(checkAvoidAnswer(near, { zone: 'hallux', side: 'L' }, AVOID)).toMatchObject({ correct: false, reason: 'safe' });
+    expect(checkAvoidAnswer(near, { zone: 'knee', side: 'L' }, AVOID)).toMatchObject({
+      correct: false,
+      reason: 'out_of_reach',
+    });
+    expect(checkAvoidAnswer(near, { zone: 'hallux', side: 'L' }, AVOID)).toMatchObject({
+      correct: false,
+      reason: 'safe',
+    });
     // Midline zones have no side.
-    expect(checkAvoidAnswer([{ zone: 'vertebrae', side: null }], { zone: 'vertebrae', side: null }, AVOID).correct).toBe(true);
+    expect(
+      checkAvoidAnswer(
+        [{ zone: 'vertebrae', side: null }],
+        { zone: 'vertebrae', side: null },
+        AVOID,
+      ).correct,
+    ).toBe(true);
   });
 
   it('offers the answer among every avoid zone and the step zones, each once, in an order that gives nothing away', () => {
@@ -193,9 +225,17 @@ describe('a trace on the real model', () => {
     const hits: TraceHit[] = [];
     for (const stroke of reference.strokes) {
       for (let i = 0; i < stroke.count; i++) {
-        const p: Vec3 = [stroke.points[i * 3] ?? 0, stroke.points[i * 3 + 1] ?? 0, stroke.points[i * 3 + 2] ?? 0];
+        const p: Vec3 = [
+          stroke.points[i * 3] ?? 0,
+          stroke.points[i * 3 + 1] ?? 0,
+          stroke.points[i * 3 + 2] ?? 0,
+        ];
         const under = skin.project(p);
-        hits.push({ point: applyPose(pose, p), zone: under?.zone ?? 'body', side: under?.side ?? null });
+        hits.push({
+          point: applyPose(pose, p),
+          zone: under?.zone ?? 'body',
+          side: under?.side ?? null,
+        });
       }
     }
     const record = (list: readonly TraceHit[]) => {
@@ -213,7 +253,10 @@ describe('a trace on the real model', () => {
     expect(reversed.total).toBeLessThan(forward.total - 40);
     expect(reversed.feedback).toContain('reversed');
     // Without the inverse pose the points would be a metre away: nothing would score.
-    const unposed = scoreTrace({ ...input, trace: hits.map((h) => ({ point: h.point, zone: h.zone, side: h.side })) });
+    const unposed = scoreTrace({
+      ...input,
+      trace: hits.map((h) => ({ point: h.point, zone: h.zone, side: h.side })),
+    });
     expect(unposed.total).toBeLessThan(30);
   });
 });

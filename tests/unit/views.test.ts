@@ -39,7 +39,7 @@ describe('preset views', () => {
   it('backs off further for a narrow viewport so the bounds still fit', () => {
     const dist = (aspect: number) => {
       const p = frameBounds(leftFoot, 'anterior', 'L', 40, aspect);
-      return Math.hypot(...p.position.map((v, i) => v - p.target[i]) as [number, number, number]);
+      return Math.hypot(...(p.position.map((v, i) => v - p.target[i]) as [number, number, number]));
     };
     expect(dist(0.5)).toBeGreaterThan(dist(2));
   });

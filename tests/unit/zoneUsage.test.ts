@@ -7,8 +7,18 @@ const protocols: UsageProtocol[] = [
     id: 'p1',
     title: t('First'),
     steps: [
-      { id: 'a', title: t('Circle the joint'), zones: ['first_mtp_joint', 'hallux'], source: '000_x.txt' },
-      { id: 'b', title: t('Press the toes'), zones: ['hallux', 'hallux', 'toe2'], source: '000_x.txt' },
+      {
+        id: 'a',
+        title: t('Circle the joint'),
+        zones: ['first_mtp_joint', 'hallux'],
+        source: '000_x.txt',
+      },
+      {
+        id: 'b',
+        title: t('Press the toes'),
+        zones: ['hallux', 'hallux', 'toe2'],
+        source: '000_x.txt',
+      },
     ],
   },
   {
@@ -22,7 +32,10 @@ describe('zone usage index', () => {
   const index = indexZoneUsage(protocols);
 
   it('lists every step that names a zone, once per step, in order', () => {
-    expect(index.get('hallux')?.map((u) => `${u.protocolId}/${u.stepId}`)).toEqual(['p1/a', 'p1/b']);
+    expect(index.get('hallux')?.map((u) => `${u.protocolId}/${u.stepId}`)).toEqual([
+      'p1/a',
+      'p1/b',
+    ]);
     expect(index.get('heel')?.[0]).toEqual({
       protocolId: 'p2',
       protocolTitle: t('Second'),

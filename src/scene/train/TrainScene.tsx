@@ -106,7 +106,8 @@ export function TrainScene() {
   // The answer is shown (the step's own path, arrows and avoid marks) once there is one.
   const answered =
     key !== null &&
-    ((task === 'trace' && traceResult?.key === key) || (task === 'avoid' && avoidResult?.key === key));
+    ((task === 'trace' && traceResult?.key === key) ||
+      (task === 'avoid' && avoidResult?.key === key));
   useEffect(() => {
     useTrainStore.getState().setGuideHidden(!answered);
   }, [answered]);
@@ -127,7 +128,11 @@ export function TrainScene() {
     geometry.setAttribute('position', attribute);
     geometry.setDrawRange(0, 0);
     const lineMaterial = new LineBasicMaterial({ color: TRACE_COLOR });
-    const pointMaterial = new PointsMaterial({ color: TRACE_COLOR, size: 7, sizeAttenuation: false });
+    const pointMaterial = new PointsMaterial({
+      color: TRACE_COLOR,
+      size: 7,
+      sizeAttenuation: false,
+    });
     const group = new Group();
     group.matrixAutoUpdate = false;
     const line = new Line(geometry, lineMaterial);
@@ -175,7 +180,11 @@ export function TrainScene() {
     live.current = { current, reference, key, bodyScale };
   });
   const gesture = useMemo(
-    () => ({ recorder: new TraceRecorder(), dragging: false, downAt: null as { x: number; y: number } | null }),
+    () => ({
+      recorder: new TraceRecorder(),
+      dragging: false,
+      downAt: null as { x: number; y: number } | null,
+    }),
     [],
   );
 
@@ -191,7 +200,10 @@ export function TrainScene() {
 
     const pick = (e: PointerEvent): { hit: TraceHit; lifted: Vector3 } | null => {
       const rect = canvas.getBoundingClientRect();
-      ndc.set(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1);
+      ndc.set(
+        ((e.clientX - rect.left) / rect.width) * 2 - 1,
+        -((e.clientY - rect.top) / rect.height) * 2 + 1,
+      );
       raycaster.setFromCamera(ndc, camera);
       const visible = meshes.filter((m) => m.visible);
       const found = raycaster.intersectObjects(visible, false).at(0);
@@ -202,7 +214,11 @@ export function TrainScene() {
       if (found.face) normal.copy(found.face.normal).transformDirection(found.object.matrixWorld);
       lifted.copy(found.point).addScaledVector(normal, LIFT_M * live.current.bodyScale);
       return {
-        hit: { point: [found.point.x, found.point.y, found.point.z], zone: part.zone, side: part.side },
+        hit: {
+          point: [found.point.x, found.point.y, found.point.z],
+          zone: part.zone,
+          side: part.side,
+        },
         lifted,
       };
     };

@@ -51,10 +51,11 @@ export function CalendarSection() {
       setStatus(t(REASON[result.reason]));
       return;
     }
-    saveFile(new Blob([result.ics], { type: 'text/calendar;charset=utf-8' }), exportFileName(protocol.id, 'ics'));
-    setStatus(
-      t('ui.present.calendar.saved', { sessions: result.plan.sessions.length, start }),
+    saveFile(
+      new Blob([result.ics], { type: 'text/calendar;charset=utf-8' }),
+      exportFileName(protocol.id, 'ics'),
     );
+    setStatus(t('ui.present.calendar.saved', { sessions: result.plan.sessions.length, start }));
   };
 
   return (

@@ -10,7 +10,9 @@ import { usePresentStore } from './presentStore.ts';
 
 /** Waits for the browser to lay out and paint what React just rendered. */
 const nextPaint = () =>
-  new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+  new Promise<void>((resolve) =>
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
+  );
 
 /** "Print handout": pictures of every step on the model, plain words, schedule, safety list. */
 export function HandoutSection() {
@@ -52,7 +54,9 @@ export function HandoutSection() {
       );
       window.print();
     } catch (e) {
-      setStatus(t('ui.present.handout.failed', { reason: e instanceof Error ? e.message : String(e) }));
+      setStatus(
+        t('ui.present.handout.failed', { reason: e instanceof Error ? e.message : String(e) }),
+      );
     } finally {
       usePresentStore.getState().setBusy(null);
     }

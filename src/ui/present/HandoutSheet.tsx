@@ -20,7 +20,9 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
         <ol className="present-handout-steps">
           {handout.steps.map((step) => (
             <li key={step.number} className="present-handout-step">
-              <h3>{t('ui.present.handout.stepHeading', { index: step.number, title: step.title })}</h3>
+              <h3>
+                {t('ui.present.handout.stepHeading', { index: step.number, title: step.title })}
+              </h3>
               {step.image ? (
                 <img className="present-handout-picture" src={step.image} alt={step.plain} />
               ) : (

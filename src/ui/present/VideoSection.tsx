@@ -12,7 +12,12 @@ const VIDEO_SPEEDS = [1, 1.5, 2] as const;
 type Phase =
   | { readonly kind: 'idle' }
   | { readonly kind: 'recording' }
-  | { readonly kind: 'done'; readonly url: string; readonly bytes: number; readonly seconds: number }
+  | {
+      readonly kind: 'done';
+      readonly url: string;
+      readonly bytes: number;
+      readonly seconds: number;
+    }
   | { readonly kind: 'failed'; readonly reason: RecordFailure; readonly detail: string };
 
 /** Records the protocol played through with captions, for the parent to watch at home. */

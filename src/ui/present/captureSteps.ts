@@ -70,9 +70,7 @@ export async function captureSteps(
         copy = access.renderAndRead((canvas) => copyCanvas(canvas, MAX_PICTURE_WIDTH));
       }
       const image = await toObjectUrl(copy);
-      const names = usePlayerStore
-        .getState()
-        .nearAvoid.map((z) => zoneName(z.zone, locale));
+      const names = usePlayerStore.getState().nearAvoid.map((z) => zoneName(z.zone, locale));
       shots.push({ image, avoidZones: [...new Set(names)] });
     }
   } finally {

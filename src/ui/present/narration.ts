@@ -4,7 +4,9 @@ const LANG: Readonly<Record<Locale, string>> = { en: 'en-US', ru: 'ru-RU' };
 
 /** The speech engine, or null where the browser has none. */
 function synth(): SpeechSynthesis | null {
-  return typeof window !== 'undefined' && 'speechSynthesis' in window ? window.speechSynthesis : null;
+  return typeof window !== 'undefined' && 'speechSynthesis' in window
+    ? window.speechSynthesis
+    : null;
 }
 
 /** Whether narration can be offered at all (the Web Speech API is present). */

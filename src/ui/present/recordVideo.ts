@@ -15,7 +15,10 @@ import { playerEngine } from '../../state/playerStore.ts';
 export type RecordFailure = 'unsupported' | 'no_canvas' | 'cancelled' | 'failed';
 
 export class RecordError extends Error {
-  constructor(readonly reason: RecordFailure, detail?: string) {
+  constructor(
+    readonly reason: RecordFailure,
+    detail?: string,
+  ) {
     super(detail ?? reason);
   }
 }
@@ -152,7 +155,8 @@ export async function recordProtocol(options: {
         const s = playerEngine.state;
         onProgress(playedFraction(s));
         if (s.status === 'finished') resolve('done');
-        else if (s.status !== 'playing' || s.protocolId !== loaded.protocol.id) resolve('cancelled');
+        else if (s.status !== 'playing' || s.protocolId !== loaded.protocol.id)
+          resolve('cancelled');
       };
       unsubscribe = playerEngine.subscribe(check);
       signal.addEventListener('abort', () => resolve('cancelled'), { once: true });

@@ -58,7 +58,8 @@ export function StepImage({ kind, step, side, morphs, bodyScale, title }: StepIm
     };
   }, [kind, step, side, morphs, bodyScale, landmarks]);
 
-  if (state === null) return <p className="muted small step-image-wait">{t('ui.noWebgl.imageLoading')}</p>;
+  if (state === null)
+    return <p className="muted small step-image-wait">{t('ui.noWebgl.imageLoading')}</p>;
   if (state.failed) return <p className="muted small">{t('ui.noWebgl.imageFailed')}</p>;
   if (!state.url) return null;
   return (

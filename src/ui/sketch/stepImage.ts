@@ -7,7 +7,11 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { Step } from '../../content/schema.ts';
 import type { BodyData, MorphTarget, Side } from '../../domain/body.ts';
-import { applyMorphs, createSkinProjector, type SkinProjector } from '../../domain/projectToSkin.ts';
+import {
+  applyMorphs,
+  createSkinProjector,
+  type SkinProjector,
+} from '../../domain/projectToSkin.ts';
 import { buildStepMotion } from '../../domain/stepMotion.ts';
 import { sketchStep, TONE, type Sketch, type Tone } from '../../domain/stepSketch.ts';
 import { frameStep, type StepFraming, zoneFraming } from '../../domain/views.ts';
@@ -97,7 +101,10 @@ export async function sketchForStep(req: StepImageRequest): Promise<Sketch | nul
   return sketchStep({
     body,
     partTones,
-    camera: { ...frameStep(frame, FOV_DEG, req.width / req.height, SKETCH_MIN_RADIUS_M), fovDeg: FOV_DEG },
+    camera: {
+      ...frameStep(frame, FOV_DEG, req.width / req.height, SKETCH_MIN_RADIUS_M),
+      fovDeg: FOV_DEG,
+    },
     width: req.width,
     height: req.height,
     plan: motion?.plan ?? null,
@@ -135,7 +142,8 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
     ctx.lineWidth = 1.2 * scale;
     ctx.beginPath();
     ctx.moveTo(sketch.trajectory[0], sketch.trajectory[1]);
-    for (let i = 2; i < sketch.trajectory.length; i += 2) ctx.lineTo(sketch.trajectory[i] ?? 0, sketch.trajectory[i + 1] ?? 0);
+    for (let i = 2; i < sketch.trajectory.length; i += 2)
+      ctx.lineTo(sketch.trajectory[i] ?? 0, sketch.trajectory[i + 1] ?? 0);
     ctx.stroke();
     ctx.restore();
   }

@@ -6,7 +6,12 @@ import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
 import { AVOID_ZONES, zoneInfo } from '../../state/catalogue.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
-import { stepKey, submitAvoidAnswer, trainSession, useTrainSession } from '../../state/trainSession.ts';
+import {
+  stepKey,
+  submitAvoidAnswer,
+  trainSession,
+  useTrainSession,
+} from '../../state/trainSession.ts';
 import { AVOID_REASON_KEYS } from './feedback.ts';
 
 /** "Which area must be avoided here?": answered by a click on the body or from a list. */
@@ -29,7 +34,9 @@ export function AvoidTask() {
     bilateral: (zone) => zoneInfo(zone)?.bilateral ?? false,
   });
   const right = nearAvoid
-    .map((z) => `${zoneSideLabel(z.zone, z.side, locale)}: ${zoneAvoidReason(z.zone, locale) ?? ''}`)
+    .map(
+      (z) => `${zoneSideLabel(z.zone, z.side, locale)}: ${zoneAvoidReason(z.zone, locale) ?? ''}`,
+    )
     .join(' ');
 
   return (
@@ -44,8 +51,12 @@ export function AvoidTask() {
               <ul className="train-choices" aria-label={t('ui.train.avoid.stepsWith')}>
                 {avoidSteps.indices.map((i) => (
                   <li key={i}>
-                    <button type="button" onClick={() => playerEngine.dispatch({ type: 'jump', stepIndex: i })}>
-                      {i + 1}. {localized(current.protocol.protocol.steps[i]?.title ?? { en: '' }, locale)}
+                    <button
+                      type="button"
+                      onClick={() => playerEngine.dispatch({ type: 'jump', stepIndex: i })}
+                    >
+                      {i + 1}.{' '}
+                      {localized(current.protocol.protocol.steps[i]?.title ?? { en: '' }, locale)}
                     </button>
                   </li>
                 ))}
@@ -76,8 +87,13 @@ export function AvoidTask() {
       <div className="train-result" role="status" aria-live="polite">
         {answer ? (
           <>
-            <p className={`train-verdict ${answer.correct ? 'passed' : 'failed'}`} data-correct={answer.correct}>
-              <strong>{answer.correct ? t('ui.train.avoid.right') : t('ui.train.avoid.wrong')}</strong>{' '}
+            <p
+              className={`train-verdict ${answer.correct ? 'passed' : 'failed'}`}
+              data-correct={answer.correct}
+            >
+              <strong>
+                {answer.correct ? t('ui.train.avoid.right') : t('ui.train.avoid.wrong')}
+              </strong>{' '}
               {answer.correct
                 ? t('ui.train.avoid.rightWhy', {
                     zone: zoneSideLabel(answer.answer.zone, answer.answer.side, locale),
@@ -87,7 +103,9 @@ export function AvoidTask() {
                     zone: zoneSideLabel(answer.answer.zone, answer.answer.side, locale),
                   })}
             </p>
-            {answer.correct ? null : <p className="small">{t('ui.train.avoid.answerIs', { answer: right })}</p>}
+            {answer.correct ? null : (
+              <p className="small">{t('ui.train.avoid.answerIs', { answer: right })}</p>
+            )}
             <button type="button" onClick={() => trainSession().getState().clearAvoid()}>
               {t('ui.train.avoid.again')}
             </button>

@@ -58,7 +58,9 @@ function OrderDrillRound({
   useEffect(() => {
     if (!focus) return;
     const own = document.getElementById(`${id}-${focus.dir}-${focus.id}`);
-    const other = document.getElementById(`${id}-${focus.dir === 'up' ? 'down' : 'up'}-${focus.id}`);
+    const other = document.getElementById(
+      `${id}-${focus.dir === 'up' ? 'down' : 'up'}-${focus.id}`,
+    );
     const target = own instanceof HTMLButtonElement && !own.disabled ? own : other;
     target?.focus();
   }, [focus, order, id]);
@@ -125,7 +127,10 @@ function OrderDrillRound({
       <div className="train-result" role="status" aria-live="polite">
         {result?.ok ? (
           <>
-            <p className={`train-score ${result.passed ? 'passed' : 'failed'}`} data-score={result.score}>
+            <p
+              className={`train-score ${result.passed ? 'passed' : 'failed'}`}
+              data-score={result.score}
+            >
               {t('ui.train.order.score', { score: result.score })}{' '}
               <strong>{result.passed ? t('ui.train.passed') : t('ui.train.notYet')}</strong>
             </p>

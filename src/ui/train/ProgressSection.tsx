@@ -49,10 +49,15 @@ export function ProgressSection() {
       setMessage({ ok: false, text: t('ui.train.import.tooLarge') });
       return;
     }
-    const result = trainSession().getState().importJson(await file.text());
+    const result = trainSession()
+      .getState()
+      .importJson(await file.text());
     setMessage(
       result.ok
-        ? { ok: true, text: t('ui.train.import.done', { count: Object.keys(result.doc.trainees).length }) }
+        ? {
+            ok: true,
+            text: t('ui.train.import.done', { count: Object.keys(result.doc.trainees).length }),
+          }
         : { ok: false, text: t('ui.train.import.refused', { detail: result.detail }) },
     );
   };
@@ -63,9 +68,14 @@ export function ProgressSection() {
       <div className="train-summary">
         {summary ? (
           <>
-            <h3 className="train-summary-name">{t('ui.train.progress.of', { name: summary.name })}</h3>
+            <h3 className="train-summary-name">
+              {t('ui.train.progress.of', { name: summary.name })}
+            </h3>
             <p className="small" data-testid="summary-totals">
-              {t('ui.train.progress.totals', { attempts: summary.attempts, passed: summary.passed })}
+              {t('ui.train.progress.totals', {
+                attempts: summary.attempts,
+                passed: summary.passed,
+              })}
             </p>
             {summary.rows.length > 0 ? (
               <table className="train-table">
@@ -119,7 +129,10 @@ export function ProgressSection() {
         </label>
       </div>
       {message ? (
-        <p className={message.ok ? 'small' : 'small train-problem'} role={message.ok ? 'status' : 'alert'}>
+        <p
+          className={message.ok ? 'small' : 'small train-problem'}
+          role={message.ok ? 'status' : 'alert'}
+        >
           {message.text}
         </p>
       ) : null}

@@ -20,7 +20,8 @@ export function StepChooser() {
 
   // Train drills steps done on the body: move off a step without a path (preparation, exercises).
   useEffect(() => {
-    if (current && !onPath && first !== undefined) playerEngine.dispatch({ type: 'jump', stepIndex: first });
+    if (current && !onPath && first !== undefined)
+      playerEngine.dispatch({ type: 'jump', stepIndex: first });
   }, [current, onPath, first]);
   // Nothing plays in Train mode: the trainee does the stroke.
   useEffect(() => {
@@ -37,7 +38,9 @@ export function StepChooser() {
           <select
             id={`${id}-step`}
             value={current.index}
-            onChange={(e) => playerEngine.dispatch({ type: 'jump', stepIndex: Number(e.target.value) })}
+            onChange={(e) =>
+              playerEngine.dispatch({ type: 'jump', stepIndex: Number(e.target.value) })
+            }
           >
             {withPath.flatMap((i) => {
               const step = steps.at(i);

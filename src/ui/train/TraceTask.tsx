@@ -37,7 +37,10 @@ export function TraceTask() {
       <div className="train-result" role="status" aria-live="polite">
         {score ? (
           <>
-            <p className={`train-score ${score.passed ? 'passed' : 'failed'}`} data-score={score.total}>
+            <p
+              className={`train-score ${score.passed ? 'passed' : 'failed'}`}
+              data-score={score.total}
+            >
               {t('ui.train.trace.score', { score: score.total })}{' '}
               <strong>{score.passed ? t('ui.train.passed') : t('ui.train.notYet')}</strong>
             </p>

@@ -17,7 +17,9 @@ export const TRACE_FEEDBACK_KEYS: Readonly<Record<TraceFeedback, UiKey>> = {
 };
 
 /** Why a wrong answer of the avoid quiz is wrong. */
-export const AVOID_REASON_KEYS: Readonly<Record<Extract<AvoidAnswer, { correct: false }>['reason'], UiKey>> = {
+export const AVOID_REASON_KEYS: Readonly<
+  Record<Extract<AvoidAnswer, { correct: false }>['reason'], UiKey>
+> = {
   safe: 'ui.train.avoid.wrongSafe',
   out_of_reach: 'ui.train.avoid.wrongFar',
   other_side: 'ui.train.avoid.wrongSide',

@@ -14,7 +14,10 @@ import { TraineeSection } from './TraineeSection.tsx';
 import { TrainNotices } from './TrainNotices.tsx';
 import { TrainOverlay } from './TrainOverlay.tsx';
 
-const TASKS: readonly { readonly task: TrainTask; readonly key: 'ui.train.task.trace' | 'ui.train.task.avoid' | 'ui.train.task.order' }[] = [
+const TASKS: readonly {
+  readonly task: TrainTask;
+  readonly key: 'ui.train.task.trace' | 'ui.train.task.avoid' | 'ui.train.task.order';
+}[] = [
   { task: 'trace', key: 'ui.train.task.trace' },
   { task: 'avoid', key: 'ui.train.task.avoid' },
   { task: 'order', key: 'ui.train.task.order' },
