@@ -53,9 +53,7 @@ export interface TrainSession {
   /** Steps of a protocol (on a side) with an area to avoid within reach, for the avoid quiz. */
   readonly avoidSteps: { readonly key: string; readonly indices: readonly number[] } | null;
   setAvoidSteps(key: string, indices: readonly number[]): void;
-  chooseTrainee(
-    raw: string,
-  ):
+  chooseTrainee(raw: string):
     | { ok: true; name: string }
     | {
         ok: false;

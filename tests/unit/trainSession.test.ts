@@ -111,15 +111,13 @@ describe('train session', () => {
       passed: true,
       feedback: ['good'] as const,
     };
-    session
-      .getState()
-      .finishTrace(key, score, {
-        protocolId: 'p4-classic-lower-limb',
-        stepId: 'stroke-lower-leg',
-        kind: 'trace',
-        score: 97,
-        passed: true,
-      });
+    session.getState().finishTrace(key, score, {
+      protocolId: 'p4-classic-lower-limb',
+      stepId: 'stroke-lower-leg',
+      kind: 'trace',
+      score: 97,
+      passed: true,
+    });
     expect(session.getState().traceResult).toEqual({ key, score });
     const epoch = session.getState().traceEpoch;
     session.getState().clearTrace();
