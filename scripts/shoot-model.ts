@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import type { Vec3 } from '../src/domain/body.ts';
+import { SKIN_BASE_COLOR, type Vec3 } from '../src/domain/body.ts';
 import { readBodyGlb } from './lib/readBody.ts';
 import { readZones } from './model/catalogue.ts';
 
@@ -91,16 +91,30 @@ window.loadBody = async (url) => {
   return meshes.length;
 };
 
-const skin = new THREE.MeshStandardMaterial({ color: 0xd9a88c, roughness: 0.62, metalness: 0 });
+// the app's skin (#e4b79b) over the baked vertex colours (ambient occlusion and tints, relative
+// to SKIN_BASE_COLOR in src/domain/body.ts)
+let skinBase = [1, 1, 1];
+window.setSkinBase = (b) => {
+  skinBase = b;
+  skin.color.set(0xe4b79b);
+  skin.color.r /= b[0];
+  skin.color.g /= b[1];
+  skin.color.b /= b[2];
+};
+const skin = new THREE.MeshStandardMaterial({ color: 0xe4b79b, roughness: 0.62, metalness: 0, vertexColors: true });
 
 window.renderView = (view) => {
   const zones = new Map();
   for (const m of meshes) {
     const zone = m.userData.zone ?? m.parent?.userData.zone ?? 'body';
     if (view.tinted) {
-      const c = zone === 'body' ? new THREE.Color(0xb9a79c) : hashColor(zone);
-      m.material = new THREE.MeshStandardMaterial({ color: c, roughness: 0.6, metalness: 0 });
-      if (zone !== 'body') zones.set(zone, c);
+      const c = zone === 'body' || zone === 'arm' ? new THREE.Color(0xb9a79c) : hashColor(zone);
+      const cc = c.clone();
+      cc.r /= skinBase[0];
+      cc.g /= skinBase[1];
+      cc.b /= skinBase[2];
+      m.material = new THREE.MeshStandardMaterial({ color: cc, roughness: 0.6, metalness: 0, vertexColors: true });
+      if (zone !== 'body' && zone !== 'arm') zones.set(zone, c);
     } else {
       m.material = skin;
     }
@@ -374,8 +388,13 @@ async function viewsFor(id: string): Promise<View[]> {
 }
 
 async function main(): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  const only = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const opt = (name: string): string | undefined =>
+    args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const only = args.filter((a) => !a.startsWith('--'));
+  const viewFilter = opt('views')?.split(',');
+  const dir = opt('out') ? resolve(opt('out') ?? '') : outDir;
+  mkdirSync(dir, { recursive: true });
   const server = await serve();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -392,7 +411,7 @@ async function main(): Promise<void> {
   try {
     for (const id of ['adult', 'child']) {
       if (only.length && !only.includes(id)) continue;
-      const views = await viewsFor(id);
+      const views = (await viewsFor(id)).filter((v) => !viewFilter || viewFilter.includes(v.name));
       const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
       page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
       await page.goto(`${server.url}/page.html`);
@@ -403,6 +422,9 @@ async function main(): Promise<void> {
         },
         readZones(root).map((z) => z.id),
       );
+      await page.evaluate((b) => {
+        (window as unknown as { setSkinBase: (b: readonly number[]) => void }).setSkinBase(b);
+      }, SKIN_BASE_COLOR);
       await page.evaluate(async (u) => {
         // page.js defines window.loadBody
         await (window as unknown as { loadBody: (u: string) => Promise<number> }).loadBody(u);
@@ -417,11 +439,11 @@ async function main(): Promise<void> {
             { ...v, label, tinted, legend: tinted },
           );
           const file = resolve(
-            outDir,
+            dir,
             `${id}-${v.name}${v.tintedToo ? (tinted ? '-zones' : '-skin') : ''}.png`,
           );
           await page.screenshot({ path: file });
-          console.log(file.slice(root.length + 1));
+          console.log(file.startsWith(root) ? file.slice(root.length + 1) : file);
         }
       }
       await page.close();

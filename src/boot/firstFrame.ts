@@ -19,6 +19,7 @@ import {
 } from 'three';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { SKIN_BASE_COLOR } from '../domain/body.ts';
 import { frameBounds } from '../domain/views.ts';
 import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR, SKIN } from '../scene/look.ts';
 import { markFirstFrame } from './handoff.ts';
@@ -58,7 +59,15 @@ export async function drawFirstFrame(
 
     const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
     const gltf = await loader.loadAsync(modelUrl);
-    const skin = new MeshStandardMaterial({ color: SKIN, roughness: 0.62, metalness: 0 });
+    // the model's vertex colours (baked shadowing, nails, hair) over the skin colour
+    const skin = new MeshStandardMaterial({
+      color: new Color(SKIN).multiply(
+        new Color(1 / SKIN_BASE_COLOR[0], 1 / SKIN_BASE_COLOR[1], 1 / SKIN_BASE_COLOR[2]),
+      ),
+      roughness: 0.62,
+      metalness: 0,
+      vertexColors: true,
+    });
     gltf.scene.traverse((o) => {
       if (o instanceof Mesh) o.material = skin;
     });

@@ -109,6 +109,7 @@ function PosedScene(
           morphBase={current?.bodyMorphs ?? NO_MORPHS}
           morphAnimation={current?.step.morph ?? null}
           reducedMotion={reducedMotion}
+          pose={current?.position.pose ?? 'standing'}
           onLoaded={onLoaded}
         />
         {current ? (
