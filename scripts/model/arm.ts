@@ -60,7 +60,17 @@ export function armChain(p: Proportions): ArmChain {
   const front = norm(cross(palm0, down)); // ≈ +z for a hand hanging down
   const palm = norm(cross(down, front)); // ≈ −x, toward the thigh
   const tip = add(wrist, scale(down, A.hand));
-  return { shoulder: A.shoulder, elbow, wrist, tip, down, front, palm, r: A.r, zoneStart: A.zoneStart };
+  return {
+    shoulder: A.shoulder,
+    elbow,
+    wrist,
+    tip,
+    down,
+    front,
+    palm,
+    r: A.r,
+    zoneStart: A.zoneStart,
+  };
 }
 
 /** The left arm and hand as one primitive (its own blends inside), to add to the body. */
@@ -121,14 +131,17 @@ export function armPrims(p: Proportions, muscle: number): { arm: Prim; k: number
   const fingerPrims: Prim[] = [];
   for (const [fo, L, r] of fingers) {
     const k0 = at(knuckle - 0.004 * Math.abs(fo) * 20, fo, -0.001);
-    const k1 = add(k0, add(scale(d, L * 0.5 * hs), add(scale(n, 0.004 * hs), scale(f, -fo * 0.12 * hs))));
-    const k2 = add(k1, add(scale(d, L * 0.46 * hs), add(scale(n, 0.012 * hs), scale(f, -fo * 0.16 * hs))));
+    const k1 = add(
+      k0,
+      add(scale(d, L * 0.5 * hs), add(scale(n, 0.004 * hs), scale(f, -fo * 0.12 * hs))),
+    );
+    const k2 = add(
+      k1,
+      add(scale(d, L * 0.46 * hs), add(scale(n, 0.012 * hs), scale(f, -fo * 0.16 * hs))),
+    );
     fingerPrims.push(
       blendGroup(
-        [
-          roundCone(k0, k1, r * hs, r * 0.9 * hs),
-          roundCone(k1, k2, r * 0.9 * hs, r * 0.8 * hs),
-        ],
+        [roundCone(k0, k1, r * hs, r * 0.9 * hs), roundCone(k1, k2, r * 0.9 * hs, r * 0.8 * hs)],
         0.002 * hs,
       ),
     );
@@ -144,7 +157,7 @@ export function armPrims(p: Proportions, muscle: number): { arm: Prim; k: number
     roundCone(t1, t2, 0.0098 * hs, 0.0084 * hs),
   );
   const handPrim = blendGroup(hand, 0.007 * hs);
-  return { arm: blendGroup([arm, handPrim], 0.012 * hs), k: 0.007 * hs };
+  return { arm: blendGroup([arm, handPrim], 0.012 * hs), k: 0.014 * hs };
 }
 
 /**

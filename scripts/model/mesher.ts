@@ -58,8 +58,7 @@ function farField(
       k = Math.round((z - o[2]) / c);
     if (i >= 0 && j >= 0 && k >= 0 && i < n[0] && j < n[1] && k < n[2]) {
       const v = grid[(k * n[1] + j) * n[0] + i];
-      const dist =
-        L * Math.hypot(x - (o[0] + i * c), y - (o[1] + j * c), z - (o[2] + k * c));
+      const dist = L * Math.hypot(x - (o[0] + i * c), y - (o[1] + j * c), z - (o[2] + k * c));
       if (v > dist + band) return v - dist;
       if (v < -dist - band) return v + dist;
     }
@@ -240,7 +239,13 @@ const HEAD_EDGE = 1.2;
 const HAND_EDGE = 1.1;
 
 /** Left hand region: everything at x ≥ `x` below the wrist plane `y`. */
-function handRegion(shape: BodyShape): { x: number; y: number; bottom: number; zMin: number; zMax: number } {
+function handRegion(shape: BodyShape): {
+  x: number;
+  y: number;
+  bottom: number;
+  zMin: number;
+  zMax: number;
+} {
   const { arm, armSdf } = shape;
   const y = arm.wrist[1] + 0.004 * shape.p.arm.handScale;
   const bottom = Math.min(arm.tip[1], arm.wrist[1]) - 0.03;
@@ -273,9 +278,11 @@ function handRegion(shape: BodyShape): { x: number; y: number; bottom: number; z
 /** Loops of a part's open rims, with the left/right mirror of a part. */
 function mirrored(part: Part): Part {
   const pos: number[] = [];
-  for (let i = 0; i < part.pos.length; i += 3) pos.push(-part.pos[i], part.pos[i + 1], part.pos[i + 2]);
+  for (let i = 0; i < part.pos.length; i += 3)
+    pos.push(-part.pos[i], part.pos[i + 1], part.pos[i + 2]);
   const idx: number[] = [];
-  for (let f = 0; f < part.idx.length; f += 3) idx.push(part.idx[f], part.idx[f + 2], part.idx[f + 1]);
+  for (let f = 0; f < part.idx.length; f += 3)
+    idx.push(part.idx[f], part.idx[f + 2], part.idx[f + 1]);
   return { pos, idx };
 }
 
@@ -321,7 +328,8 @@ export async function meshBody(shape: BodyShape): Promise<RawMesh> {
   );
   // with a box that holds only the head and neck
   let headBoxX = 0;
-  for (let i = 0; i < headPart.pos.length; i += 3) headBoxX = Math.max(headBoxX, Math.abs(headPart.pos[i]));
+  for (let i = 0; i < headPart.pos.length; i += 3)
+    headBoxX = Math.max(headBoxX, Math.abs(headPart.pos[i]));
 
   // left hand, fine, below a plane across the wrist; mirrored for the right hand
   const hand = handRegion(shape);
@@ -343,7 +351,10 @@ export async function meshBody(shape: BodyShape): Promise<RawMesh> {
   const fn = (q: readonly number[]): number => -cf(q[0], q[1], q[2]);
   const m0 = wasm.Manifold.levelSet(
     fn,
-    { min: [bb.min[0], cutY + gap - 0.012, bb.min[2]], max: [bb.max[0], coarseTop + 0.012, bb.max[2]] },
+    {
+      min: [bb.min[0], cutY + gap - 0.012, bb.min[2]],
+      max: [bb.max[0], coarseTop + 0.012, bb.max[2]],
+    },
     p.edgeBody,
     0,
     -1,
@@ -353,7 +364,11 @@ export async function meshBody(shape: BodyShape): Promise<RawMesh> {
   const handTop = hand.y + gap;
   const big = 1;
   const boxL = wasm.Manifold.cube([big, big, big]).translate([hand.x, handTop - big, -big / 2]);
-  const boxR = wasm.Manifold.cube([big, big, big]).translate([-hand.x - big, handTop - big, -big / 2]);
+  const boxR = wasm.Manifold.cube([big, big, big]).translate([
+    -hand.x - big,
+    handTop - big,
+    -big / 2,
+  ]);
   const m3 = m2.subtract(boxL);
   const m4 = m3.subtract(boxR);
   const mesh = m4.getMesh();
@@ -427,7 +442,8 @@ export async function meshBody(shape: BodyShape): Promise<RawMesh> {
   const refined = refine(
     pos,
     cleaned,
-    (x, y, z) => Math.abs(x) < xb && y < sy[0] + 0.03 && y > shape.sacrumBottomY - 0.02 && z < -0.02,
+    (x, y, z) =>
+      Math.abs(x) < xb && y < sy[0] + 0.03 && y > shape.sacrumBottomY - 0.02 && z < -0.02,
     sdf,
   );
   return keepLargestShell(pos, refined);
@@ -464,12 +480,14 @@ function refine(
   for (;;) {
     split.clear();
     for (let t = 0; t < nT; t++)
-      if (red[t]) for (let e = 0; e < 3; e++) split.add(key(idx[t * 3 + e], idx[t * 3 + ((e + 1) % 3)]));
+      if (red[t])
+        for (let e = 0; e < 3; e++) split.add(key(idx[t * 3 + e], idx[t * 3 + ((e + 1) % 3)]));
     let changed = false;
     for (let t = 0; t < nT; t++) {
       if (red[t]) continue;
       let n = 0;
-      for (let e = 0; e < 3; e++) if (split.has(key(idx[t * 3 + e], idx[t * 3 + ((e + 1) % 3)]))) n++;
+      for (let e = 0; e < 3; e++)
+        if (split.has(key(idx[t * 3 + e], idx[t * 3 + ((e + 1) % 3)]))) n++;
       if (n >= 2) {
         red[t] = 1;
         changed = true;
@@ -551,7 +569,9 @@ function collapseZeroEdges(pos: number[], idx: readonly number[]): number[] {
     return x;
   };
   const same = (a: number, b: number): boolean =>
-    pos[a * 3] === pos[b * 3] && pos[a * 3 + 1] === pos[b * 3 + 1] && pos[a * 3 + 2] === pos[b * 3 + 2];
+    pos[a * 3] === pos[b * 3] &&
+    pos[a * 3 + 1] === pos[b * 3 + 1] &&
+    pos[a * 3 + 2] === pos[b * 3 + 2];
   const members = new Set<number>();
   for (let f = 0; f < idx.length; f += 3) {
     for (let e = 0; e < 3; e++) {
@@ -590,7 +610,7 @@ function collapseZeroEdges(pos: number[], idx: readonly number[]): number[] {
       const a = out[f + ((e + 1) % 3)],
         b = out[f + ((e + 2) % 3)];
       let m = fan.get(v);
-      if (!m) fan.set(v, (m = new Map()));
+      if (!m) fan.set(v, (m = new Map<number, number>()));
       if (m.has(a)) bad.add(v);
       m.set(a, b);
     }
@@ -759,7 +779,7 @@ export function badEdges(indices: ArrayLike<number>, vertexCount: number): numbe
     return c;
   };
   const out: number[] = [];
-  for (let i = 0; i < keys.length; ) {
+  for (let i = 0; i < keys.length;) {
     const k = keys[i];
     let c = 1;
     while (i + c < keys.length && keys[i + c] === k) c++;

@@ -134,7 +134,9 @@ export function makeMorphField(shape: BodyShape): MorphField {
         let q: Local = [p[0], p[1] - drop, p[2] - 0.004 * sw * ga * gl * top];
         // talar head and navicular: a soft medial bulge in front of the medial malleolus
         const tb =
-          Math.exp(-(((p[0] - 0.038 * s) / (0.026 * s)) ** 2) - ((p[1] - 0.036 * s) / (0.02 * s)) ** 2) *
+          Math.exp(
+            -(((p[0] - 0.038 * s) / (0.026 * s)) ** 2) - ((p[1] - 0.036 * s) / (0.02 * s)) ** 2,
+          ) *
           (1 - smoothstep(-0.03 * sw, 0.004 * sw, p[2])) *
           smoothstep(-0.012 * s, 0.008 * s, p[0]) *
           top;
@@ -198,7 +200,7 @@ export function makeMorphField(shape: BodyShape): MorphField {
     if (c.along <= start + 0.012 * hs || shape.armSdf(xa, y, z) >= 0.004 * hs) return [0, 0, 0];
     const w = smoothstep(start + 0.012 * hs, start + 0.11 * hs, c.along);
     const swing =
-      ((target === 'arms_prone' ? shape.p.arm.proneSwing : shape.p.arm.supineSwing) * DEG) * w;
+      (target === 'arms_prone' ? shape.p.arm.proneSwing : shape.p.arm.supineSwing) * DEG * w;
     const S = chain.shoulder;
     const dy = y - S[1],
       dz = z - S[2];

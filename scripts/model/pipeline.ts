@@ -4,15 +4,21 @@
  * SDF normals → morph deltas → landmarks.
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
+import { SKIN_BASE_COLOR } from '../../src/domain/body.ts';
 import type { CatalogueLandmark, CatalogueZone } from './catalogue.ts';
 import { landmarkRays } from './landmarkSeeds.ts';
 import { badEdges, countNonManifoldEdges, meshBody } from './mesher.ts';
-import { SKIN_BASE_COLOR } from '../../src/domain/body.ts';
-import { makeMorphField, MORPH_NAMES, POSE_NAMES, type AnyMorphName, type MorphName } from './morphs.ts';
-import { skinTint } from './tint.ts';
+import {
+  makeMorphField,
+  MORPH_NAMES,
+  POSE_NAMES,
+  type AnyMorphName,
+  type MorphName,
+} from './morphs.ts';
 import type { Proportions } from './proportions.ts';
 import type { V3 } from './sdf.ts';
 import { buildShape, type BodyShape, type Sdf } from './shape.ts';
+import { skinTint } from './tint.ts';
 import { makeClassifier } from './zones.ts';
 
 export interface BuiltPart {
@@ -267,10 +273,24 @@ export async function buildBody(
     }
   }
   const posF = Float32Array.from(pos);
-  const stages: { groups: string[]; error: number }[] = [
-    { groups: ['foot'], error: 0.00014 },
-    { groups: ['leg'], error: 0.00042 },
-    { groups: ['trunk', 'other'], error: 0.0005 },
+  // the head (face, ears, hairline) and the hands are finer than the trunk
+  const headY = P.c7Y + 0.01 * (P.headTopY / 1.7);
+  const region = new Uint8Array(nAll); // 0 rest, 1 head, 2 hand
+  for (let v = 0; v < nAll; v++) {
+    if (pos[v * 3 + 1] > headY) region[v] = 1;
+    else if (
+      vLabel[v] >= 0 &&
+      partInfo[vLabel[v]].zone === 'arm' &&
+      pos[v * 3 + 1] < shape.arm.wrist[1]
+    )
+      region[v] = 2;
+  }
+  const stages: { groups: string[]; region: number; error: number }[] = [
+    { groups: ['foot'], region: 0, error: 0.00014 },
+    { groups: ['leg'], region: 0, error: 0.00042 },
+    { groups: ['trunk', 'other'], region: 1, error: 0.00032 },
+    { groups: ['other'], region: 2, error: 0.0004 },
+    { groups: ['trunk', 'other'], region: 0, error: 0.0005 },
   ];
   const sizeK = P.footLength / 0.26;
   // dense one-ring, to pin the neighbourhood of any edge a collapse made non-manifold
@@ -293,7 +313,12 @@ export async function buildBody(
       const lock = new Uint8Array(nAll);
       for (let v = 0; v < nAll; v++) {
         lock[v] =
-          pinned[v] || vLabel[v] < 0 || !stage.groups.includes(partInfo[vLabel[v]].group) ? 1 : 0;
+          pinned[v] ||
+          vLabel[v] < 0 ||
+          region[v] !== stage.region ||
+          !stage.groups.includes(partInfo[vLabel[v]].group)
+            ? 1
+            : 0;
       }
       [cur] = MeshoptSimplifier.simplifyWithAttributes(
         cur,
@@ -317,7 +342,10 @@ export async function buildBody(
         log(
           `folded at: ${[...new Set(badVerts)]
             .slice(0, 12)
-            .map((v) => `(${pos[v * 3].toFixed(3)},${pos[v * 3 + 1].toFixed(3)},${pos[v * 3 + 2].toFixed(3)}) ${partKeys[Math.max(0, vLabel[v])]}${pinned[v] ? '*' : ''}`)
+            .map(
+              (v) =>
+                `(${pos[v * 3].toFixed(3)},${pos[v * 3 + 1].toFixed(3)},${pos[v * 3 + 2].toFixed(3)}) ${partKeys[Math.max(0, vLabel[v])]}${pinned[v] ? '*' : ''}`,
+            )
             .join(' ')}`,
         );
       for (const v of badVerts) {
@@ -333,6 +361,65 @@ export async function buildBody(
     factor *= 1.3;
   }
   lap('simplified');
+  // Where the surface nearly touches itself (the saddle of an armpit, behind an ear), two vertices
+  // of different sheets can come within a quantisation step of each other and would weld in the
+  // file. Each is moved a little toward the middle of its own neighbours (on its own sheet).
+  {
+    const used = new Uint8Array(nAll);
+    for (const v of cur) used[v] = 1;
+    const cell = 0.0001;
+    const grid = new Map<string, number[]>();
+    const key = (x: number, y: number, z: number): string =>
+      `${Math.floor(x / cell)},${Math.floor(y / cell)},${Math.floor(z / cell)}`;
+    for (let v = 0; v < nAll; v++) {
+      if (!used[v]) continue;
+      const k = key(posF[v * 3], posF[v * 3 + 1], posF[v * 3 + 2]);
+      const l = grid.get(k);
+      if (l) l.push(v);
+      else grid.set(k, [v]);
+    }
+    const close = new Set<number>();
+    for (let v = 0; v < nAll; v++) {
+      if (!used[v]) continue;
+      const cx = Math.floor(posF[v * 3] / cell),
+        cy = Math.floor(posF[v * 3 + 1] / cell),
+        cz = Math.floor(posF[v * 3 + 2] / cell);
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dz = -1; dz <= 1; dz++)
+            for (const w of grid.get(`${cx + dx},${cy + dy},${cz + dz}`) ?? []) {
+              if (w <= v) continue;
+              const d = Math.hypot(
+                posF[v * 3] - posF[w * 3],
+                posF[v * 3 + 1] - posF[w * 3 + 1],
+                posF[v * 3 + 2] - posF[w * 3 + 2],
+              );
+              if (d < 0.00006) {
+                close.add(v);
+                close.add(w);
+              }
+            }
+    }
+    const ringSum = new Map<number, number[]>();
+    for (let t = 0; t < cur.length; t += 3)
+      for (let e = 0; e < 3; e++) {
+        const v = cur[t + e];
+        if (!close.has(v)) continue;
+        const acc = ringSum.get(v) ?? [0, 0, 0, 0];
+        for (const w of [cur[t + ((e + 1) % 3)], cur[t + ((e + 2) % 3)]]) {
+          acc[0] += posF[w * 3];
+          acc[1] += posF[w * 3 + 1];
+          acc[2] += posF[w * 3 + 2];
+          acc[3]++;
+        }
+        ringSum.set(v, acc);
+      }
+    const moved = [...ringSum].sort((a, b) => a[0] - b[0]);
+    for (const [v, acc] of moved)
+      for (let j = 0; j < 3; j++) posF[v * 3 + j] += (acc[j] / acc[3] - posF[v * 3 + j]) * 0.25;
+    if (close.size)
+      log(`${P.id}: ${close.size} vertices where the surface nearly touches itself moved apart`);
+  }
   const badSimplified = countNonManifoldEdges(cur, nAll);
   if (badSimplified) throw new Error(`${P.id}: simplification opened ${badSimplified} edges`);
   // back to parts: a triangle belongs to the part of its non-border vertices; all-border triangles
@@ -394,7 +481,12 @@ export async function buildBody(
       ? names.map((name) => {
           const dp = new Float32Array(n * 3);
           for (let v = 0; v < n; v++) {
-            const d = field(name, m.positions[v * 3], m.positions[v * 3 + 1], m.positions[v * 3 + 2]);
+            const d = field(
+              name,
+              m.positions[v * 3],
+              m.positions[v * 3 + 1],
+              m.positions[v * 3 + 2],
+            );
             dp[v * 3] = d[0];
             dp[v * 3 + 1] = d[1];
             dp[v * 3 + 2] = d[2];
@@ -461,7 +553,8 @@ export async function buildBody(
       const hit: V3 = [o[0] + d[0] * t0, o[1] + d[1] * t0, o[2] + d[2] * t0];
       const key = side ? `${lm.name}.${side}` : lm.name;
       // a bilateral landmark may sit either side of the midline on a midline zone
-      const partKey = side && zoneById.get(lm.zone)?.bilateral !== false ? `${lm.zone}.${side}` : lm.zone;
+      const partKey =
+        side && zoneById.get(lm.zone)?.bilateral !== false ? `${lm.zone}.${side}` : lm.zone;
       const pi = partIndex.get(partKey);
       if (pi === undefined)
         throw new Error(

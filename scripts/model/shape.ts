@@ -4,13 +4,7 @@
  * so both sides are exact mirror images.
  */
 import { armChain, armPrims, type ArmChain } from './arm.ts';
-import {
-  ACHILLES_TOP,
-  BUNION,
-  FootFrame,
-  MALLEOLUS_LATERAL,
-  MALLEOLUS_MEDIAL,
-} from './foot.ts';
+import { ACHILLES_TOP, BUNION, FootFrame, MALLEOLUS_LATERAL, MALLEOLUS_MEDIAL } from './foot.ts';
 import { addHead, hairPrim, headSpec, type HeadSpec } from './head.ts';
 import type { Proportions } from './proportions.ts';
 import {
@@ -212,14 +206,35 @@ export function buildShape(p: Proportions): BodyShape {
   {
     const mm = MALLEOLUS_MEDIAL,
       ml = MALLEOLUS_LATERAL;
-    ops.add(fc([mm[0], mm[1] - 0.012, mm[2]], [mm[0] - 0.002, mm[1] + 0.016, mm[2] + 0.003], 0.0088, 0.0105), 0.012 * s);
-    ops.add(fc([ml[0], ml[1] - 0.014, ml[2]], [ml[0] + 0.002, ml[1] + 0.02, ml[2] - 0.004], 0.0082, 0.0105), 0.012 * s);
+    ops.add(
+      fc(
+        [mm[0], mm[1] - 0.012, mm[2]],
+        [mm[0] - 0.002, mm[1] + 0.016, mm[2] + 0.003],
+        0.0088,
+        0.0105,
+      ),
+      0.012 * s,
+    );
+    ops.add(
+      fc(
+        [ml[0], ml[1] - 0.014, ml[2]],
+        [ml[0] + 0.002, ml[1] + 0.02, ml[2] - 0.004],
+        0.0082,
+        0.0105,
+      ),
+      0.012 * s,
+    );
   }
   // extensor hallucis longus and tibialis anterior tendons on the front of the ankle and dorsum
   if (M > 0) {
     ops.add(
       polyCone(
-        [F.w(0.02, 0.078, -0.004), F.w(0.06, 0.055, -0.018), F.w(0.1, 0.037, -0.027), F.w(0.128, 0.031, -0.03)],
+        [
+          F.w(0.02, 0.078, -0.004),
+          F.w(0.06, 0.055, -0.018),
+          F.w(0.1, 0.037, -0.027),
+          F.w(0.128, 0.031, -0.03),
+        ],
         [0.0032 * s, 0.003 * s, 0.0028 * s, 0.0026 * s],
         0.004 * s,
       ),
@@ -320,7 +335,10 @@ export function buildShape(p: Proportions): BodyShape {
   // infrapatellar fat pads either side of the ligament
   for (const dx of [-0.017, 0.016])
     ops.add(
-      ellipsoid([p.kneeX + dx * G, p.kneeY - 0.017 * kv, 0.036 * G], [0.012 * G, 0.015 * kv, 0.011 * G]),
+      ellipsoid(
+        [p.kneeX + dx * G, p.kneeY - 0.017 * kv, 0.036 * G],
+        [0.012 * G, 0.015 * kv, 0.011 * G],
+      ),
       0.012 * G,
     );
   // hamstring tendons framing the popliteal fossa
@@ -369,7 +387,10 @@ export function buildShape(p: Proportions): BodyShape {
     );
   } else {
     // toddler thigh: soft fat, fuller inside and behind
-    ops.add(ellipsoid(up(0.55, -0.004 * G, 0.004 * G), [0.06 * Fg, 0.26 * uv, 0.06 * Fg]), 0.04 * G);
+    ops.add(
+      ellipsoid(up(0.55, -0.004 * G, 0.004 * G), [0.06 * Fg, 0.26 * uv, 0.06 * Fg]),
+      0.04 * G,
+    );
   }
   // popliteal hollow carved between the tendons
   ops.sub(
@@ -382,7 +403,10 @@ export function buildShape(p: Proportions): BodyShape {
   const pelvisY = (p.hipY + p.iliacY) / 2;
   const chestF = T.chest[0] / 0.145;
   const trunkPrims: [Prim, number][] = [
-    [ellipsoid([0, pelvisY, -0.012 * G], [T.pelvis[0], (p.iliacY - p.hipY) * 0.82, T.pelvis[2]]), 0.03 * G],
+    [
+      ellipsoid([0, pelvisY, -0.012 * G], [T.pelvis[0], (p.iliacY - p.hipY) * 0.82, T.pelvis[2]]),
+      0.03 * G,
+    ],
     [ellipsoid([0, p.waistY, 0.008 * G], [T.waist[0], T.waist[1] * tv, T.waist[2]]), 0.05 * G],
     // chest: rib cage and pectorals in front
     [
@@ -403,13 +427,7 @@ export function buildShape(p: Proportions): BodyShape {
       0.03 * G,
     ],
     // buttocks: lower edge blends with a small radius so a gluteal fold shows
-    [
-      ellipsoid(
-        [p.hipX - 0.002 * G, p.hipY - 0.004 * uv, -0.06 * G],
-        T.buttock,
-      ),
-      0.014 * G,
-    ],
+    [ellipsoid([p.hipX - 0.002 * G, p.hipY - 0.004 * uv, -0.06 * G], T.buttock), 0.014 * G],
   ];
   if (T.trochanter > 0)
     trunkPrims.push([
@@ -419,7 +437,8 @@ export function buildShape(p: Proportions): BodyShape {
       ),
       0.045 * G,
     ]);
-  if (T.belly) trunkPrims.push([ellipsoid([0, p.waistY - 0.012 * tv, 0.022 * G], T.belly), 0.035 * G]);
+  if (T.belly)
+    trunkPrims.push([ellipsoid([0, p.waistY - 0.012 * tv, 0.022 * G], T.belly), 0.035 * G]);
   for (const [prim, k] of trunkPrims) {
     ops.add(prim, k);
     trunkBase.add(prim, k);
@@ -466,7 +485,10 @@ export function buildShape(p: Proportions): BodyShape {
         p3 = at(arr, i + 2);
       return (
         0.5 *
-        (2 * p1 + (-p0 + p2) * u + (2 * p0 - 5 * p1 + 4 * p2 - p3) * u * u + (-p0 + 3 * p1 - 3 * p2 + p3) * u * u * u)
+        (2 * p1 +
+          (-p0 + p2) * u +
+          (2 * p0 - 5 * p1 + 4 * p2 - p3) * u * u +
+          (-p0 + 3 * p1 - 3 * p2 + p3) * u * u * u)
       );
     };
     return [cr(paraYs), cr(paraR)];
@@ -518,12 +540,12 @@ export function buildShape(p: Proportions): BodyShape {
       // C7 and T1 stand out; thoracic processes are slender and overlapping; lumbar ones broad
       const proud = (i === 0 ? 0.0045 : i === 1 ? 0.0034 : i < 13 ? 0.0022 : 0.0026) * p.spine;
       const rx = i < 2 ? 0.0068 : i < 13 ? 0.0058 : 0.0072;
-      const ry = (i < 13 ? 0.0125 : 0.015) * tv;
+      const ry = (i < 13 ? 0.0092 : 0.011) * tv;
       const rz = 0.0065;
       const zb = backZ(y);
       procs.push(ellipsoid([0, y, zb - proud + rz], [rx * G, ry, rz]));
     }
-    ops.add(blendGroup(procs, 0.006), 0.008 * G);
+    ops.add(blendGroup(procs, 0.003), 0.007 * G);
   }
   const sacY = (sacrumTopY + sacrumBottomY) / 2;
   ops.add(

@@ -36,7 +36,11 @@ export function skinTint(shape: BodyShape): (x: number, y: number, z: number) =>
   const lipC: V3 = [0, h.lips.c[1], h.lips.c[2] + h.lips.r[2] * 0.6];
   const lipZone = ellipsoid(lipC, [h.lips.r[0] * 1.0, h.lips.r[1] * 1.0, h.lips.r[2] * 2.2]);
   const browC: V3 = [h.socket.c[0] * 1.05, h.socket.c[1] + h.socket.r[1] * 1.6, h.socket.c[2]];
-  const browZone = ellipsoid(browC, [h.socket.r[0] * 1.15, h.socket.r[1] * 0.42, h.socket.r[2] * 2]);
+  const browZone = ellipsoid(browC, [
+    h.socket.r[0] * 1.15,
+    h.socket.r[1] * 0.42,
+    h.socket.r[2] * 2,
+  ]);
   const footTop = 0.06 * s;
   const mixTo = (a: V3, b: V3, w: number): V3 => [
     a[0] + (b[0] - a[0]) * w,

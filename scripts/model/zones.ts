@@ -121,7 +121,7 @@ export function makeClassifier(shape: BodyShape): Classifier {
     if (!inside) break;
     crotchY = y;
   }
-  crotchY += 0.004;
+  crotchY += 0.006 + 0.006 * G;
   const arm = shape.arm;
   const armTop = arm.shoulder[1] + 0.02;
   const armBottom = Math.min(arm.tip[1], arm.wrist[1]) - 0.03;
@@ -246,7 +246,10 @@ export function makeClassifier(shape: BodyShape): Classifier {
     const isBack = z < cz - 0.02 * G;
     // in front, the groin crease: high at the outer hip, down toward the crotch
     const uvz = (p.hipY - p.kneeY) / 0.4;
-    const groinY = p.hipY + 0.015 * uvz - 0.6 * Math.max(0, p.hipX + 0.07 * G - xa);
+    const groinY = Math.max(
+      crotchY,
+      p.hipY + 0.015 * uvz - 0.6 * Math.max(0, p.hipX + 0.07 * G - xa),
+    );
     if ((xa > 0.012 * G || y < crotchY) && (isBack ? y < foldY : y < groinY)) {
       const dx = xa - cx,
         dz = z - cz;

@@ -184,9 +184,9 @@ export function Body(props: BodyProps) {
     // The arms lie on the table in the lying poses (pose morphs of the arm meshes).
     const weights = poseMorphs(pose);
     for (const m of meshes) {
-      const dict = m.mesh.morphTargetDictionary;
+      const dict: Record<string, number | undefined> = m.mesh.morphTargetDictionary ?? {};
       const influences = m.mesh.morphTargetInfluences;
-      if (!dict || !influences) continue;
+      if (!influences) continue;
       for (const target of POSE_MORPH_TARGETS) {
         const i = dict[target];
         if (i !== undefined) influences[i] = weights[target];

@@ -44,7 +44,10 @@ export function lowDetailIndices(
   indices: Uint32Array,
   error: number,
 ): Uint32Array {
-  const [low] = simplifier.simplify(indices, positions, 3, 0, error, ['LockBorder', 'ErrorAbsolute']);
+  const [low] = simplifier.simplify(indices, positions, 3, 0, error, [
+    'LockBorder',
+    'ErrorAbsolute',
+  ]);
   return low;
 }
 

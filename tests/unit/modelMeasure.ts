@@ -123,7 +123,11 @@ export function midfootContactShare(
   }
   const width = (from: number, to: number, pick: (a: number, b: number) => number): number => {
     let w = NaN;
-    for (let k = Math.floor((from * F.length) / step); k <= Math.floor((to * F.length) / step); k++) {
+    for (
+      let k = Math.floor((from * F.length) / step);
+      k <= Math.floor((to * F.length) / step);
+      k++
+    ) {
       const s = slices.get(k);
       const sw = s ? s[1] - s[0] : 0;
       w = Number.isNaN(w) ? sw : pick(w, sw);
@@ -151,18 +155,37 @@ export function heelAngle(
   const lo = 0.007 * k,
     hi = 0.036 * k,
     band = 0.002 * k;
-  const rows: { h: number; min: number; max: number }[] = [];
-  for (let h = lo; h <= hi; h += band) rows.push({ h: h + band / 2, min: Infinity, max: -Infinity });
-  for (const v of verticesOf(body, footNodes)) {
-    const p = vertexAt(body, v, morphs);
-    const r: Vec3 = [p[0] - F.o[0], 0, p[2] - F.o[2]];
-    const a = r[0] * F.fwd[0] + r[2] * F.fwd[2];
-    if (a > 0.16 * F.length) continue;
-    const i = Math.floor((p[1] - lo) / band);
-    if (i < 0 || i >= rows.length) continue;
-    const l = r[0] * F.lat[0] + r[2] * F.lat[2];
-    rows[i].min = Math.min(rows[i].min, l);
-    rows[i].max = Math.max(rows[i].max, l);
+  const heights: number[] = [];
+  for (let h = lo; h <= hi + 1e-9; h += band) heights.push(h);
+  const rows = heights.map(() => ({ min: Infinity, max: -Infinity }));
+  const pi = new Set(body.parts.flatMap((p, i) => (footNodes.has(p.node) ? [i] : [])));
+  const cache = new Map<number, Vec3>();
+  const at = (v: number): Vec3 => {
+    let p = cache.get(v);
+    if (!p) {
+      p = vertexAt(body, v, morphs);
+      cache.set(v, p);
+    }
+    return p;
+  };
+  // exact cross-sections: cut every triangle of the back of the heel with each horizontal plane
+  for (let t = 0; t < body.triangleParts.length; t++) {
+    if (!pi.has(body.triangleParts[t])) continue;
+    const c = [at(body.indices[t * 3]), at(body.indices[t * 3 + 1]), at(body.indices[t * 3 + 2])];
+    heights.forEach((h, r) => {
+      for (let e = 0; e < 3; e++) {
+        const p = c[e],
+          q = c[(e + 1) % 3];
+        if ((p[1] - h) * (q[1] - h) > 0 || p[1] === q[1]) continue;
+        const u = (h - p[1]) / (q[1] - p[1]);
+        const x = p[0] + (q[0] - p[0]) * u - F.o[0],
+          z = p[2] + (q[2] - p[2]) * u - F.o[2];
+        if (x * F.fwd[0] + z * F.fwd[2] > 0.16 * F.length) continue;
+        const l = x * F.lat[0] + z * F.lat[2];
+        rows[r].min = Math.min(rows[r].min, l);
+        rows[r].max = Math.max(rows[r].max, l);
+      }
+    });
   }
   // least-squares slope of the centre (lateral offset) against height
   let n = 0,
@@ -170,15 +193,16 @@ export function heelAngle(
     sc = 0,
     shh = 0,
     shc = 0;
-  for (const r of rows) {
-    if (!Number.isFinite(r.min)) continue;
+  rows.forEach((r, i) => {
+    if (!Number.isFinite(r.min)) return;
+    const h = heights[i];
     const c = (r.min + r.max) / 2;
     n++;
-    sh += r.h;
+    sh += h;
     sc += c;
-    shh += r.h * r.h;
-    shc += r.h * c;
-  }
+    shh += h * h;
+    shc += h * c;
+  });
   const slope = (n * shc - sh * sc) / (n * shh - sh * sh);
   // valgus: the centre moves medially (−lateral) going up
   return (-Math.atan(slope) * 180) / Math.PI;
@@ -227,7 +251,8 @@ export function pieces(body: BodyData, node: string): number[] {
     return i;
   };
   const tris: number[] = [];
-  for (let t = 0; t < body.triangleParts.length; t++) if (body.triangleParts[t] === pi) tris.push(t);
+  for (let t = 0; t < body.triangleParts.length; t++)
+    if (body.triangleParts[t] === pi) tris.push(t);
   for (const t of tris) {
     const a = find(id(body.indices[t * 3]));
     parent[find(id(body.indices[t * 3 + 1]))] = a;
@@ -295,7 +320,11 @@ function rayCounter(tris: readonly Tri[], dir: Vec3): (p: Vec3) => number {
     const pu = t.map((q) => dot(q, u)),
       pv = t.map((q) => dot(q, v));
     for (let x = Math.floor(Math.min(...pu) / cell); x <= Math.floor(Math.max(...pu) / cell); x++)
-      for (let y = Math.floor(Math.min(...pv) / cell); y <= Math.floor(Math.max(...pv) / cell); y++) {
+      for (
+        let y = Math.floor(Math.min(...pv) / cell);
+        y <= Math.floor(Math.max(...pv) / cell);
+        y++
+      ) {
         const k = `${x},${y}`;
         const l = grid.get(k);
         if (l) l.push(i);
