@@ -394,8 +394,11 @@ export function buildShape(p: Proportions): BodyShape {
   }
   // popliteal hollow carved between the tendons
   ops.sub(
-    ellipsoid([p.kneeX, p.kneeY + 0.012 * kv, -0.064 * G], [0.019 * G, 0.045 * kv, 0.022 * G]),
-    0.012 * G,
+    ellipsoid(
+      [p.kneeX, p.kneeY + 0.012 * kv, -0.064 * G - 0.006 * G * (1 - M)],
+      [0.019 * G, 0.045 * kv, 0.022 * G],
+    ),
+    (0.012 + 0.01 * (1 - M)) * G,
   );
 
   // ---------------------------------------------------------------- pelvis and trunk (midline)
@@ -413,10 +416,13 @@ export function buildShape(p: Proportions): BodyShape {
       ellipsoid([0, p.chestY + 0.05 * tv, 0.03 * G], [0.13 * chestF, 0.09 * tv, 0.07 * G]),
       0.04 * G,
     ],
-    [ellipsoid([0, p.chestY, -0.004 * G], [T.chest[0], T.chest[1] * tv, T.chest[2]]), 0.04 * G],
+    [
+      ellipsoid([0, p.chestY, -0.004 * G], [T.chest[0], T.chest[1] * tv, T.chest[2]]),
+      (0.04 + 0.04 * (1 - M)) * G,
+    ],
     [
       ellipsoid([0, p.shoulderY - 0.06 * tv, -0.006 * G], [0.172 * G, 0.075 * tv, 0.09 * G]),
-      0.035 * G,
+      (0.035 + 0.045 * (1 - M)) * G,
     ],
     [
       ellipsoid(
@@ -424,7 +430,7 @@ export function buildShape(p: Proportions): BodyShape {
         [0.075 * G, 0.032 * tv, 0.048 * G],
         basisYPR(0, 0, -0.3),
       ),
-      0.03 * G,
+      (0.03 + 0.035 * (1 - M)) * G,
     ],
     // buttocks: lower edge blends with a small radius so a gluteal fold shows
     [ellipsoid([p.hipX - 0.002 * G, p.hipY - 0.004 * uv, -0.06 * G], T.buttock), 0.014 * G],
@@ -500,17 +506,31 @@ export function buildShape(p: Proportions): BodyShape {
     if (prev) para.push(roundCone(prev[0], c, prev[1] * G, r * G));
     prev = [c, r];
   }
-  ops.add(blendGroup(para, 0.05 * G), (0.018 + 0.02 * (1 - M)) * G);
-  // shoulder blades: thick soft pads, no sharp rim
+  const paraGroup = blendGroup(para, 0.05 * G);
+  // with no spinous processes in it (the toddler), the groove between the two columns is rounded:
+  // the columns are evaluated at a smooth |x|, so they do not meet their mirror image in a V
+  const paraE = 0.018 * G;
+  const paraPrim: Prim =
+    p.spine > 0
+      ? paraGroup
+      : {
+          min: [0, paraGroup.min[1], paraGroup.min[2]],
+          max: paraGroup.max,
+          d: (x, y, z) => paraGroup.d(Math.sqrt(x * x + paraE * paraE), y, z),
+        };
+  ops.add(paraPrim, (0.018 + 0.02 * (1 - M)) * G);
+  // shoulder blades: thick soft pads, no sharp rim. A toddler's are hidden under fat: on a thin
+  // pad the wide blend a soft child back would need left a ridge round the whole upper back
   const scapY = p.shoulderY - 0.11 * tv;
-  ops.add(
-    ellipsoid(
-      [0.088 * G, scapY, zProfile(0.088 * G, scapY) + (0.008 + 0.006 * M) * G],
-      [0.05 * G, 0.07 * tv, (0.011 + 0.006 * M) * G],
-      basisYPR(0.35, 0, 0.12),
-    ),
-    (0.045 + 0.03 * (1 - M)) * G,
-  );
+  if (M > 0.5)
+    ops.add(
+      ellipsoid(
+        [0.088 * G, scapY, zProfile(0.088 * G, scapY) + (0.008 + 0.006 * M) * G],
+        [0.05 * G, 0.07 * tv, (0.011 + 0.006 * M) * G],
+        basisYPR(0.35, 0, 0.12),
+      ),
+      (0.045 + 0.03 * (1 - M)) * G,
+    );
 
   // arms and hands
   const armP = armPrims(p, M);
