@@ -58,7 +58,7 @@ export default tseslint.config(
   },
   {
     // Three.js objects are mutable by design: R3F code assigns materials and callbacks on them.
-    files: ['src/scene/**/*.tsx', 'src/scene/**/*.ts'],
+    files: ['src/scene/**/*.{ts,tsx}', 'src/modes/*/scene/**/*.{ts,tsx}'],
     rules: { 'react-hooks/immutability': 'off' },
   },
   {

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkModel, type BodyKind, type ModelInput } from '../src/content/checkModel.ts';
 import { loadContent, SCHEMA_FILE, type ContentFile } from '../src/content/load.ts';
 import { message } from '../src/content/messages.ts';
 import { formatProblem, sortProblems, type Problem } from '../src/content/problems.ts';
 import type { BodyData } from '../src/domain/body.ts';
+import { checkModel, type BodyKind, type ModelInput } from '../src/domain/checkModel.ts';
 import { schemaText } from './export-schema.ts';
 import { readBodyGlb } from './lib/readBody.ts';
 

@@ -1,27 +1,27 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { describeViewerError } from './bodyModel/modelError.ts';
 import { endBoot } from './boot/handoff.ts';
-import { useLocaleStore, useT } from './i18n/localeStore.ts';
-import { describeViewerError } from './scene/modelError.ts';
+import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
+import { useModeUi } from './modes/useModeUi.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
-import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
+import { useLocaleStore, useT } from './state/localeStore.ts';
 import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
 import { useSafetyAvoidZones } from './state/safetyStore.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
-import { usePlayerKeys } from './state/usePlayerKeys.ts';
 import { useViewerStore } from './state/viewerStore.ts';
+import { hasWebGL, prefersReducedMotion } from './ui/capabilities.ts';
 import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
-import { useModeUi } from './ui/useModeUi.ts';
+import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
-import { hasWebGL, prefersReducedMotion } from './ui/webgl.ts';
 
 /** Size of the child body relative to the adult, for stroke widths and swings. */
 const CHILD_SCALE = 0.56;

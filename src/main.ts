@@ -3,10 +3,10 @@
  * loads the interactive app (React, React Three Fiber, panels) and hands over to it.
  */
 import './app.css';
+import { MODEL_URLS } from './bodyModel/modelUrls.ts';
 import { drawFirstFrame } from './boot/firstFrame.ts';
 import { endBoot, setBootRelease } from './boot/handoff.ts';
 import { decodePlayerLink } from './domain/playerLink.ts';
-import { MODEL_URLS } from './scene/modelUrls.ts';
 
 const boot = document.getElementById('boot');
 const host = document.getElementById('boot-canvas');
@@ -26,7 +26,7 @@ async function start(): Promise<void> {
       endBoot();
     }
   }
-  const { mountApp } = await import('./appMain.tsx');
+  const { mountApp } = await import('./mountApp.tsx');
   mountApp();
 }
 

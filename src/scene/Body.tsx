@@ -1,6 +1,7 @@
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
+import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import { markFirstFrame } from '../boot/handoff.ts';
 import type { MorphAnimation } from '../content/schema.ts';
 import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
@@ -9,7 +10,6 @@ import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { enableFastPicking } from './fastPicking.ts';
 import { createBodyMaterials } from './materials.ts';
-import type { BodyKind } from './modelUrls.ts';
 import { useBodyModel } from './useBodyModel.ts';
 import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts';
 

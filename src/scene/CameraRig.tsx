@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
 import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
-import { useTrainStore } from '../state/trainStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
+import { useTrainStore } from '../state/viewFlags.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
 
 /** Where the current step happens, in world space: the camera frames it from its outside. */

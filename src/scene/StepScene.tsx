@@ -1,13 +1,13 @@
 import { Html } from '@react-three/drei';
 import { useEffect, useMemo } from 'react';
+import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { Step } from '../content/schema.ts';
 import type { Side } from '../domain/body.ts';
 import { avoidAnchor, buildStepMotion, type StepMotion } from '../domain/stepMotion.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { zoneName } from '../i18n/zones.ts';
+import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { ContactGlyph } from './ContactGlyph.tsx';
-import type { BodyKind } from './modelUrls.ts';
 import { StrokePath } from './StrokePath.tsx';
 import { useBodyModel } from './useBodyModel.ts';
 import { useSkin } from './useSkin.ts';

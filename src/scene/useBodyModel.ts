@@ -1,10 +1,10 @@
 import { useLoader } from '@react-three/fiber';
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { bodyDataFromGltf } from '../bodyModel/bodyDataFromGltf.ts';
+import { MODEL_URLS, type BodyKind } from '../bodyModel/modelUrls.ts';
 import type { BodyData } from '../domain/body.ts';
 import type { Bounds } from '../domain/views.ts';
-import { bodyDataFromGltf } from './bodyDataFromGltf.ts';
-import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
 
 const withMeshopt = (loader: GLTFLoader) => {
   loader.setMeshoptDecoder(MeshoptDecoder);

@@ -2,7 +2,7 @@
  * Loads `content/` in the browser: every JSON file bundled as text, validated by the same loader
  * as `npm run check:content`. Kept out of the first view's bundle (imported dynamically).
  */
-import './zodCsp.ts';
+import '../content/zodConfig.ts';
 import { loadContent, type ContentFile, type LoadResult } from '../content/index.ts';
 
 const rawFiles = import.meta.glob<string>(

@@ -7,13 +7,13 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Protocol } from '../content/index.ts';
+import { AVOID_ZONES } from '../content/zoneCatalogue.ts';
 import {
   applicableSafety,
   evaluateSafety,
   type ApplicableSafety,
   type SafetyVerdict,
 } from '../domain/safety.ts';
-import { AVOID_ZONES } from './catalogue.ts';
 import { useContentStore } from './contentStore.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
 

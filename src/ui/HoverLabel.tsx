@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 import { pointerTracker, useViewerStore } from '../state/viewerStore.ts';
 import { zoneLabel } from './zoneLabel.ts';
 

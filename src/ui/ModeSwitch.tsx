@@ -1,6 +1,6 @@
 import { MODES, type Mode } from '../domain/modes.ts';
 import type { UiKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 import { useModeStore } from '../state/modeStore.ts';
 
 const MODE_LABELS: Record<Mode, UiKey> = {

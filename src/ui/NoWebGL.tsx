@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { LoadedProtocol } from '../content/index.ts';
 import { localized } from '../content/localized.ts';
+import { ZONES } from '../content/zoneCatalogue.ts';
 import { describeDose, describeIntensity, techniqueWord } from '../domain/stepWords.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneDescription, zoneName } from '../i18n/zones.ts';
-import { ZONES } from '../state/catalogue.ts';
 import { useContentStore } from '../state/contentStore.ts';
-import { StepImage } from './sketch/StepImage.tsx';
+import { useT } from '../state/localeStore.ts';
+import { StepImage } from './stepSketch/StepSketchImage.tsx';
 
 /** Size of the child body relative to the adult. */
 const CHILD_SCALE = 0.56;

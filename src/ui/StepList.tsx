@@ -1,7 +1,7 @@
 import { localized } from '../content/localized.ts';
 import { phaseWord } from '../domain/stepWords.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { useCurrentProtocol } from '../state/currentStep.ts';
+import { useT } from '../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 

@@ -5,9 +5,9 @@ import {
   handPartWord,
   techniqueWord,
 } from '../domain/stepWords.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
+import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { zoneLabel } from './zoneLabel.ts';

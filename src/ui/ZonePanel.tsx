@@ -1,7 +1,7 @@
 import { localized } from '../content/localized.ts';
-import { useT } from '../i18n/localeStore.ts';
+import { zoneInfo } from '../content/zoneCatalogue.ts';
 import { zoneAvoidReason, zoneDescription } from '../i18n/zones.ts';
-import { zoneInfo } from '../state/catalogue.ts';
+import { useT } from '../state/localeStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';

@@ -4,8 +4,8 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { bodyDataFromGltf } from '../../src/bodyModel/bodyDataFromGltf.ts';
 import type { BodyData } from '../../src/domain/body.ts';
-import { bodyDataFromGltf } from '../../src/scene/bodyDataFromGltf.ts';
 
 const MODEL = resolve(import.meta.dirname, '../../models/body-adult.glb');
 

@@ -5,8 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addTrainee, emptyProgress } from '../../src/domain/progress.ts';
+import {
+  createTrainSession,
+  CURRENT_TRAINEE_KEY,
+  stepKey,
+} from '../../src/modes/train/trainSession.ts';
 import type { StorageLike } from '../../src/state/progressStorage.ts';
-import { createTrainSession, CURRENT_TRAINEE_KEY, stepKey } from '../../src/state/trainSession.ts';
 
 class MemoryStorage implements StorageLike {
   readonly map = new Map<string, string>();

@@ -1,0 +1,37 @@
+import { ContentNotice } from '../../ui/ContentNotice.tsx';
+import { PlayerControls } from '../../ui/PlayerControls.tsx';
+import { ProgressNotice } from '../../ui/ProgressNotice.tsx';
+import { ProtocolImport } from '../../ui/ProtocolImport.tsx';
+import { ProtocolPicker } from '../../ui/ProtocolPicker.tsx';
+import { StepList } from '../../ui/StepList.tsx';
+import { StepPanel } from '../../ui/StepPanel.tsx';
+import { ZoneList } from '../../ui/ZoneList.tsx';
+import { ZonePanel } from '../../ui/ZonePanel.tsx';
+import type { ModeUi } from '../modeUi.ts';
+import './learn.css';
+import { ProtocolLibrary } from './ProtocolLibrary.tsx';
+import { SafetyCheck } from './SafetyCheck.tsx';
+
+/**
+ * Learn (the default mode): find a protocol in the library (or pick it), check what rules it or
+ * some of its steps out, play it step by step with a session timer, explore the zones.
+ */
+function LearnPanels() {
+  return (
+    <>
+      <ProgressNotice />
+      <ContentNotice />
+      <ProtocolLibrary />
+      <ProtocolPicker />
+      <ProtocolImport />
+      <SafetyCheck />
+      <PlayerControls />
+      <StepPanel />
+      <StepList />
+      <ZonePanel />
+      <ZoneList />
+    </>
+  );
+}
+
+export const learnUi: ModeUi = { Panels: LearnPanels };
