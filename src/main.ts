@@ -3,7 +3,6 @@
  * loads the interactive app (React, React Three Fiber, panels) and hands over to it.
  */
 import './app.css';
-import { MODEL_URLS } from './bodyModel/modelUrls.ts';
 import { drawFirstFrame } from './boot/firstFrame.ts';
 import { endBoot, setBootRelease } from './boot/handoff.ts';
 import { decodePlayerLink } from './domain/playerLink.ts';
@@ -15,7 +14,7 @@ async function start(): Promise<void> {
   if (boot && host) {
     setBootRelease(() => boot.remove());
     const { body } = decodePlayerLink(window.location.search);
-    const frame = await drawFirstFrame(host, MODEL_URLS[body]);
+    const frame = await drawFirstFrame(host, body);
     if (frame) {
       setBootRelease(() => {
         frame.dispose();

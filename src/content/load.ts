@@ -8,7 +8,7 @@
 import type { z } from 'zod';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './jsonError.ts';
-import { EN_MESSAGES, message, type Messages } from './messages.ts';
+import { EN_MESSAGES, message, pluralForm, type Messages } from './messages.ts';
 import { formatJsonPath, type JsonPathSegment, type Problem } from './problems.ts';
 import {
   contraindicationsFile,
@@ -311,6 +311,44 @@ function checkInvalidProtocol(file: string, raw: unknown, cat: Catalogues, out: 
   checkSteps(file, valid, sourceList, cat, out);
 }
 
+/** The plural categories a language's words take (`one`, `few`, `many`, `other` for Russian). */
+function pluralCategories(code: string): readonly string[] {
+  try {
+    return new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  } catch {
+    return ['one', 'other'];
+  }
+}
+
+/** Keys of a locale table missing from, or not in, the reference (English) table. */
+function localeKeyProblems(
+  file: string,
+  code: string,
+  table: Messages,
+  reference: Messages,
+): Problem[] {
+  const out: Problem[] = [];
+  const report = (key: string, reason: 'problem.locale.missingKey' | 'problem.locale.extraKey') =>
+    out.push({ file, path: formatJsonPath([key]), reason: message(reason, { key }) });
+  const categories = pluralCategories(code);
+  const families = new Set<string>();
+  for (const key of Object.keys(reference)) {
+    const plural = pluralForm(key, reference);
+    if (plural) families.add(plural.base);
+    else if (!(key in table)) report(key, 'problem.locale.missingKey');
+  }
+  for (const base of families)
+    for (const category of categories)
+      if (!(`${base}_${category}` in table))
+        report(`${base}_${category}`, 'problem.locale.missingKey');
+  for (const key of Object.keys(table)) {
+    const plural = pluralForm(key, reference);
+    if (plural ? !categories.includes(plural.category) : !(key in reference))
+      report(key, 'problem.locale.extraKey');
+  }
+  return out;
+}
+
 function compareProtocols(a: LoadedProtocol, b: LoadedProtocol): number {
   const na = Number(a.protocol.catalogueId.slice(1));
   const nb = Number(b.protocol.catalogueId.slice(1));
@@ -500,7 +538,8 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
     );
   }
 
-  // Locales: every locale has exactly the keys of en.json.
+  // Locales: every locale has exactly the keys of en.json; a plural family (`key_one`,
+  // `key_other`…) has the forms the locale's language needs (CLDR plural categories).
   const locales = new Map<string, Messages>();
   for (const f of byKind.get('locale') ?? []) {
     const table = parseFile(f, localeFile, problems);
@@ -512,21 +551,8 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
   for (const f of byKind.get('locale') ?? []) {
     const code = LOCALE_FILE.exec(f.path)?.[1];
     const table = code === undefined ? undefined : locales.get(code);
-    if (!table || code === 'en') continue;
-    for (const key of Object.keys(reference))
-      if (!(key in table))
-        problems.push({
-          file: f.path,
-          path: formatJsonPath([key]),
-          reason: message('problem.locale.missingKey', { key }),
-        });
-    for (const key of Object.keys(table))
-      if (!(key in reference))
-        problems.push({
-          file: f.path,
-          path: formatJsonPath([key]),
-          reason: message('problem.locale.extraKey', { key }),
-        });
+    if (!table || code === undefined || code === 'en') continue;
+    problems.push(...localeKeyProblems(f.path, code, table, reference));
   }
 
   const protocols = checked.filter((lp) => !broken.has(lp.file)).sort(compareProtocols);

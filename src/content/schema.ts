@@ -3,13 +3,16 @@
  * inferred from it, and the JSON Schema exported for editors (`content/schema.json`).
  *
  * Shape checks live here; references between files (zone ids, landmark names, source files,
- * contraindication lists) are checked by `validateReferences` in `load.ts`, because they depend on
- * the catalogues, and paths are checked against the body model by `checkModel.ts`.
+ * contraindication lists) are checked by `loadContent` in `load.ts`, because they depend on the
+ * catalogues, and paths are checked against the body model by `src/domain/checkModel.ts`.
  *
  * Every object is strict (unknown keys are errors) and every string has a length limit: content is
  * untrusted data, never markup.
  */
+// Before any schema is built: zod must not compile validators with `new Function` (CSP).
+import './zodConfig.ts';
 import { z } from 'zod';
+import { LOCALES, type Locale } from './locales.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Primitive ids and text
@@ -51,8 +54,7 @@ export const shortText = localized(160);
 /** Long text: step instructions, summaries, notes. */
 export const longText = localized(1200);
 export type LocalizedText = z.infer<typeof longText>;
-export const LOCALES = ['en', 'ru'] as const;
-export type Locale = (typeof LOCALES)[number];
+export { LOCALES, type Locale };
 
 // ---------------------------------------------------------------------------------------------
 // Vocabularies

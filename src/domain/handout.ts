@@ -1,10 +1,12 @@
 /**
  * The printable take-home sheet of a protocol, as data: the title, every step with its picture,
  * plain words and warnings, the schedule in plain words and the safety list (the protocol's
- * contraindications in plain words). Pure: the pictures come in as URLs made by the caller; the
- * UI renders this model as text (never as HTML).
+ * contraindications in plain words). Pure: the pictures come in as URLs made by the caller, the
+ * words of the sheet from the UI tables through the translate function passed in; the UI renders
+ * this model as text (never as HTML).
  */
 import { localized } from '../content/localized.ts';
+import type { Translate } from '../content/messages.ts';
 import type {
   ContraindicationList,
   Locale,
@@ -58,87 +60,40 @@ export function formatRange(r: Range): string {
     : `${String(r.min)}–${String(r.max)}`;
 }
 
-const FREQUENCY: Readonly<Record<Locale, Readonly<Record<Schedule['frequency'], string>>>> = {
-  en: {
-    daily: 'Every day.',
-    every_other_day: 'Every other day.',
-    evenings: 'Every evening.',
-    as_needed: 'When needed.',
-  },
-  ru: {
-    daily: 'Каждый день.',
-    every_other_day: 'Через день.',
-    evenings: 'Каждый вечер.',
-    as_needed: 'По мере необходимости.',
-  },
-};
-
-const LOAD: Readonly<Record<Locale, Readonly<Record<Schedule['load'], string>>>> = {
-  en: {
-    steady: 'Keep the same strength every time.',
-    gradual_increase: 'Start gently and add a little each time.',
-    peak_mid_course: 'Strongest in the middle of the course, gentler at the start and end.',
-    rising_to_end: 'A little stronger each time, strongest at the end of the course.',
-  },
-  ru: {
-    steady: 'Каждый раз с одинаковой силой.',
-    gradual_increase: 'Начинайте мягко и понемногу прибавляйте.',
-    peak_mid_course: 'Сильнее всего в середине курса, мягче в начале и в конце.',
-    rising_to_end: 'Каждый раз чуть сильнее, сильнее всего в конце курса.',
-  },
-};
-
 /** The schedule in plain words, a line each (frequency, course, session, break, load, notes). */
-export function describeSchedule(schedule: Schedule | null, locale: Locale): string[] {
+export function describeSchedule(
+  schedule: Schedule | null,
+  locale: Locale,
+  t: Translate,
+): string[] {
   if (!schedule) return [];
-  const ru = locale === 'ru';
-  const lines = [FREQUENCY[locale][schedule.frequency]];
+  const lines = [t(`ui.handout.frequency.${schedule.frequency}`)];
   const s = schedule.courseSessions;
   if (s) {
     const n = formatRange(s);
-    lines.push(
-      s.max === undefined
-        ? ru
-          ? `Курс: не меньше ${n} сеансов.`
-          : `A course of at least ${n} sessions.`
-        : ru
-          ? `Курс: ${n} сеансов.`
-          : `A course of ${n} sessions.`,
-    );
+    lines.push(t(s.max === undefined ? 'ui.handout.courseAtLeast' : 'ui.handout.course', { n }));
   }
   if (schedule.courseWeeks)
-    lines.push(
-      ru
-        ? `Курс длится ${formatRange(schedule.courseWeeks)} нед.`
-        : `The course lasts ${formatRange(schedule.courseWeeks)} weeks.`,
-    );
+    lines.push(t('ui.handout.courseWeeks', { n: formatRange(schedule.courseWeeks) }));
   if (schedule.sessionMinutes) {
     const m = schedule.sessionMinutes;
     lines.push(
-      m.max === undefined
-        ? ru
-          ? `Один сеанс — от ${formatRange(m)} мин.`
-          : `Each session: ${formatRange(m)} minutes or more.`
-        : ru
-          ? `Один сеанс — ${formatRange(m)} мин.`
-          : `Each session: ${formatRange(m)} minutes.`,
+      t(m.max === undefined ? 'ui.handout.sessionAtLeast' : 'ui.handout.session', {
+        n: formatRange(m),
+      }),
     );
   }
   if (schedule.breakWeeks)
-    lines.push(
-      ru
-        ? `Затем перерыв ${formatRange(schedule.breakWeeks)} нед. перед следующим курсом.`
-        : `Then a break of ${formatRange(schedule.breakWeeks)} weeks before the next course.`,
-    );
-  lines.push(LOAD[locale][schedule.load]);
+    lines.push(t('ui.handout.break', { n: formatRange(schedule.breakWeeks) }));
+  lines.push(t(`ui.handout.load.${schedule.load}`));
   for (const n of schedule.notes) lines.push(noteText(n, locale));
   return lines;
 }
 
 /** "Do not massage: the knee, the kneecap." in the locale; null for none. */
-export function avoidLine(zoneNames: readonly string[], locale: Locale): string | null {
+export function avoidLine(zoneNames: readonly string[], t: Translate): string | null {
   if (zoneNames.length === 0) return null;
-  return `${locale === 'ru' ? 'Не массируйте' : 'Do not massage'}: ${zoneNames.join(', ')}.`;
+  return t('ui.handout.avoid', { zones: zoneNames.join(', ') });
 }
 
 /** The handout of a protocol. `captured[i]` belongs to step i; missing entries have no picture. */
@@ -146,11 +101,13 @@ export function buildHandout(input: {
   readonly protocol: Protocol;
   readonly lists: readonly ContraindicationList[];
   readonly locale: Locale;
+  /** The UI words of the same locale. */
+  readonly t: Translate;
   readonly captured: readonly (CapturedStep | undefined)[];
   /** 0-based indices of steps the safety check rules out: listed as left out, not as steps. */
   readonly skipped?: readonly number[];
 }): Handout {
-  const { protocol, lists, locale, captured } = input;
+  const { protocol, lists, locale, t, captured } = input;
   const skipped = new Set(input.skipped ?? []);
   const leftOut = protocol.steps.flatMap((step, i) =>
     skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [],
@@ -158,7 +115,7 @@ export function buildHandout(input: {
   const steps = protocol.steps.flatMap((step, i): HandoutStep[] => {
     if (skipped.has(i)) return [];
     const shot = captured[i];
-    const avoid = avoidLine(shot?.avoidZones ?? [], locale);
+    const avoid = avoidLine(shot?.avoidZones ?? [], t);
     return [
       {
         number: i + 1,
@@ -183,7 +140,7 @@ export function buildHandout(input: {
   });
   if (protocol.cautions.length > 0) {
     safety.push({
-      title: locale === 'ru' ? 'Будьте внимательны' : 'Take care',
+      title: t('ui.handout.takeCare'),
       items: protocol.cautions.map((c) => noteText(c, locale)),
     });
   }
@@ -193,7 +150,7 @@ export function buildHandout(input: {
     summary: localized(protocol.summary, locale),
     steps,
     leftOut,
-    schedule: describeSchedule(protocol.schedule, locale),
+    schedule: describeSchedule(protocol.schedule, locale, t),
     safety,
   };
 }

@@ -3,7 +3,6 @@
  * `npm run check:content`, together with the bundled catalogues so that its zone, landmark and
  * source references resolve. Never throws; the result is the protocol or the exact problems.
  */
-import '../content/zodConfig.ts';
 import {
   formatProblem,
   loadContent,

@@ -15,7 +15,8 @@ import {
   type SafetyVerdict,
 } from '../domain/safety.ts';
 import { useContentStore } from './contentStore.ts';
-import { playerEngine, usePlayerStore } from './playerStore.ts';
+import { findProtocol, useCurrentProtocol } from './currentProtocol.ts';
+import { playerEngine } from './playerStore.ts';
 
 export interface SafetyState {
   /** Keys (`<list id>/<item id>`) of the ticked items. */
@@ -52,7 +53,7 @@ export function skippedSteps(protocol: Protocol): readonly number[] {
 function syncPlayer(): void {
   const id = playerEngine.state.protocolId;
   if (!id) return;
-  const loaded = useContentStore.getState().data?.protocols.find((p) => p.protocol.id === id);
+  const loaded = findProtocol(useContentStore.getState().data?.protocols, id);
   if (!loaded) return;
   playerEngine.dispatch({ type: 'setSkipped', skip: skippedSteps(loaded.protocol) });
 }
@@ -62,9 +63,7 @@ useSafetyStore.subscribe((s, prev) => {
 });
 
 function useProtocolInPlayer(): Protocol | null {
-  const id = usePlayerStore((s) => s.player.protocolId);
-  const protocols = useContentStore((s) => s.data?.protocols);
-  return (id && protocols?.find((p) => p.protocol.id === id)?.protocol) || null;
+  return useCurrentProtocol()?.protocol ?? null;
 }
 
 const NO_SAFETY: ApplicableSafety = { checklist: [], always: [], notes: [] };
@@ -96,4 +95,13 @@ const NO_ZONES: readonly string[] = [];
 export function useSafetyAvoidZones(): readonly string[] {
   const verdict = useSafetyVerdict();
   return verdict?.avoidZones ?? NO_ZONES;
+}
+
+/** The avoid zones for the protocol in the player: the catalogue's, and those the ticks add. */
+export function useAvoidZones(): ReadonlySet<string> {
+  const added = useSafetyAvoidZones();
+  return useMemo(
+    () => (added.length > 0 ? new Set([...AVOID_ZONES, ...added]) : AVOID_ZONES),
+    [added],
+  );
 }

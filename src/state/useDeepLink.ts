@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { MODE_PARAM, parseMode, withMode } from '../domain/modes.ts';
 import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
+import { stepKey } from '../domain/stepKey.ts';
 import { LANG_PARAM, parseLocale, withLang } from '../i18n/locale.ts';
 import { useContentStore } from './contentStore.ts';
 import { openProtocol, sideForStep } from './currentStep.ts';
@@ -29,7 +30,8 @@ export function useDeepLink(): void {
     if (link.view) {
       viewer.setView(link.view);
       const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
-      if (step) viewer.setHoldViewFor(`${step.id}:${sideForStep(step, link.side)}`);
+      if (step && loaded)
+        viewer.setHoldViewFor(stepKey(loaded.protocol.id, step.id, sideForStep(step, link.side)));
     }
     if (loaded) {
       openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));

@@ -1,21 +1,21 @@
 import { create } from 'zustand';
 
 /**
- * What Train mode asks of the shared 3D view. Kept tiny (no training logic here): the camera rig
- * and the viewer read it on every view, the rest of Train mode loads when the mode is chosen.
+ * What a mode asks of the shared 3D view. Kept tiny (no mode logic here): the camera rig and the
+ * viewer read it on every view, the modes that set it load when they are chosen.
  */
-export interface TrainViewState {
-  /** The step's path, arrows and avoid marks are hidden (the trainee must find them). */
+export interface ViewFlags {
+  /** The step's path, arrows and avoid marks are hidden (e.g. a trainee must find them). */
   readonly guideHidden: boolean;
-  /** Dragging on the body draws a trace: the camera must not orbit. */
-  readonly tracing: boolean;
+  /** Dragging on the body belongs to the mode (e.g. drawing a trace): the camera must not orbit. */
+  readonly orbitLocked: boolean;
   setGuideHidden: (hidden: boolean) => void;
-  setTracing: (tracing: boolean) => void;
+  setOrbitLocked: (locked: boolean) => void;
 }
 
-export const useTrainStore = create<TrainViewState>()((set) => ({
+export const useViewFlags = create<ViewFlags>()((set) => ({
   guideHidden: false,
-  tracing: false,
+  orbitLocked: false,
   setGuideHidden: (guideHidden) => set({ guideHidden }),
-  setTracing: (tracing) => set({ tracing }),
+  setOrbitLocked: (orbitLocked) => set({ orbitLocked }),
 }));

@@ -16,20 +16,18 @@ let atStart: Promise<StartNotice> | null = null;
  * storage code (and its validator) loads after the first view, not with it.
  */
 function loadNoticeOnce(): Promise<StartNotice> {
-  atStart ??= import('../content/zodConfig.ts')
-    .then(() => import('../state/progressStorage.ts'))
-    .then(
-      ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
-        const storage = browserStorage();
-        const { doc, notice } = loadProgress(storage, new Date());
-        const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
-        return { notice, save: save && !save.ok ? save : null };
-      },
-      (e: unknown): StartNotice => ({
-        notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
-        save: null,
-      }),
-    );
+  atStart ??= import('../state/progressStorage.ts').then(
+    ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
+      const storage = browserStorage();
+      const { doc, notice } = loadProgress(storage, new Date());
+      const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
+      return { notice, save: save && !save.ok ? save : null };
+    },
+    (e: unknown): StartNotice => ({
+      notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
+      save: null,
+    }),
+  );
   return atStart;
 }
 

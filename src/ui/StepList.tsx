@@ -27,7 +27,7 @@ export function StepList() {
           return (
             <li key={step.id} className={isSkipped ? 'skipped' : undefined}>
               {prev?.phase !== step.phase ? (
-                <span className="phase">{phaseWord(step.phase, locale)}</span>
+                <span className="phase">{phaseWord(step.phase, t)}</span>
               ) : null}
               <button
                 type="button"

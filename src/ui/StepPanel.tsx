@@ -5,17 +5,20 @@ import {
   handPartWord,
   techniqueWord,
 } from '../domain/stepWords.ts';
-import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
+import type { ZoneSide } from '../domain/stepMotion.ts';
+import { zoneAvoidReason, zoneName, zoneSideLabel } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
-import { zoneLabel } from './zoneLabel.ts';
+import { useStepMotion } from '../state/stepMotion.ts';
+
+const NO_ZONES: readonly ZoneSide[] = [];
 
 /** The current step in words, kept in sync with the animation; announced to screen readers. */
 export function StepPanel() {
   const current = useCurrentStep();
-  const nearAvoid = usePlayerStore((s) => s.nearAvoid);
+  const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
   const avoidTouched = usePlayerStore((s) => s.avoidTouched);
   const verdict = useSafetyVerdict();
   const { t, locale } = useT();
@@ -37,12 +40,12 @@ export function StepPanel() {
       <dl className="step-facts">
         <div>
           <dt>{t('ui.step.technique')}</dt>
-          <dd>{techniqueWord(step.technique, locale)}</dd>
+          <dd>{techniqueWord(step.technique, t)}</dd>
         </div>
         {step.handPart !== 'none' ? (
           <div>
             <dt>{t('ui.step.with')}</dt>
-            <dd>{handPartWord(step.handPart, locale)}</dd>
+            <dd>{handPartWord(step.handPart, t)}</dd>
           </div>
         ) : null}
         {zones.length > 0 ? (
@@ -64,18 +67,18 @@ export function StepPanel() {
         ) : null}
         <div>
           <dt>{t('ui.step.intensity')}</dt>
-          <dd>{describeIntensity(step, locale)}</dd>
+          <dd>{describeIntensity(step, t)}</dd>
         </div>
         <div>
           <dt>{t('ui.step.howLong')}</dt>
-          <dd>{describeDose(step, locale)}</dd>
+          <dd>{describeDose(step, t)}</dd>
         </div>
       </dl>
       {nearAvoid.length > 0 ? (
         <div className="avoid-warning" role="alert">
           <strong>
             {t('ui.step.doNotMassage', {
-              zones: nearAvoid.map((z) => zoneLabel(z, locale)).join(', '),
+              zones: nearAvoid.map((z) => zoneSideLabel(z.zone, z.side, locale)).join(', '),
             })}
           </strong>
           <ul>

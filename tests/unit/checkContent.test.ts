@@ -203,6 +203,24 @@ describe('loader: broken files', () => {
       'content/locales/ru.json › d › key "d" is not in en.json',
     ]);
   });
+
+  it('asks each locale for the plural forms of its own language', () => {
+    const en = '{"n_one": "{count} time", "n_other": "{count} times"}';
+    const forms = (ru: string) =>
+      loadContent([
+        ...catalogues(),
+        { path: 'content/locales/en.json', text: en },
+        { path: 'content/locales/ru.json', text: ru },
+      ]).problems.map(formatProblem);
+    expect(forms('{"n_one": "", "n_few": "", "n_many": "", "n_other": ""}')).toEqual([]);
+    expect(forms('{"n_one": "", "n_other": ""}')).toEqual([
+      'content/locales/ru.json › n_few › missing key "n_few" (present in en.json)',
+      'content/locales/ru.json › n_many › missing key "n_many" (present in en.json)',
+    ]);
+    expect(forms('{"n_one": "", "n_two": "", "n_few": "", "n_many": "", "n_other": ""}')).toEqual([
+      'content/locales/ru.json › n_two › key "n_two" is not in en.json',
+    ]);
+  });
 });
 
 describe('loader: variations of the valid fixture', () => {

@@ -12,6 +12,7 @@ import {
   describeSchedule,
   formatRange,
 } from '../../src/domain/handout.ts';
+import { translator } from '../../src/i18n/i18n.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
@@ -28,7 +29,13 @@ describe('handout', () => {
       image: `blob:pic-${String(i)}`,
       avoidZones: i === 0 ? ['Spine (vertebrae)'] : [],
     }));
-    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured });
+    const h = buildHandout({
+      protocol: CHILD,
+      lists: LISTS,
+      locale: 'en',
+      t: translator('en'),
+      captured,
+    });
     expect(h.title).toBe(CHILD.title.en);
     expect(h.steps).toHaveLength(CHILD.steps.length);
     h.steps.forEach((s, i) => {
@@ -54,6 +61,7 @@ describe('handout', () => {
       protocol: CHILD,
       lists: LISTS,
       locale: 'en',
+      t: translator('en'),
       captured,
       skipped: [1, 3],
     });
@@ -65,19 +73,32 @@ describe('handout', () => {
       { number: 2, title: CHILD.steps[1].title.en },
       { number: 4, title: CHILD.steps[3].title.en },
     ]);
-    expect(buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured }).leftOut).toEqual(
-      [],
-    );
+    expect(
+      buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', t: translator('en'), captured })
+        .leftOut,
+    ).toEqual([]);
   });
 
   it('leaves a step without a picture when none was taken', () => {
-    const h = buildHandout({ protocol: NO_SCHEDULE, lists: LISTS, locale: 'en', captured: [] });
+    const h = buildHandout({
+      protocol: NO_SCHEDULE,
+      lists: LISTS,
+      locale: 'en',
+      t: translator('en'),
+      captured: [],
+    });
     expect(h.steps.map((s) => s.image)).toEqual(NO_SCHEDULE.steps.map(() => null));
     expect(h.schedule).toEqual([]);
   });
 
   it("lists the protocol's contraindications in plain words, and only those", () => {
-    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured: [] });
+    const h = buildHandout({
+      protocol: CHILD,
+      lists: LISTS,
+      locale: 'en',
+      t: translator('en'),
+      captured: [],
+    });
     const mine = LISTS.filter((l) => CHILD.contraindications.includes(l.id));
     expect(mine.length).toBeGreaterThan(0);
     const safety = h.safety.slice(0, mine.length);
@@ -94,6 +115,7 @@ describe('handout', () => {
       protocol: CHILD,
       lists: LISTS,
       locale: 'ru',
+      t: translator('ru'),
       captured: [{ image: null, avoidZones: ['колено'] }],
     });
     expect(h.title).toBe(CHILD.title.ru);
@@ -105,7 +127,7 @@ describe('handout', () => {
 
 describe('schedule in plain words', () => {
   it('describes a daily course of sessions with a break', () => {
-    const lines = describeSchedule(CHILD.schedule, 'en');
+    const lines = describeSchedule(CHILD.schedule, 'en', translator('en'));
     expect(lines[0]).toBe('Every day.');
     expect(lines).toContain('A course of 15–20 sessions.');
     expect(lines).toContain('Then a break of 2–4 weeks before the next course.');
@@ -119,6 +141,7 @@ describe('schedule in plain words', () => {
       describeSchedule(
         { ...base, frequency: 'every_other_day', courseSessions: { min: 12 } },
         'en',
+        translator('en'),
       ),
     ).toEqual([
       'Every other day.',
@@ -134,6 +157,7 @@ describe('schedule in plain words', () => {
           sessionMinutes: { min: 3 },
         },
         'ru',
+        translator('ru'),
       ),
     ).toEqual([
       'Каждый день.',
@@ -141,14 +165,14 @@ describe('schedule in plain words', () => {
       'Один сеанс — от 3 мин.',
       'Каждый раз с одинаковой силой.',
     ]);
-    expect(describeSchedule(null, 'en')).toEqual([]);
+    expect(describeSchedule(null, 'en', translator('en'))).toEqual([]);
   });
 
   it('formats ranges and avoid lines', () => {
     expect(formatRange({ min: 3, max: 4 })).toBe('3–4');
     expect(formatRange({ min: 2, max: 2 })).toBe('2');
     expect(formatRange({ min: 12 })).toBe('12');
-    expect(avoidLine([], 'en')).toBeNull();
-    expect(avoidLine(['Knee', 'Kneecap'], 'en')).toBe('Do not massage: Knee, Kneecap.');
+    expect(avoidLine([], translator('en'))).toBeNull();
+    expect(avoidLine(['Knee', 'Kneecap'], translator('en'))).toBe('Do not massage: Knee, Kneecap.');
   });
 });

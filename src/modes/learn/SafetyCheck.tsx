@@ -24,7 +24,7 @@ export function effectWords(item: ContraindicationItem, t: Translate, locale: Lo
       });
     case 'avoid_techniques':
       return t('ui.learn.safety.effect.avoid_techniques', {
-        techniques: (item.techniques ?? []).map((x) => techniqueWord(x, locale)).join(', '),
+        techniques: (item.techniques ?? []).map((x) => techniqueWord(x, t)).join(', '),
       });
   }
 }

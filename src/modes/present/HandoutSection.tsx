@@ -42,6 +42,7 @@ export function HandoutSection() {
         protocol: loaded.protocol,
         lists: useContentStore.getState().data?.contraindications ?? [],
         locale,
+        t,
         captured,
         skipped: playerEngine.state.skipped,
       });

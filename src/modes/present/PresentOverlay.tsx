@@ -4,10 +4,12 @@ import { avoidLine } from '../../domain/handout.ts';
 import type { PlayerState } from '../../domain/player.ts';
 import { stepProgress } from '../../domain/player.ts';
 import { countdownDisplay, secondsToNextStep } from '../../domain/presentation.ts';
+import type { ZoneSide } from '../../domain/stepMotion.ts';
 import { zoneName } from '../../i18n/zones.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
+import { useStepMotion } from '../../state/stepMotion.ts';
 import { useT } from '../../state/localeStore.ts';
-import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
+import { playerEngine } from '../../state/playerStore.ts';
 import { stopPresenting } from './fullscreen.ts';
 import { hush, speak } from './narration.ts';
 import { usePresentStore } from './presentStore.ts';
@@ -58,17 +60,19 @@ function Countdown() {
   );
 }
 
+const NO_ZONES: readonly ZoneSide[] = [];
+
 /** Big captions over the canvas: step number, the plain words, what not to touch, the countdown. */
 function PresentOverlay() {
   const { t, locale } = useT();
   const current = useCurrentStep();
   const presenting = usePresentStore((s) => s.presenting);
   const narration = usePresentStore((s) => s.narration);
-  const nearAvoid = usePlayerStore((s) => s.nearAvoid);
+  const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
   const plain = current ? localized(current.step.plain, locale) : '';
   const avoid = useMemo(
-    () => avoidLine([...new Set(nearAvoid.map((z) => zoneName(z.zone, locale)))], locale),
-    [nearAvoid, locale],
+    () => avoidLine([...new Set(nearAvoid.map((z) => zoneName(z.zone, locale)))], t),
+    [nearAvoid, locale, t],
   );
   const cautions = current?.step.cautions.map((c) => localized(c.plain ?? c.text, locale)) ?? [];
 

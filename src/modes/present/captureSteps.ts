@@ -2,8 +2,11 @@ import type { LoadedProtocol } from '../../content/index.ts';
 import type { Locale } from '../../content/schema.ts';
 import type { CapturedStep } from '../../domain/handout.ts';
 import { looksBlank } from '../../domain/presentation.ts';
+import { stepKey } from '../../domain/stepKey.ts';
 import { zoneName } from '../../i18n/zones.ts';
-import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
+import { sideForStep } from '../../state/currentStep.ts';
+import { playerEngine } from '../../state/playerStore.ts';
+import { whenStepDerived } from '../../state/stepMotion.ts';
 import { useViewerStore } from '../../state/viewerStore.ts';
 import { sceneAccess, waitUntilSettled } from './sceneAccess.ts';
 
@@ -60,6 +63,12 @@ export async function captureSteps(
       }
       playerEngine.dispatch({ type: 'jump', stepIndex: i });
       access.invalidate();
+      const step = loaded.protocol.steps[i];
+      const side = step ? sideForStep(step, useViewerStore.getState().side) : 'L';
+      // The step's path and warnings first, then the canvas settled with them drawn.
+      const derived = step
+        ? await whenStepDerived(stepKey(loaded.protocol.id, step.id, side))
+        : null;
       await waitUntilSettled(access);
       let copy = access.renderAndRead((canvas) => copyCanvas(canvas, MAX_PICTURE_WIDTH));
       if (isBlank(copy)) {
@@ -70,7 +79,7 @@ export async function captureSteps(
         copy = access.renderAndRead((canvas) => copyCanvas(canvas, MAX_PICTURE_WIDTH));
       }
       const image = await toObjectUrl(copy);
-      const names = usePlayerStore.getState().nearAvoid.map((z) => zoneName(z.zone, locale));
+      const names = (derived?.nearAvoid ?? []).map((z) => zoneName(z.zone, locale));
       shots.push({ image, avoidZones: [...new Set(names)] });
     }
   } finally {

@@ -1,6 +1,8 @@
 import type { Locale } from '../../content/schema.ts';
+import { translator } from '../../i18n/i18n.ts';
 
-const LANG: Readonly<Record<Locale, string>> = { en: 'en-US', ru: 'ru-RU' };
+/** The BCP 47 tag the speech engine is asked for, from the locale's own table. */
+const speechLang = (locale: Locale) => translator(locale)('ui.lang.speech');
 
 /** The speech engine, or null where the browser has none. */
 function synth(): SpeechSynthesis | null {
@@ -18,7 +20,7 @@ export function speechAvailable(): boolean {
 function voiceFor(locale: Locale): SpeechSynthesisVoice | null {
   const s = synth();
   if (!s) return null;
-  const lang = LANG[locale].toLowerCase();
+  const lang = speechLang(locale).toLowerCase();
   const short = lang.slice(0, 2);
   const voices = s.getVoices();
   return (
@@ -50,7 +52,7 @@ export function speak(text: string, locale: Locale): void {
   s.cancel();
   const u = new SpeechSynthesisUtterance(text);
   u.voice = voice;
-  u.lang = LANG[locale];
+  u.lang = speechLang(locale);
   s.speak(u);
 }
 

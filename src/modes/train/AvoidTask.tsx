@@ -1,23 +1,42 @@
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { localized } from '../../content/localized.ts';
 import { AVOID_ZONES, zoneInfo } from '../../content/zoneCatalogue.ts';
-import { avoidQuizChoices } from '../../domain/avoidQuiz.ts';
+import { avoidQuizChoices, type ZonePart } from '../../domain/avoidQuiz.ts';
 import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
+import { useContentStore } from '../../state/contentStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
+import { useStepMotion } from '../../state/stepMotion.ts';
 import { useT } from '../../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { AVOID_REASON_KEYS } from './feedback.ts';
-import { stepKey, submitAvoidAnswer, trainSession, useTrainSession } from './trainSession.ts';
+import {
+  indexAvoidSteps,
+  stepKey,
+  submitAvoidAnswer,
+  trainSession,
+  useTrainSession,
+} from './trainSession.ts';
+
+const NO_ZONES: readonly ZonePart[] = [];
 
 /** "Which area must be avoided here?": answered by a click on the body or from a list. */
 export function AvoidTask() {
   const { t, locale } = useT();
   const id = useId();
   const current = useCurrentStep();
-  const nearAvoid = usePlayerStore((s) => s.nearAvoid);
+  const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
   const result = useTrainSession((s) => s.avoidResult);
   const trainee = useTrainSession((s) => s.trainee);
   const avoidSteps = useTrainSession((s) => s.avoidSteps);
+  const severity = usePlayerStore((s) => s.severity);
+  const landmarks = useContentStore((s) => s.data?.landmarks);
+  // Which steps of the protocol have an area to avoid within reach (offered when this one has none).
+  useEffect(() => {
+    if (!current) return;
+    indexAvoidSteps(current, severity, (name) => landmarks?.get(name)?.bilateral ?? false).catch(
+      (e: unknown) => console.warn('Footwork: the steps with an area to avoid were not found', e),
+    );
+  }, [current, severity, landmarks]);
   if (!current?.step.path) return null;
   const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
   const answer = result?.key === key ? result.answer : null;

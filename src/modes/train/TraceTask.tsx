@@ -3,7 +3,7 @@ import { localized } from '../../content/localized.ts';
 import { zoneSideLabel } from '../../i18n/zones.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
-import { useTrainStore } from '../../state/viewFlags.ts';
+import { useViewFlags } from '../../state/viewFlags.ts';
 import { percent, TRACE_FEEDBACK_KEYS } from './feedback.ts';
 import { stepKey, trainSession, useTrainSession } from './trainSession.ts';
 
@@ -12,7 +12,7 @@ export function TraceTask() {
   const { t, locale } = useT();
   const id = useId();
   const current = useCurrentStep();
-  const tracing = useTrainStore((s) => s.tracing);
+  const tracing = useViewFlags((s) => s.orbitLocked);
   const result = useTrainSession((s) => s.traceResult);
   const trainee = useTrainSession((s) => s.trainee);
   if (!current?.step.path) return null;
@@ -28,7 +28,7 @@ export function TraceTask() {
         className="train-toggle"
         aria-pressed={tracing}
         disabled={!trainee}
-        onClick={() => useTrainStore.getState().setTracing(!tracing)}
+        onClick={() => useViewFlags.getState().setOrbitLocked(!tracing)}
       >
         {t('ui.train.trace.toggle')}
       </button>

@@ -2,7 +2,6 @@
  * Train mode's session: the trainee, their progress kept on the device, and the results of the
  * drills. Loaded with Train mode only (it pulls in the progress validator).
  */
-import '../../content/zodConfig.ts';
 import { create } from 'zustand';
 import { AVOID_ZONES } from '../../content/zoneCatalogue.ts';
 import {
@@ -18,8 +17,12 @@ import {
   type NewAttempt,
   type ProgressDoc,
 } from '../../domain/progress.ts';
-import type { TraceScore } from '../../domain/traceScore.ts';
-import { usePlayerStore } from '../../state/playerStore.ts';
+import { BODY_SCALE } from '../../domain/body.ts';
+import { stepKey } from '../../domain/stepKey.ts';
+import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
+import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/traceScore.ts';
+import type { CurrentStep } from '../../state/currentStep.ts';
+import { currentStepKey, useStepMotionStore } from '../../state/stepMotion.ts';
 import {
   browserStorage,
   createProgressRepository,
@@ -178,27 +181,73 @@ export function trainSession(): TrainSessionStore {
   return session;
 }
 
-/** Size of the child body relative to the adult (as the viewer draws it). */
-export const TRAIN_BODY_SCALE = { adult: 1, child: 0.56 } as const;
+export { stepKey };
 
-/** Identifies a drilled step on a side: results are shown for the step they belong to. */
-export function stepKey(protocolId: string, stepId: string, side: string): string {
-  return `${protocolId}/${stepId}/${side}`;
+/** The current step's motion, when it has been derived for exactly that step. */
+function motionOf(current: CurrentStep) {
+  const derived = useStepMotionStore.getState().derived;
+  return derived && derived.key === currentStepKey(current) ? derived : null;
+}
+
+/**
+ * Grades a trace of the current step against its path on the skin and records the attempt.
+ * Returns the score, or null when the step has no path to trace (yet).
+ */
+export function submitTrace(current: CurrentStep, trace: readonly TracePoint[]): TraceScore | null {
+  const reference = motionOf(current)?.motion?.plan.path;
+  if (!reference) return null;
+  const { protocol } = current.protocol;
+  const score = scoreTrace({
+    trace,
+    reference,
+    stepZones: current.step.zones,
+    avoidZones: AVOID_ZONES,
+    side: current.side,
+    bodyScale: BODY_SCALE[protocol.body],
+  });
+  trainSession()
+    .getState()
+    .finishTrace(currentStepKey(current) ?? '', score, {
+      protocolId: protocol.id,
+      stepId: current.step.id,
+      kind: 'trace',
+      score: score.total,
+      passed: score.passed,
+    });
+  return score;
+}
+
+/**
+ * Finds, once per protocol and side, the steps with an area to avoid within reach of their
+ * path (the steps the avoid quiz can ask about), on the body as shown.
+ */
+export async function indexAvoidSteps(
+  current: CurrentStep,
+  severity: Partial<Record<'hallux_valgus' | 'flat_foot', number>>,
+  isBilateral: (landmark: string) => boolean,
+): Promise<void> {
+  const { protocol } = current.protocol;
+  const forKey = `${protocol.id}/${current.side}`;
+  if (trainSession().getState().avoidSteps?.key === forKey) return;
+  const { skinFor } = await import('../../bodyModel/skin.ts');
+  const { body, skin } = await skinFor(protocol.body, severity);
+  const indices = stepsWithAvoidNearby(protocol, {
+    side: current.side,
+    body,
+    skin,
+    isBilateral,
+    avoidZones: AVOID_ZONES,
+    bodyScale: BODY_SCALE[protocol.body],
+  });
+  trainSession().getState().setAvoidSteps(forKey, indices);
 }
 
 /**
  * Answers "which area must be avoided here?" for the current step with a zone part (clicked on
  * the model or chosen from the list), against the avoid zones within reach of its path.
  */
-export function submitAvoidAnswer(
-  current: {
-    readonly protocol: { readonly protocol: { readonly id: string } };
-    readonly step: { readonly id: string };
-    readonly side: string;
-  },
-  part: ZonePart,
-): AvoidAnswer {
-  const nearAvoid = usePlayerStore.getState().nearAvoid;
+export function submitAvoidAnswer(current: CurrentStep, part: ZonePart): AvoidAnswer {
+  const nearAvoid = motionOf(current)?.nearAvoid ?? [];
   const answer = checkAvoidAnswer(nearAvoid, part, AVOID_ZONES);
   trainSession()
     .getState()

@@ -1,7 +1,7 @@
 import './train.css';
 import { useId } from 'react';
 import { useT } from '../../state/localeStore.ts';
-import { useTrainStore } from '../../state/viewFlags.ts';
+import { useViewFlags } from '../../state/viewFlags.ts';
 import type { ModeUi } from '../modeUi.ts';
 import { AvoidTask } from './AvoidTask.tsx';
 import { OrderDrill } from './OrderDrill.tsx';
@@ -40,7 +40,7 @@ function TaskSwitch() {
           aria-pressed={task === x.task}
           onClick={() => {
             trainSession().getState().setTask(x.task);
-            if (x.task !== 'trace') useTrainStore.getState().setTracing(false);
+            if (x.task !== 'trace') useViewFlags.getState().setOrbitLocked(false);
           }}
         >
           {t(x.key)}
