@@ -10,13 +10,21 @@ import type { Bounds } from '../domain/views.ts';
 import { bodyDataFromGltf } from './bodyDataFromGltf.ts';
 import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
 
-/** A promise that React's `use` can read without suspending once it has settled. */
-type Tracked<T> = Promise<T> & { status?: 'pending' | 'fulfilled' | 'rejected'; value?: T };
+/** A promise that React's `use` reads without suspending again once it has settled. */
+type Tracked<T> = Promise<T> & {
+  status?: 'pending' | 'fulfilled' | 'rejected';
+  value?: T;
+  reason?: unknown;
+};
 
 const loads = new Map<BodyKind, Tracked<GLTF>>();
 
-/** The parsed glTF of a body kind (fetched on first use). */
-export function loadBodyGltf(kind: BodyKind): Promise<GLTF> {
+/**
+ * The load of a body kind, as the page has it: started on first use, then the same promise,
+ * settled or not (a failed load stays failed until `forgetBodyGltf`). What React's `use` reads:
+ * a failure must reach the error boundary, not start a new load on every render.
+ */
+export function bodyGltf(kind: BodyKind): Promise<GLTF> {
   let load = loads.get(kind);
   if (!load) {
     const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
@@ -31,16 +39,21 @@ export function loadBodyGltf(kind: BodyKind): Promise<GLTF> {
         tracked.status = 'fulfilled';
         tracked.value = gltf;
       },
-      () => {
+      (e: unknown) => {
         tracked.status = 'rejected';
-        // A failed load may be retried later.
-        if (loads.get(kind) === tracked) loads.delete(kind);
+        tracked.reason = e;
       },
     );
     load = tracked;
     loads.set(kind, load);
   }
   return load;
+}
+
+/** The parsed glTF of a body kind for code outside React: a failed load is tried again. */
+export function loadBodyGltf(kind: BodyKind): Promise<GLTF> {
+  if (loads.get(kind)?.status === 'rejected') loads.delete(kind);
+  return bodyGltf(kind);
 }
 
 /** Forgets a model (after a failed load, before a retry). */
