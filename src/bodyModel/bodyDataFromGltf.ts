@@ -28,8 +28,9 @@ function originalName(gltf: GLTF, obj: Object3D): string {
 
 /**
  * The loaded model as `BodyData` (world space of the model's own root, i.e. standing, before any
- * pose rotation the scene applies): the same data `scripts/lib/readBody.ts` gives Node, so the
- * player projects paths in the browser exactly as the content checker does.
+ * pose rotation the scene applies). The one reader of the body: the app reads it from the glTF
+ * it shows, and Node (the content checker, scripts, tests) through `scripts/lib/readBodyFile.ts`,
+ * so the player projects paths exactly as the checker checks them.
  */
 export function bodyDataFromGltf(gltf: GLTF): BodyData {
   const root = gltf.scene;
