@@ -8,6 +8,8 @@
  */
 import type { PathSpec } from '../content/schema.ts';
 import { sidedKey, type BodyLandmark, type Side, type Vec3 } from './body.ts';
+import { itemAt } from './arrays.ts';
+import { add, cross, distance, dot, length, lerp, normalize, scale, sub } from './vec3.ts';
 
 /** One continuous hand contact: a glide along points, or a press / tap on one point. */
 export interface Stroke {
@@ -31,25 +33,6 @@ export type SampleResult =
   | { readonly ok: true; readonly strokes: readonly Stroke[] }
   | { readonly ok: false; readonly missing: readonly string[] };
 
-// --- small vector helpers -------------------------------------------------------------------
-
-export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-export const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-export const cross = (a: Vec3, b: Vec3): Vec3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
-export const length = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
-export const distance = (a: Vec3, b: Vec3): number => length(sub(a, b));
-export function normalize(a: Vec3, fallback: Vec3 = [0, 0, 1]): Vec3 {
-  const l = length(a);
-  return l > 1e-12 ? scale(a, 1 / l) : fallback;
-}
-const lerp = (a: Vec3, b: Vec3, t: number): Vec3 => add(a, scale(sub(b, a), t));
-
 /** A unit vector in the plane normal to `n`, preferring the direction of `hint` (default world up). */
 export function tangentToward(n: Vec3, hint: Vec3 = [0, 1, 0]): Vec3 {
   const projected = sub(hint, scale(n, dot(n, hint)));
@@ -64,7 +47,7 @@ function countFor(lengthM: number, spacingM: number): number {
 /** Evenly spaced samples (by arc length) along a polyline through `points`. */
 export function resamplePolyline(points: readonly Vec3[], spacingM: number): Vec3[] {
   if (points.length <= 1) return [...points];
-  const first = points[0];
+  const first = itemAt(points, 0);
   const cumulative = [0];
   for (let i = 1; i < points.length; i++)
     cumulative.push(

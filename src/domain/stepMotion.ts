@@ -4,7 +4,12 @@
  */
 import type { Position, Protocol, Step } from '../content/schema.ts';
 import { sidedKey, type BodyData, type Side, type Vec3 } from './body.ts';
-import { motionParamsForStep, planMotion, projectStrokes, type MotionPlan } from './motion.ts';
+import {
+  motionParamsForStep,
+  planMotion,
+  projectStrokes,
+  type MotionPlan,
+} from './motion/index.ts';
 import { bodyPathFrame, samplePath } from './paths.ts';
 import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';

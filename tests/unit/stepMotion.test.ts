@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { BodyData } from '../../src/domain/body.ts';
 import {
@@ -20,7 +20,7 @@ const bodies = new Map<string, { body: BodyData; skin: SkinProjector }>();
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
   for (const kind of ['adult', 'child'] as const) {
-    const body = applyMorphs(await readBodyGlb(resolve(ROOT, `models/body-${kind}.glb`)), {
+    const body = applyMorphs(await readBodyFile(resolve(ROOT, `models/body-${kind}.glb`)), {
       hallux_valgus: 0.5,
     });
     bodies.set(kind, { body, skin: createSkinProjector(body) });

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { Euler, Matrix4, Vector3 } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import {
   avoidAnswerScore,
@@ -199,7 +199,7 @@ describe('a trace on the real model', () => {
   let skin: SkinProjector;
   beforeAll(async () => {
     content = loadContent(await readContentFiles(ROOT)).data;
-    body = await readBodyGlb(resolve(ROOT, 'models/body-adult.glb'));
+    body = await readBodyFile(resolve(ROOT, 'models/body-adult.glb'));
     skin = createSkinProjector(body);
   });
 
