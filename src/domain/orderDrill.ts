@@ -7,6 +7,7 @@
  * - exact positions (a quarter): steps in their own place;
  * - longest run kept (a quarter): the longest subsequence of steps in correct relative order.
  */
+import { itemAt } from './arrays.ts';
 
 export interface OrderDrill {
   /** Step ids in the protocol's order. */
@@ -85,8 +86,8 @@ function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const tmp = out[i];
-    out[i] = out[j];
+    const tmp = itemAt(out, i);
+    out[i] = itemAt(out, j);
     out[j] = tmp;
   }
   return out;

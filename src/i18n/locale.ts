@@ -11,7 +11,7 @@ export const LANG_STORAGE_KEY = 'footwork.lang';
 /** A supported locale from a value such as "ru", "RU" or "ru-RU"; undefined otherwise. */
 export function parseLocale(value: string | null | undefined): Locale | undefined {
   if (!value) return undefined;
-  const code = value.trim().toLowerCase().split(/[-_]/)[0];
+  const code = value.trim().toLowerCase().split(/[-_]/)[0] ?? '';
   return (LOCALES as readonly string[]).includes(code) ? (code as Locale) : undefined;
 }
 

@@ -141,7 +141,7 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
     ctx.strokeStyle = 'rgba(255,255,255,0.8)';
     ctx.lineWidth = 1.2 * scale;
     ctx.beginPath();
-    ctx.moveTo(sketch.trajectory[0], sketch.trajectory[1]);
+    ctx.moveTo(sketch.trajectory[0] ?? 0, sketch.trajectory[1] ?? 0);
     for (let i = 2; i < sketch.trajectory.length; i += 2)
       ctx.lineTo(sketch.trajectory[i] ?? 0, sketch.trajectory[i + 1] ?? 0);
     ctx.stroke();
@@ -151,7 +151,7 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
   ctx.lineWidth = 2.5 * scale;
   for (const stroke of sketch.strokes) {
     ctx.beginPath();
-    ctx.moveTo(stroke[0], stroke[1]);
+    ctx.moveTo(stroke[0] ?? 0, stroke[1] ?? 0);
     for (let i = 2; i < stroke.length; i += 2) ctx.lineTo(stroke[i] ?? 0, stroke[i + 1] ?? 0);
     ctx.stroke();
   }
