@@ -7,7 +7,7 @@ import { StepList } from '../../ui/StepList.tsx';
 import { StepPanel } from '../../ui/StepPanel.tsx';
 import { ZoneList } from '../../ui/ZoneList.tsx';
 import { ZonePanel } from '../../ui/ZonePanel.tsx';
-import type { ModeUi } from '../modeUi.ts';
+import type { ModeUi } from '../../ui/modeUi.ts';
 import './learn.css';
 import { ProtocolLibrary } from './ProtocolLibrary.tsx';
 import { SafetyCheck } from './SafetyCheck.tsx';

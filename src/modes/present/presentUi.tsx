@@ -1,4 +1,4 @@
-import type { ModeUi } from '../modeUi.ts';
+import type { ModeUi } from '../../ui/modeUi.ts';
 import { PresentOverlay } from './PresentOverlay.tsx';
 import { PresentPanels } from './PresentPanels.tsx';
 import { PresentScene } from './scene/PresentScene.tsx';

@@ -2,7 +2,7 @@ import './train.css';
 import { useId } from 'react';
 import { useT } from '../../state/localeStore.ts';
 import { useViewFlags } from '../../state/viewFlags.ts';
-import type { ModeUi } from '../modeUi.ts';
+import type { ModeUi } from '../../ui/modeUi.ts';
 import { AvoidTask } from './AvoidTask.tsx';
 import { OrderDrill } from './OrderDrill.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
