@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import ts from 'typescript';
+import * as ts from 'typescript';
 import { layerPlaces, type LayerPlace } from './layers.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

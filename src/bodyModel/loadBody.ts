@@ -5,7 +5,7 @@
  */
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import type { BodyData, Vec3 } from '../domain/body.ts';
+import type { BodyData } from '../domain/body.ts';
 import type { Bounds } from '../domain/views.ts';
 import { bodyDataFromGltf } from './bodyDataFromGltf.ts';
 import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
@@ -84,5 +84,5 @@ function positionBounds(positions: Float32Array): Bounds {
       if (v > (max[k] ?? 0)) max[k] = v;
     }
   }
-  return { min: min as Vec3, max: max as Vec3 };
+  return { min, max };
 }

@@ -11,7 +11,9 @@ export type Side = 'L' | 'R';
 export type BodyKind = Protocol['body'];
 export const BODY_KINDS = ['adult', 'child'] as const satisfies readonly BodyKind[];
 /** Compiles only while every kind of the schema is in `BODY_KINDS`. */
-export type EveryBodyKindListed = Assert<BodyKind extends (typeof BODY_KINDS)[number] ? true : false>;
+export type EveryBodyKindListed = Assert<
+  BodyKind extends (typeof BODY_KINDS)[number] ? true : false
+>;
 type Assert<T extends true> = T;
 
 /** Size of each body relative to the adult: stroke widths, swings, reach and props scale with it. */

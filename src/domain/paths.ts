@@ -7,8 +7,8 @@
  * project each sample with `SkinProjector.project` to put it on the surface.
  */
 import type { PathSpec } from '../content/schema.ts';
-import { sidedKey, type BodyLandmark, type Side, type Vec3 } from './body.ts';
 import { itemAt } from './arrays.ts';
+import { sidedKey, type BodyLandmark, type Side, type Vec3 } from './body.ts';
 import { add, cross, distance, dot, length, lerp, normalize, scale, sub } from './vec3.ts';
 
 /** One continuous hand contact: a glide along points, or a press / tap on one point. */

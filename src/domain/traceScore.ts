@@ -16,9 +16,9 @@
  * Pure maths over plain arrays: no three, no DOM. Degenerate input (empty or one-point trace,
  * empty reference, NaN coordinates) yields a zero score with a feedback key, never an exception.
  */
+import { itemAt } from './arrays.ts';
 import type { Side, Vec3 } from './body.ts';
 import type { SkinPath } from './motion/index.ts';
-import { itemAt } from './arrays.ts';
 import { clamp01, distance } from './vec3.ts';
 
 /** One point of the trainee's trace on the skin. */

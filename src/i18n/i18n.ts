@@ -6,8 +6,8 @@
  * with `{ count }`. An empty value falls back to English.
  */
 import i18next from 'i18next';
-import type { Messages, Translate } from '../content/messages.ts';
 import { LOCALES, type Locale } from '../content/locales.ts';
+import type { Messages, Translate } from '../content/messages.ts';
 
 export type { Translate, UiKey, UiParams } from '../content/messages.ts';
 

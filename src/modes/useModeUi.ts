@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Mode } from '../domain/modes.ts';
-import { learnUi } from './learn/learnUi.tsx';
 import type { ModeUi } from '../ui/modeUi.ts';
+import { learnUi } from './learn/learnUi.tsx';
 
 /** Present and Train are loaded when first chosen: the first view needs neither. */
 const loaders: Record<Exclude<Mode, 'learn'>, () => Promise<ModeUi>> = {

@@ -30,7 +30,7 @@ export function useDeepLink(): void {
     if (link.view) {
       viewer.setView(link.view);
       const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
-      if (step && loaded)
+      if (step)
         viewer.setHoldViewFor(stepKey(loaded.protocol.id, step.id, sideForStep(step, link.side)));
     }
     if (loaded) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { LoadedProtocol } from '../content/index.ts';
 import { localized } from '../content/localized.ts';
-import { BODY_SCALE } from '../domain/body.ts';
 import { ZONES } from '../content/zoneCatalogue.ts';
+import { BODY_SCALE } from '../domain/body.ts';
 import { describeDose, describeIntensity, techniqueWord } from '../domain/stepWords.ts';
 import { zoneAvoidReason, zoneDescription, zoneName } from '../i18n/zones.ts';
 import { useContentStore } from '../state/contentStore.ts';

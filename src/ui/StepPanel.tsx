@@ -1,11 +1,11 @@
 import { localized } from '../content/localized.ts';
+import type { ZoneSide } from '../domain/stepMotion.ts';
 import {
   describeDose,
   describeIntensity,
   handPartWord,
   techniqueWord,
 } from '../domain/stepWords.ts';
-import type { ZoneSide } from '../domain/stepMotion.ts';
 import { zoneAvoidReason, zoneName, zoneSideLabel } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';

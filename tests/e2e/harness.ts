@@ -124,6 +124,35 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Resolves after the page has shown `frames` more animation frames: what a key press or a click
+ * changed has been rendered by then (a positive signal before checking that nothing happened).
+ */
+export async function afterFrames(page: Page, frames = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
+/** Waits until the current step's motion and warnings are derived (the step panel's step). */
+export async function waitForStepDerived(page: Page, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const key = window.footwork?.derivedStep() ?? null;
+      const step = document.querySelector('.step-panel')?.getAttribute('data-step');
+      return key !== null && step != null && key.split('/')[1] === step;
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
 /** Waits until the canvas stops drawing (camera flights and the like have settled). */
 export async function settle(page: Page): Promise<void> {
   let last = -1;

@@ -10,11 +10,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
+  afterFrames,
   axeViolations,
   newPage,
   screenshot,
   useBuildAndBrowser,
   waitForFirstFrame,
+  waitForStepDerived,
 } from './harness.ts';
 
 interface ProtocolJson {
@@ -198,7 +200,7 @@ describe('Learn: safety check', () => {
     // Space does not play either.
     await page.locator('#step-title').click();
     await page.keyboard.press('Space');
-    await page.waitForTimeout(300);
+    await afterFrames(page);
     expect(await play.textContent()).toBe('Play');
     expect(await clock(page, 'sessionElapsed')).toBe('0:00');
     await page
@@ -250,7 +252,7 @@ describe('Learn: safety check', () => {
     // (Playwright will not click an aria-disabled button: press Enter on it as a keyboard user would.)
     await page.locator('.step-list button[data-step-index="2"]').focus();
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(200);
+    await afterFrames(page);
     expect(await page.locator('#step-title').textContent()).toBe(P2.steps[1]?.title.en);
     expect(
       await page.locator('.step-list button[data-step-index="2"]').getAttribute('aria-disabled'),
@@ -283,7 +285,9 @@ describe('Learn: added avoid zones on the model', () => {
     await openApp(page, '?protocol=p5-flat-feet&step=5&side=L');
     await expect.poll(() => page.locator('#step-title').textContent()).toBe('Achilles tendon');
     const warning = page.locator('.step-panel .avoid-warning');
-    await page.waitForTimeout(1500);
+    // Once the step's motion (and so its nearby avoid zones) is there: no warning yet.
+    await waitForStepDerived(page);
+    await afterFrames(page);
     expect(await warning.count()).toBe(0);
     const redBefore = await redShare(page);
     await page.locator('label[data-item="avoid-areas/legs_varicose"] input').check();

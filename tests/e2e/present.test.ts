@@ -9,9 +9,11 @@ import type { Browser, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
-  SHOTS_DIR,
+  afterFrames,
   axeViolations,
   screenshot,
+  settle,
+  SHOTS_DIR,
   useBuildAndBrowser,
   waitForFirstFrame,
 } from './harness.ts';
@@ -104,7 +106,7 @@ describe('present mode', () => {
     expect(await page.locator('.present-plain').textContent()).toBe(SHORT.steps[1]?.plain.en);
     // The step (toe roots) is framed clear of the captions, in the space above them (the tests
     // run with reduced motion: the camera goes there at once).
-    await page.waitForTimeout(300);
+    await settle(page);
     const captionTop = (await page.locator('.present-caption').boundingBox())?.y ?? 0;
     expect(captionTop).toBeGreaterThan(0);
     const canvas = await page.locator('canvas').boundingBox();
@@ -327,7 +329,7 @@ describe('present mode', () => {
       // The frame shown there, with its caption band at the bottom (played a moment so that the
       // decoder hands out a picture).
       await el.play();
-      await new Promise((ok) => setTimeout(ok, 300));
+      await new Promise<void>((ok) => el.requestVideoFrameCallback(() => ok()));
       el.pause();
       const c = document.createElement('canvas');
       c.width = el.videoWidth;
@@ -461,7 +463,7 @@ describe('present mode', () => {
         'English',
       ),
     );
-    await page.waitForTimeout(200);
+    await afterFrames(page);
     expect(await toggle.count()).toBe(0);
     await page.evaluate(() =>
       (window as unknown as { addVoice: (l: string, n: string) => void }).addVoice(

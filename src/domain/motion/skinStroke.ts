@@ -3,10 +3,10 @@
  * skin once per step, as dense skin polylines with smoothed normals, tangents and arc lengths;
  * and `frameAt`, the position and frame at an arc length of such a stroke.
  */
+import { itemAt } from '../arrays.ts';
 import type { Vec3 } from '../body.ts';
 import { resamplePolyline, tangentToward, type Stroke } from '../paths.ts';
 import type { SkinHit, SkinProjector } from '../projectToSkin.ts';
-import { itemAt } from '../arrays.ts';
 import { distanceSq, distanceSqAt, normalizeInPlace, writeUnit } from '../vec3.ts';
 
 /** What motion needs from the skin: `createSkinProjector` from `projectToSkin.ts` or a double. */

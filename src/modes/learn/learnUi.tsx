@@ -1,4 +1,5 @@
 import { ContentNotice } from '../../ui/ContentNotice.tsx';
+import type { ModeUi } from '../../ui/modeUi.ts';
 import { PlayerControls } from '../../ui/PlayerControls.tsx';
 import { ProgressNotice } from '../../ui/ProgressNotice.tsx';
 import { ProtocolImport } from '../../ui/ProtocolImport.tsx';
@@ -7,7 +8,6 @@ import { StepList } from '../../ui/StepList.tsx';
 import { StepPanel } from '../../ui/StepPanel.tsx';
 import { ZoneList } from '../../ui/ZoneList.tsx';
 import { ZonePanel } from '../../ui/ZonePanel.tsx';
-import type { ModeUi } from '../../ui/modeUi.ts';
 import './learn.css';
 import { ProtocolLibrary } from './ProtocolLibrary.tsx';
 import { SafetyCheck } from './SafetyCheck.tsx';

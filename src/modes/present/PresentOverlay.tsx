@@ -7,9 +7,9 @@ import { countdownDisplay, secondsToNextStep } from '../../domain/presentation.t
 import type { ZoneSide } from '../../domain/stepMotion.ts';
 import { zoneName } from '../../i18n/zones.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
-import { useStepMotion } from '../../state/stepMotion.ts';
 import { useT } from '../../state/localeStore.ts';
 import { playerEngine } from '../../state/playerStore.ts';
+import { useStepMotion } from '../../state/stepMotion.ts';
 import { stopPresenting } from './fullscreen.ts';
 import { hush, speak } from './narration.ts';
 import { usePresentStore } from './presentStore.ts';

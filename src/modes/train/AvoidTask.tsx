@@ -5,9 +5,9 @@ import { avoidQuizChoices, type ZonePart } from '../../domain/avoidQuiz.ts';
 import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
-import { useStepMotion } from '../../state/stepMotion.ts';
 import { useT } from '../../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
+import { useStepMotion } from '../../state/stepMotion.ts';
 import { AVOID_REASON_KEYS } from './feedback.ts';
 import {
   indexAvoidSteps,

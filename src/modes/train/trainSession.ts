@@ -10,6 +10,7 @@ import {
   type AvoidAnswer,
   type ZonePart,
 } from '../../domain/avoidQuiz.ts';
+import { BODY_SCALE } from '../../domain/body.ts';
 import {
   normalizeTraineeName,
   type ImportResult,
@@ -17,12 +18,10 @@ import {
   type NewAttempt,
   type ProgressDoc,
 } from '../../domain/progress.ts';
-import { BODY_SCALE } from '../../domain/body.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
 import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/traceScore.ts';
 import type { CurrentStep } from '../../state/currentStep.ts';
-import { currentStepKey, useStepMotionStore } from '../../state/stepMotion.ts';
 import {
   browserStorage,
   createProgressRepository,
@@ -31,6 +30,7 @@ import {
   type StorageLike,
   type StorageNotice,
 } from '../../state/progressStorage.ts';
+import { currentStepKey, useStepMotionStore } from '../../state/stepMotion.ts';
 
 /** Which trainee was chosen last on this device (a name only; the progress is elsewhere). */
 export const CURRENT_TRAINEE_KEY = 'footwork.train.trainee';

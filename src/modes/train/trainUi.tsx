@@ -6,12 +6,12 @@ import type { ModeUi } from '../../ui/modeUi.ts';
 import { AvoidTask } from './AvoidTask.tsx';
 import { OrderDrill } from './OrderDrill.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
+import { TrainScene } from './scene/TrainScene.tsx';
 import { StepChooser } from './StepChooser.tsx';
 import { TraceTask } from './TraceTask.tsx';
 import { TraineeSection } from './TraineeSection.tsx';
 import { TrainNotices } from './TrainNotices.tsx';
 import { TrainOverlay } from './TrainOverlay.tsx';
-import { TrainScene } from './scene/TrainScene.tsx';
 import { trainSession, useTrainSession, type TrainTask } from './trainSession.ts';
 
 const TASKS: readonly {
