@@ -2,7 +2,8 @@ import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Locale } from '../content/schema.ts';
 import { translator, type Translate } from '../i18n/i18n.ts';
-import { detectLocale, LANG_STORAGE_KEY, withLang } from '../i18n/locale.ts';
+import { detectLocale, LANG_STORAGE_KEY } from '../i18n/locale.ts';
+import { writeUrl } from './url.ts';
 
 function readStored(): string | null {
   try {
@@ -43,12 +44,7 @@ export const useLocaleStore = create<LocaleState>()((set) => ({
   setLocale: (locale) => {
     remember(locale);
     applyToDocument(locale);
-    const { pathname, search, hash } = window.location;
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${pathname}?${withLang(search, locale)}${hash}`,
-    );
+    writeUrl({ lang: locale });
     set({ locale });
   },
 }));
