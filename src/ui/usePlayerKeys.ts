@@ -1,7 +1,6 @@
 import { useEffect } from 'react';
 import { playerEngine } from '../state/playerStore.ts';
-
-const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON']);
+import { isTypingTarget } from './isTypingTarget.ts';
 
 /**
  * Remote-friendly keys: Space plays or pauses; arrows and Page Up/Down move between steps.
@@ -11,8 +10,7 @@ export function usePlayerKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
+      if (isTypingTarget(e.target, { buttons: true })) return;
       if (!playerEngine.state.protocolId) return;
       if (e.key === ' ') playerEngine.dispatch({ type: 'toggle' });
       else if (e.key === 'ArrowRight' || e.key === 'PageDown')

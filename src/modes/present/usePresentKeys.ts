@@ -1,8 +1,7 @@
 import { useEffect } from 'react';
+import { isTypingTarget } from '../../ui/isTypingTarget.ts';
 import { onFullscreenChange, startPresenting, stopPresenting } from './fullscreen.ts';
 import { usePresentStore } from './presentStore.ts';
-
-const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 
 /**
  * Present mode's keys beside the player's (Space, arrows, Page Up/Down): F starts or ends the
@@ -13,8 +12,7 @@ export function usePresentKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (TYPING.has(target.tagName) || target.isContentEditable)) return;
+      if (isTypingTarget(e.target, { buttons: false })) return;
       const presenting = usePresentStore.getState().presenting;
       if ((e.key === 'f' || e.key === 'F') && usePresentStore.getState().busy === null) {
         if (presenting) stopPresenting();
