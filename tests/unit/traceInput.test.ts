@@ -1,8 +1,8 @@
 /**
- * Train mode's pure parts: pointer hits in world space become trace points in the body's frame
- * (through the posed body's inverse matrix), strokes and spacing; the avoid quiz's verdicts and
- * choices; moving a step in the order drill. One test runs the whole chain on the real model: a
- * trace taken from the step's own path, posed on the table, scores high, and reversed low.
+ * Trace input (src/domain/traceInput.ts): pointer hits in world space become trace points in the
+ * body's frame (through the posed body's inverse matrix), strokes and spacing. One test runs the
+ * whole chain on the real model: a trace taken from the step's own path, posed on the table,
+ * scores high, and reversed low.
  */
 import { resolve } from 'node:path';
 import { Euler, Matrix4, Vector3 } from 'three';
@@ -10,16 +10,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
-import {
-  avoidAnswerScore,
-  avoidQuizChoices,
-  checkAvoidAnswer,
-  hasAvoidQuestion,
-} from '../../src/domain/avoidQuiz.ts';
+import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
 import type { BodyData, Vec3 } from '../../src/domain/body.ts';
 import { applyPose, poseTransform } from '../../src/domain/pose.ts';
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
-import { moveItem } from '../../src/domain/reorder.ts';
 import { buildStepMotion } from '../../src/domain/stepMotion.ts';
 import {
   invertAffine,
@@ -32,7 +26,7 @@ import {
 import { scoreTrace } from '../../src/domain/traceScore.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const AVOID = new Set(['bunion', 'knee', 'patella', 'vertebrae']);
+const AVOID = AVOID_ZONES;
 
 /** A posed body's world matrix as three.js builds it: translation, then rotation about X. */
 function poseMatrix(rotationX: number, position: Vec3): number[] {
@@ -124,72 +118,6 @@ describe('stepsWithPath', () => {
         { path: { kind: 'points' } },
       ]),
     ).toEqual([1, 3]);
-  });
-});
-
-describe('avoid quiz', () => {
-  const near = [{ zone: 'bunion', side: 'L' as const }];
-
-  it('is right for the avoid zone within reach, and says why otherwise', () => {
-    expect(hasAvoidQuestion(near)).toBe(true);
-    expect(hasAvoidQuestion([])).toBe(false);
-    const right = checkAvoidAnswer(near, { zone: 'bunion', side: 'L' }, AVOID);
-    expect(right.correct).toBe(true);
-    expect(avoidAnswerScore(right)).toBe(100);
-    const otherSide = checkAvoidAnswer(near, { zone: 'bunion', side: 'R' }, AVOID);
-    expect(otherSide).toEqual({
-      correct: false,
-      answer: { zone: 'bunion', side: 'R' },
-      reason: 'other_side',
-    });
-    expect(avoidAnswerScore(otherSide)).toBe(0);
-    expect(checkAvoidAnswer(near, { zone: 'knee', side: 'L' }, AVOID)).toMatchObject({
-      correct: false,
-      reason: 'out_of_reach',
-    });
-    expect(checkAvoidAnswer(near, { zone: 'hallux', side: 'L' }, AVOID)).toMatchObject({
-      correct: false,
-      reason: 'safe',
-    });
-    // Midline zones have no side.
-    expect(
-      checkAvoidAnswer(
-        [{ zone: 'vertebrae', side: null }],
-        { zone: 'vertebrae', side: null },
-        AVOID,
-      ).correct,
-    ).toBe(true);
-  });
-
-  it('offers the answer among every avoid zone and the step zones, each once, in an order that gives nothing away', () => {
-    const choices = avoidQuizChoices({
-      nearAvoid: near,
-      stepZones: ['first_mtp_joint', 'hallux', 'dorsum'],
-      avoidZones: AVOID,
-      side: 'L',
-      bilateral: (z) => z !== 'vertebrae',
-    });
-    expect(choices).toEqual([
-      { zone: 'bunion', side: 'L' },
-      { zone: 'dorsum', side: 'L' },
-      { zone: 'first_mtp_joint', side: 'L' },
-      { zone: 'hallux', side: 'L' },
-      { zone: 'knee', side: 'L' },
-      { zone: 'patella', side: 'L' },
-      { zone: 'vertebrae', side: null },
-    ]);
-  });
-});
-
-describe('moveItem', () => {
-  it('moves one place up or down and clamps at the ends', () => {
-    const list = ['a', 'b', 'c'] as const;
-    expect(moveItem(list, 2, -1)).toEqual(['a', 'c', 'b']);
-    expect(moveItem(list, 0, 1)).toEqual(['b', 'a', 'c']);
-    expect(moveItem(list, 0, -1)).toBe(list);
-    expect(moveItem(list, 2, 1)).toBe(list);
-    expect(moveItem(list, 5, -1)).toBe(list);
-    expect(moveItem(list, 0, 5)).toEqual(['b', 'c', 'a']);
   });
 });
 

@@ -3,11 +3,11 @@ import type { LoadedProtocol } from '../../content/index.ts';
 import { localized } from '../../content/localized.ts';
 import {
   createOrderDrill,
+  moveItem,
   scoreOrder,
   type OrderDrill as OrderDrillData,
   type OrderScoreResult,
 } from '../../domain/orderDrill.ts';
-import { moveItem } from '../../domain/reorder.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
 import { trainSession, useTrainSession } from './trainSession.ts';
