@@ -21,13 +21,13 @@ import {
   type ProgressDoc,
   type ReadResult,
 } from '../../src/domain/progress.ts';
-import { ATTEMPT, MemoryStorage, NOW, docWith } from '../fixtures/progress.ts';
 import {
   PROGRESS_KEY,
   createProgressRepository,
   loadProgress,
   saveProgress,
 } from '../../src/state/progressStorage.ts';
+import { ATTEMPT, MemoryStorage, NOW, docWith } from '../fixtures/progress.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Doubles and generators

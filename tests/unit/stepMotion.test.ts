@@ -5,13 +5,13 @@ import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
 import type { BodyData } from '../../src/domain/body.ts';
+import { applyPose, poseTransform } from '../../src/domain/pose.ts';
 import {
   applyMorphs,
   createSkinProjector,
   type SkinProjector,
 } from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion, deriveStep, stepsWithAvoidNearby } from '../../src/domain/stepMotion.ts';
-import { applyPose, poseTransform } from '../../src/domain/pose.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const AVOID = AVOID_ZONES;

@@ -38,7 +38,7 @@ describe('useStepMotion', () => {
   it("gives the current step's derived data only, the same object across renders", () => {
     const loaded = openP1(0);
     const key = (i: number) => {
-      const step = loaded.protocol.steps[i];
+      const step = loaded.protocol.steps.at(i);
       const side = step?.side === 'left' ? 'L' : step?.side === 'right' ? 'R' : 'L';
       return `${P1}/${step?.id ?? ''}/${side}`;
     };
