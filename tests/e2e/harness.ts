@@ -140,15 +140,33 @@ export async function afterFrames(page: Page, frames = 2): Promise<void> {
   );
 }
 
-/** Waits until the current step's motion and warnings are derived (the step panel's step). */
-export async function waitForStepDerived(page: Page, timeout = 30_000): Promise<void> {
+/**
+ * Waits until the motion and warnings of a step are derived: the step `stepId`, or by default
+ * the step the step panel shows.
+ */
+export async function waitForStepDerived(
+  page: Page,
+  stepId?: string,
+  timeout = 30_000,
+): Promise<void> {
   await page.waitForFunction(
-    () => {
+    (id) => {
       const key = window.footwork?.derivedStep() ?? null;
-      const step = document.querySelector('.step-panel')?.getAttribute('data-step');
+      const step = id ?? document.querySelector('.step-panel')?.getAttribute('data-step');
       return key !== null && step != null && key.split('/')[1] === step;
     },
-    undefined,
+    stepId,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Waits until the canvas has drawn `frames` more frames (while something plays or moves). */
+export async function drawnFrames(page: Page, frames: number, timeout = 30_000): Promise<void> {
+  const count = () => page.evaluate(() => window.footwork?.frameCount() ?? 0);
+  const start = await count();
+  await page.waitForFunction(
+    (target) => (window.footwork?.frameCount() ?? 0) >= target,
+    start + frames,
     { timeout, polling: 100 },
   );
 }

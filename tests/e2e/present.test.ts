@@ -11,11 +11,12 @@ import {
   ROOT,
   afterFrames,
   axeViolations,
+  drawnFrames,
   screenshot,
-  settle,
   SHOTS_DIR,
   useBuildAndBrowser,
   waitForFirstFrame,
+  waitForStepDerived,
 } from './harness.ts';
 
 interface StepJson {
@@ -105,8 +106,9 @@ describe('present mode', () => {
       .toBe(`Step 2 of ${String(SHORT.steps.length)}`);
     expect(await page.locator('.present-plain').textContent()).toBe(SHORT.steps[1]?.plain.en);
     // The step (toe roots) is framed clear of the captions, in the space above them (the tests
-    // run with reduced motion: the camera goes there at once).
-    await settle(page);
+    // run with reduced motion: the camera goes there at once, as soon as the step is derived).
+    await waitForStepDerived(page, SHORT.steps[1]?.id);
+    await drawnFrames(page, 2);
     const captionTop = (await page.locator('.present-caption').boundingBox())?.y ?? 0;
     expect(captionTop).toBeGreaterThan(0);
     const canvas = await page.locator('canvas').boundingBox();

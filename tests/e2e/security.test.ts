@@ -7,8 +7,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
+  drawnFrames,
   newPage,
-  settle,
   useBuildAndBrowser,
   waitForFirstFrame,
   waitForStepDerived,
@@ -87,7 +87,7 @@ describe('security', () => {
     await page.getByRole('button', { name: /^Bunion/ }).click();
     await page.locator('.toolbar [data-view="plantar"]').click();
     await waitForStepDerived(page);
-    await settle(page);
+    await drawnFrames(page, 30);
 
     expect(requests.some((u) => u.endsWith('.glb'))).toBe(true);
     expect(foreign).toEqual([]);
