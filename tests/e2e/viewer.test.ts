@@ -4,6 +4,7 @@ import {
   newPage,
   screenPointWhenSettled,
   screenshot,
+  settle,
   useBuildAndBrowser,
   waitForFirstFrame,
 } from './harness.ts';
@@ -87,7 +88,11 @@ describe('viewer', () => {
     await expect
       .poll(() => wholeButton.getAttribute('aria-pressed'), { timeout: 30_000 })
       .toBe('false');
-    const heelAt = () => screenPointWhenSettled(page, 'heel_back.L');
+    // Where the heel is once the camera has flown and the canvas has drawn it.
+    const heelAt = async () => {
+      await settle(page);
+      return screenPointWhenSettled(page, 'heel_back.L');
+    };
     const framed = await heelAt();
 
     await wholeButton.click();
