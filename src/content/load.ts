@@ -6,12 +6,14 @@
  * tests) and in the browser (files fetched by the app).
  */
 import type { z } from 'zod';
+import { checkConditions, checkNoteOrigin, checkSourceNoteRefs } from './checkSafety.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './jsonError.ts';
 import { EN_MESSAGES, message, type Messages } from './messages.ts';
 import { formatJsonPath, type JsonPathSegment, type Problem } from './problems.ts';
 import {
   contraindicationsFile,
+  type Condition,
   landmarksFile,
   localeFile,
   NON_TOUCH_TECHNIQUES,
@@ -45,6 +47,8 @@ export interface ContentData {
   /** Valid protocols, ordered by catalogue number then id. */
   readonly protocols: readonly LoadedProtocol[];
   readonly contraindications: readonly ContraindicationList[];
+  /** What a person ticks in the safety check (`contraindications.json` → `conditions`). */
+  readonly conditions: readonly Condition[];
   /** UI strings per locale (`en`, `ru`, ...). */
   readonly locales: ReadonlyMap<string, Messages>;
 }
@@ -120,6 +124,11 @@ export function pathLandmarkRefs(path: PathSpec): { name: string; at: JsonPathSe
     case 'circles':
       return [{ name: path.center, at: ['center'] }];
     case 'spiral':
+      return [
+        { name: path.along[0], at: ['along', 0] },
+        ...(path.via ?? []).map((name, i) => ({ name, at: ['via', i] })),
+        { name: path.along[1], at: ['along', 1] },
+      ];
     case 'zigzag':
       return path.along.map((name, i) => ({ name, at: ['along', i] }));
     case 'figure_eight':
@@ -221,7 +230,11 @@ function checkSteps(
     if (stepIds.has(s.id)) report(at('id'), message('problem.id.duplicate', { id: s.id }));
     stepIds.add(s.id);
     checkSource(s.source, at('source'), true);
-    s.cautions.forEach((n, k) => checkSource(n.source, at('cautions', k, 'source'), true));
+    s.cautions.forEach((n, k) =>
+      checkNoteOrigin(n, at('cautions', k), report, (name, where) =>
+        checkSource(name, where, true),
+      ),
+    );
     s.zones.forEach((z, k) => checkZone(z, at('zones', k)));
     const touches = !NON_TOUCH_TECHNIQUES.has(s.technique);
     if (touches && !s.path)
@@ -271,11 +284,12 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
   const protocolSources = new Set(p.sources);
   const checkSource = sourceChecker(report, protocolSources);
   p.sources.forEach((s, i) => checkSource(s, ['sources', i], false));
-  p.cautions.forEach((n, i) => checkSource(n.source, ['cautions', i, 'source'], true));
+  const listed = (name: string, at: JsonPathSegment[]) => checkSource(name, at, true);
+  p.cautions.forEach((n, i) => checkNoteOrigin(n, ['cautions', i], report, listed));
   if (p.schedule) {
     checkSource(p.schedule.source, ['schedule', 'source'], true);
     p.schedule.notes.forEach((n, i) =>
-      checkSource(n.source, ['schedule', 'notes', i, 'source'], true),
+      checkNoteOrigin(n, ['schedule', 'notes', i], report, listed),
     );
     checkRange(p.schedule.courseSessions, ['schedule', 'courseSessions'], report);
     checkRange(p.schedule.courseWeeks, ['schedule', 'courseWeeks'], report);
@@ -289,6 +303,7 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
     cat,
     out,
   );
+  p.directionRules?.forEach((r, i) => listed(r.source, ['directionRules', i, 'source']));
   p.sourceNotes.forEach((n, i) =>
     n.variants.forEach((v, k) =>
       checkSource(v.source, ['sourceNotes', i, 'variants', k, 'source'], false),
@@ -425,6 +440,12 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
       });
       lists.push(list);
     });
+    const avoid = zones
+      ? new Set([...zones.values()].filter((z) => z.avoid !== null).map((z) => z.id))
+      : null;
+    checkConditions(ciParsed.conditions ?? [], ciParsed.lists, avoid, (at, reason) =>
+      problems.push({ file, path: formatJsonPath(at), reason }),
+    );
   }
   const listById = new Map(lists.map((l) => [l.id, l]));
   for (const lp of checked) {
@@ -447,22 +468,9 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
         });
     });
     lp.protocol.sourceNotes.forEach((n, i) =>
-      n.variants.forEach((v, k) => {
-        const path = formatJsonPath(['sourceNotes', i, 'variants', k]);
-        const steps = stepsOf.get(v.protocol);
-        if (!protocolIds.has(v.protocol))
-          own.push({
-            file: lp.file,
-            path: `${path}.protocol`,
-            reason: message('problem.ref.unknownProtocol', { id: v.protocol }),
-          });
-        else if (v.step !== undefined && steps && !steps.has(v.step))
-          own.push({
-            file: lp.file,
-            path: `${path}.step`,
-            reason: message('problem.ref.unknownStep', { id: v.step, protocol: v.protocol }),
-          });
-      }),
+      checkSourceNoteRefs(n, ['sourceNotes', i], stepsOf, (at, reason) =>
+        own.push({ file: lp.file, path: formatJsonPath(at), reason }),
+      ),
     );
     if (own.length) {
       problems.push(...own);
@@ -536,6 +544,7 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
       landmarks: landmarks ?? new Map(),
       protocols,
       contraindications: lists,
+      conditions: ciParsed ? (ciParsed.conditions ?? []) : [],
       locales,
     },
     problems,

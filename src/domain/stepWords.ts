@@ -60,7 +60,7 @@ export const TECHNIQUE_WORDS_RU: Readonly<Record<Technique, string>> = {
   pressing: 'Надавливание',
   vibration: 'Вибрация',
   shaking: 'Потряхивание',
-  stretching: 'Растяжение',
+  stretching: 'Вытяжение',
   passive_movement: 'Пассивные движения',
   active_exercise: 'Упражнение',
   preparation: 'Подготовка',

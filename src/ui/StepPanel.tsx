@@ -10,6 +10,8 @@ import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
+import { originWords, ruleReason } from './safetyWords.ts';
+import { StepSourceNotes } from './SourceNotes.tsx';
 import { zoneLabel } from './zoneLabel.ts';
 
 /** The current step in words, kept in sync with the animation; announced to screen readers. */
@@ -87,7 +89,7 @@ export function StepPanel() {
                 zoneAvoidReason(z, locale) ??
                 (ticked.length > 0
                   ? `${zoneName(z, locale)}: ${t('ui.learn.zone.avoidTicked', {
-                      items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+                      items: ticked.map((e) => ruleReason(e, t, locale)).join(' '),
                     })}`
                   : null);
               return reason ? <li key={z}>{reason}</li> : null;
@@ -105,11 +107,13 @@ export function StepPanel() {
         <ul className="cautions" aria-label={t('ui.step.cautions')}>
           {step.cautions.map((c, i) => (
             <li key={`${step.id}-caution-${String(i)}`}>
-              {localized(c.text, locale)} <span className="source">({c.source})</span>
+              {localized(c.text, locale)}{' '}
+              <span className={c.own ? 'source own' : 'source'}>({originWords(c, t)})</span>
             </li>
           ))}
         </ul>
       ) : null}
+      <StepSourceNotes protocol={protocol.protocol} stepId={step.id} />
       <p className="source">{t('ui.step.source', { source: step.source })}</p>
     </section>
   );

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contraindicationsFile,
   protocol as protocolSchema,
+  zonesFile,
   type Protocol,
 } from '../../src/content/schema.ts';
 import {
@@ -11,13 +12,39 @@ import {
   buildHandout,
   describeSchedule,
   formatRange,
+  type HandoutWords,
 } from '../../src/domain/handout.ts';
+import { applicableSafety, type SafetyContent } from '../../src/domain/safety.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
 const protocolOf = (id: string): Protocol =>
   protocolSchema.parse(readJson(`content/protocols/${id}.json`));
-const LISTS = contraindicationsFile.parse(readJson('content/contraindications.json')).lists;
+const CI = contraindicationsFile.parse(readJson('content/contraindications.json'));
+const ZONES = zonesFile.parse(readJson('content/zones.json')).zones;
+const CONTENT: SafetyContent = {
+  lists: CI.lists,
+  conditions: CI.conditions ?? [],
+  zoneGroup: (z) => ZONES.find((x) => x.id === z)?.group,
+};
+const AVOID = new Set(ZONES.filter((z) => z.avoid).map((z) => z.id));
+const safetyOf = (p: Protocol) => applicableSafety(p, CONTENT, AVOID);
+/** Plain labels, so the test reads what the sheet is made of. */
+const WORDS: HandoutWords = {
+  noMassage: 'NO MASSAGE',
+  specialist: 'SPECIALIST',
+  someSteps: 'SOME STEPS',
+  care: 'CARE',
+  always: 'ALWAYS',
+  notes: 'NOTES',
+  cautions: 'CAUTIONS',
+  position: 'Position:',
+  positionOwn: 'app',
+  differ: 'Differ: {topic}',
+  origin: (o) =>
+    o.own ? 'own' : (o.sources ?? [o.source ?? '']).map((f) => f.slice(0, 3)).join(','),
+  pose: (pose) => pose,
+};
 
 const CHILD = protocolOf('p6-hallux-valgus-child-course');
 const NO_SCHEDULE = protocolOf('p7-anti-stress-toes');
@@ -28,7 +55,13 @@ describe('handout', () => {
       image: `blob:pic-${String(i)}`,
       avoidZones: i === 0 ? ['Spine (vertebrae)'] : [],
     }));
-    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured });
+    const h = buildHandout({
+      protocol: CHILD,
+      safety: safetyOf(CHILD),
+      words: WORDS,
+      locale: 'en',
+      captured,
+    });
     expect(h.title).toBe(CHILD.title.en);
     expect(h.steps).toHaveLength(CHILD.steps.length);
     h.steps.forEach((s, i) => {
@@ -37,10 +70,20 @@ describe('handout', () => {
       expect(s.image).toBe(`blob:pic-${String(i)}`);
       expect(s.plain).toBe(step.plain.en);
       expect(s.title).toBe(step.title.en);
-      const cautions = step.cautions.map((c) => (c.plain ?? c.text).en);
+      const cautions = step.cautions.map(
+        (c) => `${(c.plain ?? c.text).en}${c.own ? ' (own)' : ''}`,
+      );
+      const differ = CHILD.sourceNotes
+        .filter(
+          (n) =>
+            n.variants.some((v) => v.protocol === CHILD.id && v.step === step.id) ||
+            n.touches?.some((t) => t.protocol === CHILD.id && t.step === step.id),
+        )
+        .map((n) => `Differ: ${n.topic.en}`);
       expect(s.warnings).toEqual([
         ...(i === 0 ? ['Do not massage: Spine (vertebrae).'] : []),
         ...cautions,
+        ...differ,
       ]);
     });
   });
@@ -52,7 +95,8 @@ describe('handout', () => {
     }));
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
+      words: WORDS,
       locale: 'en',
       captured,
       skipped: [1, 3],
@@ -65,34 +109,82 @@ describe('handout', () => {
       { number: 2, title: CHILD.steps[1].title.en },
       { number: 4, title: CHILD.steps[3].title.en },
     ]);
-    expect(buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured }).leftOut).toEqual(
-      [],
-    );
+    expect(
+      buildHandout({
+        protocol: CHILD,
+        safety: safetyOf(CHILD),
+        words: WORDS,
+        locale: 'en',
+        captured,
+      }).leftOut,
+    ).toEqual([]);
   });
 
   it('leaves a step without a picture when none was taken', () => {
-    const h = buildHandout({ protocol: NO_SCHEDULE, lists: LISTS, locale: 'en', captured: [] });
+    const h = buildHandout({
+      protocol: NO_SCHEDULE,
+      safety: safetyOf(CHILD),
+      words: WORDS,
+      locale: 'en',
+      captured: [],
+    });
     expect(h.steps.map((s) => s.image)).toEqual(NO_SCHEDULE.steps.map(() => null));
     expect(h.schedule).toEqual([]);
   });
 
-  it("lists the protocol's contraindications in plain words, and only those", () => {
-    const h = buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', captured: [] });
-    const mine = LISTS.filter((l) => CHILD.contraindications.includes(l.id));
-    expect(mine.length).toBeGreaterThan(0);
-    const safety = h.safety.slice(0, mine.length);
-    expect(safety.map((s) => s.title)).toEqual(mine.map((l) => l.title.en));
-    expect(safety.map((s) => s.items)).toEqual(mine.map((l) => l.items.map((i) => i.plain.en)));
-    const others = LISTS.filter((l) => !CHILD.contraindications.includes(l.id)).map(
-      (l) => l.title.en,
-    );
-    for (const s of h.safety) expect(others).not.toContain(s.title);
+  it('lists the conditions by what they rule out, each with who says so, then the cautions', () => {
+    const h = buildHandout({
+      protocol: CHILD,
+      safety: safetyOf(CHILD),
+      words: WORDS,
+      locale: 'en',
+      captured: [],
+    });
+    const list = (title: string) => h.safety.find((s) => s.title === title)?.items ?? [];
+    expect(h.safety.map((s) => s.title)).toEqual([
+      'NO MASSAGE',
+      'SPECIALIST',
+      'SOME STEPS',
+      'CARE',
+      'ALWAYS',
+      'NOTES',
+      'CAUTIONS',
+    ]);
+    expect(list('NO MASSAGE')).toContain('Cancer (a malignant tumour) (000)');
+    expect(list('NO MASSAGE')).toContain('A fever, or a cold with a high temperature (own)');
+    expect(list('SPECIALIST')).toEqual(['A baby under one year old (002)']);
+    expect(list('ALWAYS')).toEqual(expect.arrayContaining(['Leave the knee out. (001)']));
+    expect(list('CAUTIONS')).toEqual(CHILD.cautions.map((c) => `${(c.plain ?? c.text).en} (002)`));
+    // No condition twice, and pregnancy is not offered for a child.
+    const all = h.safety.flatMap((s) => s.items);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.join(' ')).not.toMatch(/Pregnan/);
+  });
+
+  it('shows where the sources differ, on the steps they touch and at the end', () => {
+    const h = buildHandout({
+      protocol: CHILD,
+      safety: safetyOf(CHILD),
+      words: WORDS,
+      locale: 'en',
+      captured: [],
+    });
+    expect(h.disagreements.map((d) => d.topic)).toEqual(CHILD.sourceNotes.map((n) => n.topic.en));
+    const knee = h.disagreements.find((d) => d.topic === 'Whether to massage the knee');
+    expect(knee?.versions).toHaveLength(2);
+    expect(knee?.appChoice).toMatch(/off the knee/);
+    const thigh = h.steps.find((s) => s.title === 'Thigh: knead up, from inner to outer side');
+    expect(thigh?.warnings).toContain('Differ: Whether to massage the knee');
+    // The app's own caution on that step says it is the app's.
+    expect(thigh?.warnings).toContain('Press only lightly behind the knee. (own)');
+    expect(h.position).toBe(`Position: prone. ${CHILD.position.note?.en ?? ''} (app)`);
   });
 
   it('speaks Russian when asked', () => {
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
+      words: WORDS,
       locale: 'ru',
       captured: [{ image: null, avoidZones: ['колено'] }],
     });

@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { buildHandout } from '../../domain/handout.ts';
+import { applicableSafety } from '../../domain/safety.ts';
 import { useT } from '../../i18n/localeStore.ts';
-import { useContentStore } from '../../state/contentStore.ts';
+import { AVOID_ZONES } from '../../state/catalogue.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { playerEngine } from '../../state/playerStore.ts';
+import { currentSafetyContent } from '../../state/safetyStore.ts';
 import { captureSteps, releasePictures } from './captureSteps.ts';
 import { HandoutSheet } from './HandoutSheet.tsx';
+import { handoutWords } from './handoutWords.ts';
 import { usePresentStore } from './presentStore.ts';
 
 /** Waits for the browser to lay out and paint what React just rendered. */
@@ -14,7 +17,10 @@ const nextPaint = () =>
     requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
   );
 
-/** "Print handout": pictures of every step on the model, plain words, schedule, safety list. */
+/**
+ * "Print handout": pictures of every step on the model, plain words, position, schedule, safety
+ * list and where the sources differ.
+ */
 export function HandoutSection() {
   const { t, locale } = useT();
   const loaded = useCurrentProtocol();
@@ -40,7 +46,8 @@ export function HandoutSection() {
       );
       const sheet = buildHandout({
         protocol: loaded.protocol,
-        lists: useContentStore.getState().data?.contraindications ?? [],
+        safety: applicableSafety(loaded.protocol, currentSafetyContent(), AVOID_ZONES),
+        words: handoutWords(t),
         locale,
         captured,
         skipped: playerEngine.state.skipped,

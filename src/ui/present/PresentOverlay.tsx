@@ -10,6 +10,7 @@ import { useCurrentStep } from '../../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { stopPresenting } from './fullscreen.ts';
 import { hush, speak } from './narration.ts';
+import { PresentBriefing } from './PresentBriefing.tsx';
 import { usePresentStore } from './presentStore.ts';
 
 /**
@@ -58,11 +59,15 @@ function Countdown() {
   );
 }
 
-/** Big captions over the canvas: step number, the plain words, what not to touch, the countdown. */
+/**
+ * Big captions over the canvas: step number, the plain words, what not to touch, the countdown;
+ * when a presentation starts, the briefing (cautions, position, safety) before the steps.
+ */
 function PresentOverlay() {
   const { t, locale } = useT();
   const current = useCurrentStep();
   const presenting = usePresentStore((s) => s.presenting);
+  const briefing = usePresentStore((s) => s.briefing);
   const narration = usePresentStore((s) => s.narration);
   const nearAvoid = usePlayerStore((s) => s.nearAvoid);
   const plain = current ? localized(current.step.plain, locale) : '';
@@ -74,8 +79,8 @@ function PresentOverlay() {
 
   const stepKey = current ? `${current.protocol.protocol.id}:${String(current.index)}` : '';
   useEffect(() => {
-    if (narration && plain) speak(plain, locale);
-  }, [narration, stepKey, plain, locale]);
+    if (narration && plain && !briefing) speak(plain, locale);
+  }, [narration, stepKey, plain, locale, briefing]);
   useEffect(() => {
     if (!narration) hush();
   }, [narration]);
@@ -90,7 +95,8 @@ function PresentOverlay() {
           {t('ui.present.stop')}
         </button>
       ) : null}
-      <div className="present-caption" aria-live="polite">
+      {presenting && briefing ? <PresentBriefing /> : null}
+      <div className="present-caption" aria-live="polite" hidden={presenting && briefing}>
         <p className="present-counter">
           {t('ui.present.stepCount', { index: current.index + 1, count })}
         </p>
@@ -104,7 +110,7 @@ function PresentOverlay() {
           </ul>
         ) : null}
       </div>
-      <Countdown />
+      {presenting && briefing ? null : <Countdown />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useT } from '../../i18n/localeStore.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
 import { ContentNotice } from '../ContentNotice.tsx';
 import { PlayerControls } from '../PlayerControls.tsx';
+import { ProtocolBrief } from '../ProtocolBrief.tsx';
 import { ProtocolPicker } from '../ProtocolPicker.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
 import { startPresenting } from './fullscreen.ts';
@@ -54,6 +55,7 @@ export function PresentPanels() {
           </label>
         ) : null}
       </section>
+      <ProtocolBrief />
       <PlayerControls />
       <HandoutSection />
       <CalendarSection />

@@ -1,0 +1,80 @@
+import { useEffect, useRef } from 'react';
+import { localized } from '../../content/localized.ts';
+import { hasPlayableStep } from '../../domain/player.ts';
+import { useT } from '../../i18n/localeStore.ts';
+import { useCurrentStep } from '../../state/currentStep.ts';
+import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
+import { useSafetyVerdict } from '../../state/safetyStore.ts';
+import { poseWord } from '../learn/learnWords.ts';
+import { originWords, ruleReason } from '../safetyWords.ts';
+import { beginSteps } from './fullscreen.ts';
+import { usePresentStore } from './presentStore.ts';
+
+/**
+ * The card a presentation opens on, before the first step: the protocol's cautions in plain
+ * words (who says each), the position, and what the safety check rules out or warns about. The
+ * steps start with "Start" (or Space, which plays the player).
+ */
+export function PresentBriefing() {
+  const { t, locale } = useT();
+  const current = useCurrentStep();
+  const player = usePlayerStore((s) => s.player);
+  const verdict = useSafetyVerdict();
+  const start = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    start.current?.focus();
+    // Played some other way (Space, a remote): the briefing is over.
+    return playerEngine.subscribe((s) => {
+      if (s.status === 'playing') usePresentStore.getState().setBriefing(false);
+    });
+  }, []);
+  if (!current) return null;
+  const p = current.protocol.protocol;
+  const playable = hasPlayableStep(player);
+  const blocked = verdict?.blockedBy ?? [];
+  const warnings = verdict?.warnings ?? [];
+  return (
+    <section className="present-briefing" aria-labelledby="present-briefing-title">
+      <p className="present-counter">{localized(p.title, locale)}</p>
+      <h2 id="present-briefing-title">{t('ui.present.briefing.title')}</h2>
+      <p className="present-briefing-position">
+        <strong>{t('ui.brief.position')}</strong> {poseWord(p.position.pose, t)}.
+        {p.position.note ? ` ${localized(p.position.note, locale)}` : ''}
+        {p.position.own ? <span className="source own"> ({t('ui.brief.positionOwn')})</span> : null}
+      </p>
+      {p.cautions.length > 0 ? (
+        <ul className="present-briefing-cautions" aria-label={t('ui.brief.cautions')}>
+          {p.cautions.map((c, i) => (
+            <li key={`${p.id}-${String(i)}`}>
+              {localized(c.plain ?? c.text, locale)}{' '}
+              <span className={c.own ? 'source own' : 'source'}>({originWords(c, t)})</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {blocked.length > 0 ? (
+        <p className="play-blocked" role="alert">
+          {t('ui.learn.safety.blocked', {
+            items: blocked.map((e) => ruleReason(e, t, locale)).join(' '),
+          })}
+        </p>
+      ) : null}
+      {warnings.length > 0 ? (
+        <p className="play-warning">
+          {t('ui.learn.safety.warning', {
+            items: warnings.map((e) => ruleReason(e, t, locale)).join(' '),
+          })}
+        </p>
+      ) : null}
+      <button
+        ref={start}
+        type="button"
+        className="primary present-begin"
+        disabled={!playable}
+        onClick={beginSteps}
+      >
+        {t('ui.present.briefing.begin', { index: current.index + 1 })}
+      </button>
+    </section>
+  );
+}
