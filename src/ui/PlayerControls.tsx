@@ -6,7 +6,7 @@ import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { SessionTimer } from './learn/SessionTimer.tsx';
-import { ruleReason } from './safetyWords.ts';
+import { reasonsText } from './safetyWords.ts';
 
 /** The morphs whose severity the user can set, with their label keys. */
 const SEVERITY_SLIDERS = [
@@ -93,14 +93,14 @@ export function PlayerControls() {
       {blocked && reasons.length > 0 ? (
         <p id={reasonId} className="play-blocked" role="alert">
           {t('ui.learn.safety.blocked', {
-            items: reasons.map((e) => ruleReason(e, t, locale)).join(' '),
+            items: reasonsText(reasons, t, locale),
           })}
         </p>
       ) : null}
       {verdict && verdict.warnings.length > 0 ? (
         <p className="play-warning">
           {t('ui.learn.safety.warning', {
-            items: verdict.warnings.map((e) => ruleReason(e, t, locale)).join(' '),
+            items: reasonsText(verdict.warnings, t, locale),
           })}
         </p>
       ) : null}

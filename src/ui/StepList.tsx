@@ -4,7 +4,7 @@ import { useT } from '../i18n/localeStore.ts';
 import { useCurrentProtocol } from '../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
-import { ruleReason } from './safetyWords.ts';
+import { reasonsText } from './safetyWords.ts';
 
 /**
  * The protocol's steps by phase; choosing one jumps the player there. Steps the player passes
@@ -43,7 +43,7 @@ export function StepList() {
               {isSkipped && reasons.length > 0 ? (
                 <span id={reasonId} className="skip-reason">
                   {t('ui.learn.steps.skipped', {
-                    reasons: reasons.map((e) => ruleReason(e, t, locale)).join(' '),
+                    reasons: reasonsText(reasons, t, locale),
                   })}
                 </span>
               ) : null}

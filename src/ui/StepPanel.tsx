@@ -10,7 +10,7 @@ import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
-import { originWords, ruleReason } from './safetyWords.ts';
+import { originWords, reasonsText } from './safetyWords.ts';
 import { StepSourceNotes } from './SourceNotes.tsx';
 import { zoneLabel } from './zoneLabel.ts';
 
@@ -89,7 +89,7 @@ export function StepPanel() {
                 zoneAvoidReason(z, locale) ??
                 (ticked.length > 0
                   ? `${zoneName(z, locale)}: ${t('ui.learn.zone.avoidTicked', {
-                      items: ticked.map((e) => ruleReason(e, t, locale)).join(' '),
+                      items: reasonsText(ticked, t, locale),
                     })}`
                   : null);
               return reason ? <li key={z}>{reason}</li> : null;

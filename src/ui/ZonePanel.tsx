@@ -4,7 +4,7 @@ import { zoneInfo } from '../state/catalogue.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
-import { ruleReason } from './safetyWords.ts';
+import { reasonsText } from './safetyWords.ts';
 import { zoneLabel } from './zoneLabel.ts';
 
 /**
@@ -43,7 +43,7 @@ export function ZonePanel() {
         <div className="avoid-warning safety-avoid" role="alert">
           <strong>{t('ui.zonePanel.avoid')}</strong>{' '}
           {t('ui.learn.zone.avoidTicked', {
-            items: ticked.map((e) => ruleReason(e, t, locale)).join(' '),
+            items: reasonsText(ticked, t, locale),
           })}
         </div>
       ) : null}

@@ -57,9 +57,13 @@ export function effectWords(
       const steps = protocol
         ? protocol.steps.flatMap((s, i) => (blocksStep(item, s) ? [i + 1] : []))
         : [];
-      return steps.length > 0
-        ? t('ui.learn.safety.effect.avoid_steps', { steps: steps.join(', ') })
-        : t('ui.learn.safety.effect.avoid_steps_none');
+      if (steps.length === 0) return t('ui.learn.safety.effect.avoid_steps_none');
+      return t(
+        steps.length === 1
+          ? 'ui.learn.safety.effect.avoid_step'
+          : 'ui.learn.safety.effect.avoid_steps',
+        { steps: steps.join(', ') },
+      );
     }
   }
 }
@@ -69,4 +73,13 @@ export function ruleReason(e: ApplicableItem, t: Translate, locale: Locale): str
   const plain = localized(e.item.plain, locale);
   const label = e.condition ? localized(e.condition.label, locale) : null;
   return `${label ? `${label}: ` : ''}${plain} (${ruleOrigin(e, t)})`;
+}
+
+/** Several reasons in one line, each said once (two sources may give the same rule). */
+export function reasonsText(
+  items: readonly ApplicableItem[],
+  t: Translate,
+  locale: Locale,
+): string {
+  return [...new Set(items.map((e) => ruleReason(e, t, locale)))].join(' ');
 }

@@ -54,6 +54,8 @@ function ConditionItem({
   const setTicked = useSafetyStore((s) => s.setTicked);
   const { t, locale } = useT();
   const id = entry.condition.id;
+  // Narrower cases (stages of pregnancy) are asked once the condition itself is ticked.
+  const open = ticked.has(id) || entry.children.some((c) => ticked.has(c.condition.id));
   return (
     <li data-condition={id}>
       <label data-item={id}>
@@ -71,7 +73,10 @@ function ConditionItem({
           ))}
         </ul>
       ) : null}
-      {entry.children.length > 0 ? (
+      {entry.children.length > 0 && !open ? (
+        <p className="safety-more">{t('ui.learn.safety.more', { count: entry.children.length })}</p>
+      ) : null}
+      {entry.children.length > 0 && open ? (
         <ul className="safety-sub">
           {entry.children.map((c) => (
             <ConditionItem key={c.condition.id} entry={c} protocol={protocol} />

@@ -6,7 +6,7 @@ import { useCurrentStep } from '../../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { useSafetyVerdict } from '../../state/safetyStore.ts';
 import { poseWord } from '../learn/learnWords.ts';
-import { originWords, ruleReason } from '../safetyWords.ts';
+import { originWords, reasonsText } from '../safetyWords.ts';
 import { beginSteps } from './fullscreen.ts';
 import { usePresentStore } from './presentStore.ts';
 
@@ -22,7 +22,8 @@ export function PresentBriefing() {
   const verdict = useSafetyVerdict();
   const start = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    start.current?.focus();
+    // Focused for Enter or Space, without scrolling the cautions out of view on a small screen.
+    start.current?.focus({ preventScroll: true });
     // Played some other way (Space, a remote): the briefing is over.
     return playerEngine.subscribe((s) => {
       if (s.status === 'playing') usePresentStore.getState().setBriefing(false);
@@ -35,7 +36,7 @@ export function PresentBriefing() {
   const warnings = verdict?.warnings ?? [];
   return (
     <section className="present-briefing" aria-labelledby="present-briefing-title">
-      <p className="present-counter">{localized(p.title, locale)}</p>
+      <p className="present-briefing-protocol">{localized(p.title, locale)}</p>
       <h2 id="present-briefing-title">{t('ui.present.briefing.title')}</h2>
       <p className="present-briefing-position">
         <strong>{t('ui.brief.position')}</strong> {poseWord(p.position.pose, t)}.
@@ -55,26 +56,28 @@ export function PresentBriefing() {
       {blocked.length > 0 ? (
         <p className="play-blocked" role="alert">
           {t('ui.learn.safety.blocked', {
-            items: blocked.map((e) => ruleReason(e, t, locale)).join(' '),
+            items: reasonsText(blocked, t, locale),
           })}
         </p>
       ) : null}
       {warnings.length > 0 ? (
         <p className="play-warning">
           {t('ui.learn.safety.warning', {
-            items: warnings.map((e) => ruleReason(e, t, locale)).join(' '),
+            items: reasonsText(warnings, t, locale),
           })}
         </p>
       ) : null}
-      <button
-        ref={start}
-        type="button"
-        className="primary present-begin"
-        disabled={!playable}
-        onClick={beginSteps}
-      >
-        {t('ui.present.briefing.begin', { index: current.index + 1 })}
-      </button>
+      <div className="present-briefing-actions">
+        <button
+          ref={start}
+          type="button"
+          className="primary present-begin"
+          disabled={!playable}
+          onClick={beginSteps}
+        >
+          {t('ui.present.briefing.begin', { index: current.index + 1 })}
+        </button>
+      </div>
     </section>
   );
 }
