@@ -37,13 +37,15 @@ export function checkNoteOrigin(
 
 /**
  * The steps a source note names (its variants and `touches`) exist. `stepsOf` maps protocol ids
- * to their step ids.
+ * to their step ids; a protocol in `invalid` (a file that fails the schema, reported there) is
+ * not reported again here, so one broken file does not take the notes' other protocols with it.
  */
 export function checkSourceNoteRefs(
   n: SourceNote,
   at: JsonPathSegment[],
   stepsOf: ReadonlyMap<string, ReadonlySet<string>>,
   report: Report,
+  invalid: ReadonlySet<string> = new Set(),
 ): void {
   const refs: { protocol?: string; step?: string; at: JsonPathSegment[] }[] = [
     ...n.variants.map((v, k) => ({ protocol: v.protocol, step: v.step, at: ['variants', k] })),
@@ -60,6 +62,7 @@ export function checkSourceNoteRefs(
       continue;
     }
     const steps = stepsOf.get(ref.protocol);
+    if (!steps && invalid.has(ref.protocol)) continue;
     if (!steps)
       report(
         [...at, ...ref.at, 'protocol'],

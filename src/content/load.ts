@@ -380,10 +380,14 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
   const checked: LoadedProtocol[] = [];
   const broken = new Set<string>();
   const protocolIds = new Map<string, string>();
+  /** Ids of protocol files that fail the schema: reported there, not again by their referrers. */
+  const invalidIds = new Set<string>();
   for (const f of byKind.get('protocol') ?? []) {
     const { value: p, raw } = parseFileRaw(f, protocolSchema, problems);
     if (!p) {
       checkInvalidProtocol(f.path, raw, cat, problems);
+      const rawId = (raw as { id?: unknown } | undefined)?.id;
+      if (typeof rawId === 'string') invalidIds.add(rawId);
       continue;
     }
     const own: Problem[] = [];
@@ -468,8 +472,12 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
         });
     });
     lp.protocol.sourceNotes.forEach((n, i) =>
-      checkSourceNoteRefs(n, ['sourceNotes', i], stepsOf, (at, reason) =>
-        own.push({ file: lp.file, path: formatJsonPath(at), reason }),
+      checkSourceNoteRefs(
+        n,
+        ['sourceNotes', i],
+        stepsOf,
+        (at, reason) => own.push({ file: lp.file, path: formatJsonPath(at), reason }),
+        invalidIds,
       ),
     );
     if (own.length) {

@@ -10,6 +10,7 @@ import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
+import { poseWord } from './learn/learnWords.ts';
 import { originWords, reasonsText } from './safetyWords.ts';
 import { StepSourceNotes } from './SourceNotes.tsx';
 import { zoneLabel } from './zoneLabel.ts';
@@ -55,6 +56,18 @@ export function StepPanel() {
               {step.zones.length > 0 && step.side !== 'both'
                 ? ` (${t(current.side === 'L' ? 'ui.side.L' : 'ui.side.R')})`
                 : ''}
+            </dd>
+          </div>
+        ) : null}
+        {step.position ? (
+          <div>
+            <dt>{t('ui.brief.position')}</dt>
+            <dd className="step-position">
+              {poseWord(step.position.pose, t)}
+              {step.position.note ? `. ${localized(step.position.note, locale)}` : ''}
+              {step.position.own ? (
+                <span className="source own"> ({t('ui.brief.positionOwn')})</span>
+              ) : null}
             </dd>
           </div>
         ) : null}

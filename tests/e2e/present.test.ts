@@ -262,6 +262,10 @@ describe('present mode', () => {
     await screenshot(page, 'present-handout-print');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await screenshot(page, 'present-handout-print-middle');
+    await sheet.locator('.present-handout-safety').evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'present-handout-print-safety');
+    await differ.evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'present-handout-print-differ');
     expect(errors).toEqual([]);
     await close();
   });

@@ -135,6 +135,31 @@ describe('real content', () => {
     expect(data.protocols).toHaveLength(10);
   });
 
+  it('one broken protocol file does not take the protocols that share a source note with it', async () => {
+    const files = (await readContentFiles(ROOT)).map((f) =>
+      f.path.endsWith('/p1-hallux-valgus-adult-self.json')
+        ? { ...f, text: f.text.replace('"catalogueId": "P1"', '"catalogueId": 1') }
+        : f,
+    );
+    const result = loadContent(files);
+    expect([...new Set(result.problems.map((p) => p.file))].sort()).toEqual([
+      'content/contraindications.json',
+      'content/protocols/p1-hallux-valgus-adult-self.json',
+    ]);
+    // P2, P3 and P6 carry the note on what "hallux valgus" means, which names a step of P1.
+    expect(result.data.protocols.map((p) => p.protocol.catalogueId)).toEqual([
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6',
+      'P7',
+      'P8',
+      'P9',
+      'P10',
+    ]);
+  });
+
   it('covers every protocol, contraindication list and area to avoid of the catalogue', () => {
     expect(coverageGaps(CATALOGUE, data)).toEqual([]);
     expect(data.protocols.map((p) => p.protocol.catalogueId)).toEqual(

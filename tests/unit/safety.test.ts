@@ -170,6 +170,13 @@ describe('conditions, not rules: what a ticked condition rules out', () => {
       expect(verdict(cat, 'varicose_veins').skip, cat).toHaveLength(protocol(cat).steps.length);
   });
 
+  it('a severe or complicated bunion rules out P1’s self-massage (000), and only there', () => {
+    expect(keys(verdict('P1', 'severe_bunion').blockedBy)).toEqual([
+      'c000-plano-valgus/self_massage_severe',
+    ]);
+    for (const cat of ['P2', 'P3', 'P6']) expect(offered(cat), cat).not.toContain('severe_bunion');
+  });
+
   it('where 000 does not speak, the softer reading of varicose veins is labelled the app’s own', () => {
     const v = verdict('P4', 'varicose_veins');
     expect(v.blockedBy).toEqual([]);

@@ -19,21 +19,27 @@ const GROUP_TITLE: Readonly<Record<Condition['group'], UiKey>> = {
   age: 'ui.learn.safety.group.age',
 };
 
-/** One rule under its condition: what it does here, in plain words, and who says it. */
+/**
+ * One rule under its condition: what it does here, in plain words, and who says it. `same` are
+ * further rules that say exactly the same (two lists of one source): shown once.
+ */
 function Rule({
   rule,
+  same,
   protocol,
   t,
   locale,
 }: {
   readonly rule: ApplicableItem;
+  readonly same: readonly ApplicableItem[];
   readonly protocol: Pick<Protocol, 'steps'> | undefined;
   readonly t: Translate;
   readonly locale: Locale;
 }) {
   const also = rule.with.map((c) => localized(c.label, locale)).join(', ');
+  const keys = [rule, ...same].map((r) => r.key).join(' ');
   return (
-    <li className={rule.own ? 'safety-rule own' : 'safety-rule'} data-rule={rule.key}>
+    <li className={rule.own ? 'safety-rule own' : 'safety-rule'} data-rule={keys}>
       <span className={`safety-effect effect-${rule.item.effect}`}>
         {effectWords(rule.item, t, locale, protocol)}
       </span>
@@ -41,6 +47,28 @@ function Rule({
       {localized(rule.item.plain, locale)} <span className="source">({ruleOrigin(rule, t)})</span>
     </li>
   );
+}
+
+/** Rules grouped by what they show (effect, words, who says it, what else they need). */
+function distinctRules(
+  rules: readonly ApplicableItem[],
+  t: Translate,
+  locale: Locale,
+  protocol: Pick<Protocol, 'steps'> | undefined,
+): { rule: ApplicableItem; same: ApplicableItem[] }[] {
+  const groups = new Map<string, { rule: ApplicableItem; same: ApplicableItem[] }>();
+  for (const r of rules) {
+    const shown = [
+      effectWords(r.item, t, locale, protocol),
+      localized(r.item.plain, locale),
+      ruleOrigin(r, t),
+      r.with.map((c) => c.id).join(),
+    ].join('|');
+    const group = groups.get(shown);
+    if (group) group.same.push(r);
+    else groups.set(shown, { rule: r, same: [] });
+  }
+  return [...groups.values()];
 }
 
 function ConditionItem({
@@ -68,8 +96,15 @@ function ConditionItem({
       </label>
       {entry.rules.length > 0 ? (
         <ul className="safety-rules">
-          {entry.rules.map((r) => (
-            <Rule key={r.key} rule={r} protocol={protocol} t={t} locale={locale} />
+          {distinctRules(entry.rules, t, locale, protocol).map(({ rule, same }) => (
+            <Rule
+              key={rule.key}
+              rule={rule}
+              same={same}
+              protocol={protocol}
+              t={t}
+              locale={locale}
+            />
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { localized } from '../../content/localized.ts';
+import { describeSchedule } from '../../domain/handout.ts';
 import { hasPlayableStep } from '../../domain/player.ts';
 import { useT } from '../../i18n/localeStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
@@ -34,6 +35,7 @@ export function PresentBriefing() {
   const playable = hasPlayableStep(player);
   const blocked = verdict?.blockedBy ?? [];
   const warnings = verdict?.warnings ?? [];
+  const schedule = describeSchedule(p.schedule, locale);
   return (
     <section className="present-briefing" aria-labelledby="present-briefing-title">
       <p className="present-briefing-protocol">{localized(p.title, locale)}</p>
@@ -52,6 +54,11 @@ export function PresentBriefing() {
             </li>
           ))}
         </ul>
+      ) : null}
+      {schedule.length > 0 ? (
+        <p className="present-briefing-schedule">
+          <strong>{t('ui.brief.schedule')}:</strong> {schedule.join(' ')}
+        </p>
       ) : null}
       {blocked.length > 0 ? (
         <p className="play-blocked" role="alert">
