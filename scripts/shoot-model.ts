@@ -12,7 +12,7 @@ import { MeshoptSimplifier } from 'meshoptimizer';
 import { chromium } from 'playwright-core';
 import { SKIN_BASE_COLOR, type Vec3 } from '../src/domain/body.ts';
 import { lowDetailIndices, LOW_DETAIL_ERROR } from '../src/scene/lowDetail.ts';
-import { readBodyGlb } from './lib/readBody.ts';
+import { readBodyFile } from './lib/readBodyFile.ts';
 import { armChain } from './model/arm.ts';
 import { readZones } from './model/catalogue.ts';
 import { ADULT, CHILD } from './model/proportions.ts';
@@ -265,7 +265,7 @@ function add(a: Vec3, b: Vec3): Vec3 {
 }
 
 async function viewsFor(id: string): Promise<View[]> {
-  const body = await readBodyGlb(resolve(root, `models/body-${id}.glb`));
+  const body = await readBodyFile(resolve(root, `models/body-${id}.glb`));
   const lm = (k: string): Vec3 => {
     const l = body.landmarks.get(k);
     if (!l) throw new Error(`models/body-${id}.glb has no landmark ${k}`);
@@ -564,7 +564,7 @@ async function viewsFor(id: string): Promise<View[]> {
 /** The app's low-detail index buffers of every zone part, in the part's own vertex numbering. */
 async function lowDetailParts(id: string): Promise<Record<string, number[]>> {
   await MeshoptSimplifier.ready;
-  const body = await readBodyGlb(resolve(root, `models/body-${id}.glb`));
+  const body = await readBodyFile(resolve(root, `models/body-${id}.glb`));
   let top = 0;
   for (let i = 1; i < body.positions.length; i += 3) top = Math.max(top, body.positions[i]);
   const out: Record<string, number[]> = {};
@@ -574,7 +574,7 @@ async function lowDetailParts(id: string): Promise<Record<string, number[]>> {
       if (body.triangleParts[t] === pi)
         tris.push(body.indices[t * 3], body.indices[t * 3 + 1], body.indices[t * 3 + 2]);
     if (tris.length / 3 < 300) return;
-    // readBodyGlb appends each part's vertices in file order, so the part's base is its lowest index
+    // readBodyFile appends each part's vertices in file order, so the part's base is its lowest index
     const base = Math.min(...tris);
     const local = Uint32Array.from(tris.map((v) => v - base));
     const low = lowDetailIndices(

@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
 import { useRenderQuality } from '../state/renderQuality.ts';
+import { useStepMotionStore } from '../state/stepMotion.ts';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -15,6 +16,8 @@ export interface FootworkProbe {
   frameCount: () => number;
   /** What the last frame cost: triangles drawn and the pixel ratio it was drawn at. */
   lastFrame: () => { triangles: number; pixelRatio: number; lightShading: boolean };
+  /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
+  derivedStep: () => string | null;
 }
 
 declare global {
@@ -46,6 +49,7 @@ export function Probe() {
         pixelRatio: gl.getPixelRatio(),
         lightShading: useRenderQuality.getState().lightShading,
       }),
+      derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
     };
     window.footwork = probe;
     return () => {

@@ -1,6 +1,6 @@
 import { Color, MeshLambertMaterial, MeshStandardMaterial, type Material } from 'three';
 import { SKIN_BASE_COLOR } from '../domain/body.ts';
-import { SKIN } from './look.ts';
+import { SKIN } from './sceneStyle.ts';
 
 /** One set of the body's paints. */
 export interface BodyPaints {

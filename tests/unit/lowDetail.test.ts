@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { BufferAttribute, BufferGeometry, Mesh, Vector3 } from 'three';
 import { MeshBVH, type HitPointInfo } from 'three-mesh-bvh';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import type { BodyData } from '../../src/domain/body.ts';
 import { LOW_DETAIL_ERROR, createLowDetail, type LowDetail } from '../../src/scene/lowDetail.ts';
 
@@ -50,7 +50,7 @@ for (const id of ['adult', 'child'] as const) {
     let low: LowDetail;
     let height: number;
     beforeAll(async () => {
-      const body = await readBodyGlb(resolve(root, `models/body-${id}.glb`));
+      const body = await readBodyFile(resolve(root, `models/body-${id}.glb`));
       meshes = zoneMeshes(body);
       full = meshes.map((m) => Uint32Array.from(m.geometry.getIndex()?.array ?? []));
       height = 0;
