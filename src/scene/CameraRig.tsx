@@ -3,7 +3,9 @@ import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
+import { caregiverEye } from '../domain/hands/caregiverView.ts';
 import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
+import { useHandsStore } from '../state/handsStore.ts';
 import { useTrainStore } from '../state/trainStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
@@ -16,6 +18,8 @@ export interface StepFrame {
   /** Outward skin normal there: the side to look from. */
   readonly normal: Vec3;
   readonly radius: number;
+  /** Unit direction toward the massaging person (the caregiver's-eye view looks from there). */
+  readonly caregiver?: Vec3;
 }
 
 interface CameraRigProps {
@@ -38,6 +42,8 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
   const viewRequest = useViewerStore((s) => s.viewRequest);
   /** Train mode's trace input owns the pointer while tracing. */
   const tracing = useTrainStore((s) => s.tracing);
+  const caregiverView = useHandsStore((s) => s.caregiverView);
+  const leftHanded = useHandsStore((s) => s.leftHanded);
 
   const lookAt = (position: Vec3, target: Vec3) => {
     const c = controls.current;
@@ -76,12 +82,17 @@ export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: Camer
       if (store.holdViewFor === stepFrame.key) return;
       store.setHoldViewFor(null);
     }
-    // Look along the skin normal, tilted a little toward the viewer's eye height.
-    const { eye, target } = frameStep(stepFrame, camera.fov, size.width / size.height);
+    // Look along the skin normal, tilted a little toward the viewer's eye height; or, in the
+    // caregiver's-eye view, from the massaging person's place over the hands.
+    const aspect = size.width / size.height;
+    const { eye, target } =
+      caregiverView && stepFrame.caregiver
+        ? caregiverEye(stepFrame, stepFrame.caregiver, leftHanded, camera.fov, aspect)
+        : frameStep(stepFrame, camera.fov, aspect);
     lookAt(eye, target);
     store.clearView();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stepFrame, meshes]);
+  }, [stepFrame, meshes, caregiverView, leftHanded]);
 
   return (
     <CameraControls

@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
 import { useRenderQuality } from '../state/renderQuality.ts';
+import { handsStatus } from './handsStatus.ts';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -15,6 +16,8 @@ export interface FootworkProbe {
   frameCount: () => number;
   /** What the last frame cost: triangles drawn and the pixel ratio it was drawn at. */
   lastFrame: () => { triangles: number; pixelRatio: number; lightShading: boolean };
+  /** How many hands the step shows now (0 while they load or plan, or with the glyph). */
+  handsShown: () => number;
 }
 
 declare global {
@@ -46,6 +49,7 @@ export function Probe() {
         pixelRatio: gl.getPixelRatio(),
         lightShading: useRenderQuality.getState().lightShading,
       }),
+      handsShown: () => handsStatus.shown,
     };
     window.footwork = probe;
     return () => {

@@ -3,6 +3,7 @@ import { Suspense, lazy, memo, useCallback, useMemo, useState, type ReactNode } 
 import type { Object3D } from 'three';
 import type { Position, Step } from '../content/schema.ts';
 import type { MorphTarget, Side } from '../domain/body.ts';
+import { caregiverDirection } from '../domain/hands/approach.ts';
 import { applyPose, poseTransform, rotatePose } from '../domain/pose.ts';
 import type { StepMotion } from '../domain/stepMotion.ts';
 import { keepAboveTable, zoneFraming } from '../domain/views.ts';
@@ -90,6 +91,17 @@ function PosedScene(
                 ? keepAboveTable(rotatePose(pose, frame.normal))
                 : rotatePose(pose, frame.normal),
               radius: frame.radius,
+              // Hands: where the massaging person stands, for the caregiver's-eye view.
+              caregiver: rotatePose(
+                pose,
+                caregiverDirection(
+                  current.position.pose,
+                  frame.center,
+                  frame.normal,
+                  current.side,
+                  0.1 * current.bodyScale,
+                ),
+              ),
             }
           : null,
       );
@@ -123,6 +135,7 @@ function PosedScene(
               reducedMotion={reducedMotion}
               onMotion={onMotion}
               hidden={guideHidden}
+              pose={current.position.pose}
             />
           </Suspense>
         ) : null}
