@@ -1,6 +1,6 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Color, MeshLambertMaterial, MeshStandardMaterial } from 'three';
+import { Color, MeshLambertMaterial, MeshStandardMaterial, type Group } from 'three';
 import type { Step } from '../content/schema.ts';
 import type { BodyData, Side } from '../domain/body.ts';
 import type { GripId } from '../domain/hands/grips.ts';
@@ -234,12 +234,15 @@ export function Hands(props: HandsProps) {
     };
   }, [hands, materials, invalidate]);
 
+  /** The glyph stands in wherever no hand can be placed clear of the body. */
+  const glyphRef = useRef<Group>(null);
   const update = useMemo(() => {
     const frame = createHandsFrame();
     const tint = new Color();
     return (hp: HandsPlan, seconds: number, progress: number) => {
       sampleHands(hp, seconds, progress, frame);
       handsStatus.shown = (frame.L.visible ? 1 : 0) + (frame.R.visible ? 1 : 0);
+      if (glyphRef.current) glyphRef.current.visible = handsStatus.shown === 0;
       for (const s of ['L', 'R'] as const) {
         const state = frame[s];
         const hand = hands[s];
@@ -283,5 +286,12 @@ export function Hands(props: HandsProps) {
   );
 
   if (!current) return <>{props.fallback}</>;
-  return <primitive object={gltf.scene} />;
+  return (
+    <>
+      <primitive object={gltf.scene} />
+      <group ref={glyphRef} visible={false}>
+        {props.fallback}
+      </group>
+    </>
+  );
 }

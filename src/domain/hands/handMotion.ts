@@ -845,7 +845,25 @@ function* planSide(
     }
     if (!changed) break;
   }
+  // Last, a closer look between every two keys: where the hand is still not clear, it is not
+  // drawn there (the path and its arrows still are).
+  for (let j = 0; j < track.t.length; j++) {
+    const t0 = track.t[j] ?? 0;
+    const t1 = j + 1 < track.t.length ? (track.t[j + 1] ?? 1) : 1 + (track.t[0] ?? 0);
+    let unclear = false;
+    for (let f = 1; f <= VERIFY_POINTS && !unclear; f++) {
+      unclear = checkAt(hp, side, (t0 + ((t1 - t0) * f) / (VERIFY_POINTS + 1)) % 1) > 0;
+    }
+    if (j % 3 === 2) yield;
+    if (!unclear) continue;
+    track.v[j * SLOTS + HIDE] = 1;
+    track.v[((j + 1) % track.t.length) * SLOTS + HIDE] = 1;
+    counts.unresolved++;
+  }
 }
+
+/** Points checked between two keys in the final look. */
+const VERIFY_POINTS = 6;
 
 function insertKey(track: CorrectionTrack, t: number, values: Float64Array): void {
   let at = track.t.length;
@@ -1438,6 +1456,11 @@ export function sampleHandsAtPass(
     state.pressure = intensity * target.contact;
     state.planLift = c[LIFT];
     state.planShift = Math.hypot(c[SHIFT_T], c[SHIFT_B]);
+  }
+  // One hand of a two-hand hold alone would mislead: both or neither.
+  if (hp.spec.hands === 'two' && out.L.visible !== out.R.visible) {
+    out.L.visible = false;
+    out.R.visible = false;
   }
   return out;
 }
