@@ -242,6 +242,7 @@ export function Hands(props: HandsProps) {
     return (hp: HandsPlan, seconds: number, progress: number) => {
       sampleHands(hp, seconds, progress, frame);
       handsStatus.shown = (frame.L.visible ? 1 : 0) + (frame.R.visible ? 1 : 0);
+      handsStatus.sides = `${frame.L.visible ? 'L' : ''}${frame.R.visible ? 'R' : ''}`;
       if (glyphRef.current) glyphRef.current.visible = handsStatus.shown === 0;
       for (const s of ['L', 'R'] as const) {
         const state = frame[s];
@@ -268,7 +269,6 @@ export function Hands(props: HandsProps) {
   useEffect(() => {
     if (!current) return;
     for (const s of ['L', 'R'] as const) hands[s].mesh.frustumCulled = false;
-    handsStatus.planned++;
     update(current, playerEngine.state.elapsed, stepProgress(playerEngine.state));
     invalidate();
   }, [current, update, hands, invalidate, finished]);
@@ -281,6 +281,7 @@ export function Hands(props: HandsProps) {
   useEffect(
     () => () => {
       handsStatus.shown = 0;
+      handsStatus.sides = '';
     },
     [],
   );

@@ -18,6 +18,8 @@ export interface FootworkProbe {
   lastFrame: () => { triangles: number; pixelRatio: number; lightShading: boolean };
   /** How many hands the step shows now (0 while they load or plan, or with the glyph). */
   handsShown: () => number;
+  /** Which of them: 'L', 'R', 'LR' or ''. */
+  handsSides: () => string;
 }
 
 declare global {
@@ -50,6 +52,7 @@ export function Probe() {
         lightShading: useRenderQuality.getState().lightShading,
       }),
       handsShown: () => handsStatus.shown,
+      handsSides: () => handsStatus.sides,
     };
     window.footwork = probe;
     return () => {

@@ -1,2 +1,2 @@
-/** Whether the hands are drawn now (read by the test probe; written by `Hands`). */
-export const handsStatus = { shown: 0, planned: 0 };
+/** Which hands are drawn now (read by the test probe; written by `Hands`). */
+export const handsStatus = { shown: 0, sides: '' };

@@ -46,6 +46,7 @@ function ProtocolTextItem({ loaded }: { readonly loaded: LoadedProtocol }) {
                 side={step.side === 'right' ? 'R' : 'L'}
                 morphs={protocol.bodyMorphs ?? NO_MORPHS}
                 bodyScale={protocol.body === 'child' ? CHILD_SCALE : 1}
+                pose={(step.position ?? protocol.position).pose}
                 title={localized(step.title, locale)}
               />
             ) : null}

@@ -5,7 +5,13 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newPage, screenshot, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  launchBrowser,
+  newPage,
+  screenshot,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+} from './harness.ts';
 
 const env = useBuildAndBrowser();
 
@@ -78,4 +84,105 @@ describe('hands doing the technique', () => {
       }
     },
   );
+});
+
+describe('hands settings', () => {
+  it('keeps the glyph, not the hands, with reduced motion', async () => {
+    const { page, context, errors } = await newPage(env.browser, { reducedMotion: 'reduce' });
+    try {
+      await page.goto(`${env.server.url}?protocol=p4-classic-lower-limb&step=3&side=L&lang=en`);
+      await waitForFirstFrame(page);
+      await play(page);
+      await page.waitForTimeout(4000);
+      expect(await page.evaluate(() => window.footwork?.handsShown())).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('looks from the caregiver’s place, does one-hand work with the left hand when asked, and speaks Russian', async () => {
+    const { page, context, errors } = await newPage(env.browser, {
+      width: 1366,
+      height: 768,
+      reducedMotion: 'no-preference',
+    });
+    try {
+      await page.goto(`${env.server.url}?protocol=p4-classic-lower-limb&step=3&side=L&lang=ru`);
+      await waitForFirstFrame(page);
+      await play(page);
+      await waitForHands(page);
+      expect(await page.evaluate(() => window.footwork?.handsSides())).toBe('R');
+      const before = await page.evaluate(() => window.footwork?.screenPointOf('calf_center.L'));
+      await page.getByRole('button', { name: 'Взгляд массажиста' }).click();
+      await expect
+        .poll(
+          async () => {
+            const now = await page.evaluate(() => window.footwork?.screenPointOf('calf_center.L'));
+            return before && now ? Math.hypot(now.x - before.x, now.y - before.y) : 0;
+          },
+          { timeout: 20_000 },
+        )
+        .toBeGreaterThan(30);
+      await page.waitForTimeout(1500);
+      await screenshot(page, 'hands-caregiver-view-ru');
+      await page.getByRole('button', { name: 'Левша' }).click();
+      await expect
+        .poll(() => page.evaluate(() => window.footwork?.handsSides()), { timeout: 120_000 })
+        .toBe('L');
+      await page.waitForTimeout(1500);
+      await screenshot(page, 'hands-caregiver-view-left-handed-ru');
+      await page.getByRole('button', { name: 'Руки' }).click();
+      await expect.poll(() => page.evaluate(() => window.footwork?.handsShown())).toBe(0);
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('still hands in the drawn step pictures', () => {
+  it('draws the hands into the text mode’s pictures (no WebGL)', async () => {
+    const noGl = await launchBrowser(['--disable-webgl', '--disable-3d-apis']);
+    try {
+      const { page, context, errors } = await newPage(noGl, { width: 1280, height: 900 });
+      await page.goto(`${env.server.url}?lang=en`);
+      const item = page.locator('.protocol-text-item', { hasText: 'Classic lower-limb' });
+      await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
+      await item.locator('summary').click();
+      await expect
+        .poll(() => item.locator('.step-image-wait').count(), { timeout: 170_000 })
+        .toBe(0);
+      // Skin of the hands: the picture's own hand colour, absent from the body's palette.
+      const handPixels = await item.locator('img.step-image').evaluateAll((imgs) =>
+        (imgs as HTMLImageElement[]).map((img) => {
+          const c = document.createElement('canvas');
+          c.width = img.naturalWidth;
+          c.height = img.naturalHeight;
+          const ctx = c.getContext('2d');
+          if (!ctx || c.width === 0) return 0;
+          ctx.drawImage(img, 0, 0);
+          const d = ctx.getImageData(0, 0, c.width, c.height).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) {
+            const r = d[i] ?? 0;
+            const g = d[i + 1] ?? 0;
+            const b = d[i + 2] ?? 0;
+            // 196:140:112 scaled by the shade.
+            if (r > 60 && Math.abs(g / r - 140 / 196) < 0.03 && Math.abs(b / r - 112 / 196) < 0.03)
+              n++;
+          }
+          return n;
+        }),
+      );
+      console.log(`hand pixels per picture: ${handPixels.join(', ')}`);
+      expect(handPixels.filter((n) => n > 200).length).toBeGreaterThanOrEqual(3);
+      await item.locator('img.step-image').nth(2).scrollIntoViewIfNeeded();
+      await screenshot(page, 'hands-text-mode-pictures');
+      expect(errors).toEqual([]);
+      await context.close();
+    } finally {
+      await noGl.close();
+    }
+  }, 180_000);
 });

@@ -7,15 +7,33 @@ import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.j
 import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { Step } from '../../content/schema.ts';
 import type { BodyData, MorphTarget, Side } from '../../domain/body.ts';
+import { gripFor } from '../../domain/hands/grips.ts';
+import {
+  createHandsFrame,
+  handWorldMatrices,
+  handsPlanFromTables,
+  sampleHandsAtPass,
+} from '../../domain/hands/handMotion.ts';
+import { skinVertices } from '../../domain/hands/rig.ts';
+import type { MotionPlan } from '../../domain/motion.ts';
+import type { Pose } from '../../domain/pose.ts';
 import {
   applyMorphs,
   createSkinProjector,
   type SkinProjector,
 } from '../../domain/projectToSkin.ts';
 import { buildStepMotion } from '../../domain/stepMotion.ts';
-import { sketchStep, TONE, type Sketch, type Tone } from '../../domain/stepSketch.ts';
+import {
+  sketchStep,
+  TONE,
+  type Sketch,
+  type SketchMesh,
+  type Tone,
+} from '../../domain/stepSketch.ts';
 import { frameStep, type StepFraming, zoneFraming } from '../../domain/views.ts';
 import { bodyDataFromGltf } from '../../scene/bodyDataFromGltf.ts';
+import { handsOf, type SceneHand } from '../../scene/handsModel.ts';
+import { planInWorker } from '../../scene/handsPlannerClient.ts';
 import { MODEL_URLS, type BodyKind } from '../../scene/modelUrls.ts';
 
 const FOV_DEG = 40;
@@ -52,6 +70,96 @@ async function skinFor(kind: BodyKind, morphs: Partial<Record<MorphTarget, numbe
   return entry;
 }
 
+let handsModel: Promise<Record<'L' | 'R', SceneHand>> | null = null;
+
+function loadHands(): Promise<Record<'L' | 'R', SceneHand>> {
+  if (!handsModel) {
+    const loader = new GLTFLoader();
+    loader.setMeshoptDecoder(MeshoptDecoder);
+    const next = import('../../../models/hands.glb?url')
+      .then((m) => loader.loadAsync(m.default))
+      .then(handsOf);
+    next.catch(() => {
+      handsModel = null;
+    });
+    handsModel = next;
+  }
+  return handsModel;
+}
+
+/**
+ * The hands held still at the moment of the step where they press most (a silhouette of the
+ * technique for the picture), or none where the step has no hand part or no clear placement.
+ */
+async function stillHands(
+  req: StepImageRequest,
+  body: BodyData,
+  skin: SkinProjector,
+  plan: MotionPlan,
+): Promise<SketchMesh[]> {
+  const grip = gripFor(req.step.technique, req.step.handPart, req.step.path?.kind);
+  if (!grip) return [];
+  const hands = await loadHands();
+  const data = { L: hands.L.data, R: hands.R.data };
+  const names = new Set([...body.landmarks.values()].map((l) => l.name));
+  const pose: Pose = req.pose ?? 'standing';
+  const tables = await planInWorker({
+    bodyKey: `${req.kind}|${JSON.stringify(Object.entries(req.morphs).sort())}`,
+    body,
+    hands: data,
+    step: req.step,
+    side: req.side,
+    bilateral: [...names].filter(req.isBilateral),
+    avoidZones: req.avoidZones,
+    bodyScale: req.bodyScale,
+    grip,
+    working: 'R',
+    pose,
+  });
+  const hp = handsPlanFromTables(
+    {
+      plan,
+      grip,
+      skin,
+      hands: data,
+      avoidZones: req.avoidZones,
+      working: 'R',
+      bodyScale: req.bodyScale,
+      pose,
+      side: req.side,
+      pathKind: req.step.path?.kind,
+    },
+    tables,
+  );
+  // The moment of firmest contact with the hands drawn.
+  const frame = createHandsFrame();
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < 64; i++) {
+    sampleHandsAtPass(hp, (i + 0.5) / 64, 0.5, frame);
+    const shown = (frame.L.visible ? 1 : 0) + (frame.R.visible ? 1 : 0);
+    if (shown === 0) continue;
+    const score =
+      Math.max(frame.L.visible ? frame.L.contact : 0, frame.R.visible ? frame.R.contact : 0) +
+      shown * 0.01;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  if (best < 0) return [];
+  sampleHandsAtPass(hp, (best + 0.5) / 64, 0.5, frame);
+  const out: SketchMesh[] = [];
+  for (const side of ['L', 'R'] as const) {
+    if (!frame[side].visible) continue;
+    const mesh = hands[side].data;
+    const positions = new Float32Array(mesh.positions.length);
+    skinVertices(mesh, handWorldMatrices(frame[side], side), positions);
+    out.push({ positions, indices: mesh.indices });
+  }
+  return out;
+}
+
 export interface StepImageRequest {
   readonly kind: BodyKind;
   readonly step: Step;
@@ -62,6 +170,8 @@ export interface StepImageRequest {
   readonly isBilateral: (landmark: string) => boolean;
   readonly width: number;
   readonly height: number;
+  /** How the body lies (where the hands come from); default standing. */
+  readonly pose?: Pose;
 }
 
 /** Fill colours per tone (skin, step zone, avoid zone, other), as RGB 0..255 at full light. */
@@ -98,7 +208,17 @@ export async function sketchForStep(req: StepImageRequest): Promise<Sketch | nul
     if (near.has(`${part.zone}.${part.side ?? ''}`)) return TONE.avoid;
     return part.zone === 'body' ? TONE.other : TONE.skin;
   });
+  let hands: SketchMesh[] = [];
+  if (motion) {
+    try {
+      hands = await stillHands(req, body, skin, motion.plan);
+    } catch (error) {
+      // The picture is still useful without the hands.
+      console.warn('Footwork: no hands in the step picture', error);
+    }
+  }
   return sketchStep({
+    hands,
     body,
     partTones,
     camera: {
@@ -129,6 +249,21 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
     ctx.moveTo(t[i * 6] ?? 0, t[i * 6 + 1] ?? 0);
     ctx.lineTo(t[i * 6 + 2] ?? 0, t[i * 6 + 3] ?? 0);
     ctx.lineTo(t[i * 6 + 4] ?? 0, t[i * 6 + 5] ?? 0);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  }
+  // The still hands, over the body.
+  const h = sketch.handTriangles;
+  for (let i = 0; i < sketch.handTriangleCount; i++) {
+    const sh = sketch.handShades[i] ?? 1;
+    const colour = `rgb(${String(Math.round(196 * sh))},${String(Math.round(140 * sh))},${String(Math.round(112 * sh))})`;
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(h[i * 6] ?? 0, h[i * 6 + 1] ?? 0);
+    ctx.lineTo(h[i * 6 + 2] ?? 0, h[i * 6 + 3] ?? 0);
+    ctx.lineTo(h[i * 6 + 4] ?? 0, h[i * 6 + 5] ?? 0);
     ctx.closePath();
     ctx.fill();
     ctx.stroke();
