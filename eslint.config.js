@@ -5,6 +5,7 @@ import { importX } from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layerZones } from './scripts/layers.js';
 
 export default tseslint.config(
   {
@@ -30,7 +31,7 @@ export default tseslint.config(
       ecmaVersion: 2023,
       globals: { ...globals.browser, ...globals.node },
       parserOptions: {
-        projectService: { allowDefaultProject: ['eslint.config.js'] },
+        projectService: { allowDefaultProject: ['eslint.config.js', 'scripts/layers.js'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -48,6 +49,12 @@ export default tseslint.config(
     },
   },
   {
+    // One way down the layers of src/ (layers.json): no import up, none between siblings
+    // (scene and ui, i18n and bodyModel), none between two modes.
+    files: ['src/**/*.{ts,tsx}'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones() }] },
+  },
+  {
     files: ['src/**/*.tsx', 'src/**/*.ts'],
     plugins: { 'react-hooks': reactHooks, '@react-three': r3f },
     rules: {
@@ -58,11 +65,11 @@ export default tseslint.config(
   },
   {
     // Three.js objects are mutable by design: R3F code assigns materials and callbacks on them.
-    files: ['src/scene/**/*.tsx', 'src/scene/**/*.ts'],
+    files: ['src/scene/**/*.{ts,tsx}', 'src/modes/*/scene/**/*.{ts,tsx}'],
     rules: { 'react-hooks/immutability': 'off' },
   },
   {
-    // Pure layers: no React, DOM-only libraries or R3F.
+    // Pure layers: no React, DOM-only libraries or R3F (the layer order is the rule above).
     files: ['src/domain/**/*.ts', 'src/content/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -73,17 +80,13 @@ export default tseslint.config(
               group: ['react', 'react-dom', 'react/*', '@react-three/*'],
               message: 'src/domain and src/content stay free of React and R3F.',
             },
-            {
-              group: ['**/scene/**', '**/ui/**', '**/state/**'],
-              message: 'Dependencies point one way: content → domain → state → scene/ui.',
-            },
           ],
         },
       ],
     },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'scripts/layers.js'],
     ...tseslint.configs.disableTypeChecked,
     rules: { ...tseslint.configs.disableTypeChecked.rules, 'import-x/default': 'off' },
   },

@@ -7,13 +7,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { checkModel, type BodyKind, type ModelInput } from '../src/content/checkModel.ts';
 import { loadContent, SCHEMA_FILE, type ContentFile } from '../src/content/load.ts';
 import { message } from '../src/content/messages.ts';
 import { formatProblem, sortProblems, type Problem } from '../src/content/problems.ts';
 import type { BodyData } from '../src/domain/body.ts';
+import { checkModel, type BodyKind, type ModelInput } from '../src/domain/checkModel.ts';
 import { schemaText } from './export-schema.ts';
-import { readBodyGlb } from './lib/readBody.ts';
+import { readBodyFile } from './lib/readBodyFile.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -46,7 +46,7 @@ export interface RunOptions {
   readonly root: string;
   /** Content files to check instead of reading `<root>/content` (tests). */
   readonly files?: readonly ContentFile[];
-  /** Reads a model file (default: the glTF reader of scripts/lib/readBody.ts). */
+  /** Reads a model file (default: `readBodyFile`, the app's own glTF reader). */
   readonly readBody?: (path: string) => Promise<BodyData>;
   /** Whether a model file exists (default: on disk). */
   readonly exists?: (path: string) => boolean;
@@ -77,7 +77,7 @@ export async function runCheck(options: RunOptions): Promise<RunResult> {
   }
 
   // Models: only the bodies that protocols use.
-  const read = options.readBody ?? readBodyGlb;
+  const read = options.readBody ?? readBodyFile;
   const models = new Map<BodyKind, ModelInput>();
   const needed = new Set(data.protocols.map((p) => p.protocol.body));
   for (const kind of [...needed].sort()) {

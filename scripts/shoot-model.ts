@@ -10,7 +10,7 @@ import { dirname, extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import type { Vec3 } from '../src/domain/body.ts';
-import { readBodyGlb } from './lib/readBody.ts';
+import { readBodyFile } from './lib/readBodyFile.ts';
 import { readZones } from './model/catalogue.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -197,7 +197,7 @@ function add(a: Vec3, b: Vec3): Vec3 {
 }
 
 async function viewsFor(id: string): Promise<View[]> {
-  const body = await readBodyGlb(resolve(root, `models/body-${id}.glb`));
+  const body = await readBodyFile(resolve(root, `models/body-${id}.glb`));
   const lm = (k: string): Vec3 => {
     const l = body.landmarks.get(k);
     if (!l) throw new Error(`models/body-${id}.glb has no landmark ${k}`);

@@ -1,67 +1,30 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { describeViewerError } from './bodyModel/modelError.ts';
 import { endBoot } from './boot/handoff.ts';
-import { useLocaleStore, useT } from './i18n/localeStore.ts';
-import { describeViewerError } from './scene/modelError.ts';
+import { FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
+import { BODY_SCALE } from './domain/body.ts';
+import { useModeUi } from './modes/useModeUi.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
-import { AVOID_ZONES, FOOT_ZONES, LIMB_ZONES } from './state/catalogue.ts';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
+import { useT } from './state/localeStore.ts';
 import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
-import { useSafetyAvoidZones } from './state/safetyStore.ts';
+import { useAvoidZones } from './state/safetyStore.ts';
+import { useStepMotionDriver } from './state/stepMotion.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
-import { usePlayerKeys } from './state/usePlayerKeys.ts';
 import { useViewerStore } from './state/viewerStore.ts';
+import { hasWebGL, prefersReducedMotion } from './ui/capabilities.ts';
 import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
+import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
-import { useModeUi } from './ui/useModeUi.ts';
+import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
-import { hasWebGL, prefersReducedMotion } from './ui/webgl.ts';
-
-/** Size of the child body relative to the adult, for stroke widths and swings. */
-const CHILD_SCALE = 0.56;
-
-/** Small enough to keep the header (and so the canvas below it) at its usual height. */
-const LANG_BUTTON_STYLE = { padding: '0.1rem 0.5rem', fontSize: '0.8rem' } as const;
-
-/** The languages offered, each named in itself. */
-const LANGUAGES = [
-  { locale: 'en', name: 'English', short: 'EN' },
-  { locale: 'ru', name: 'Русский', short: 'RU' },
-] as const;
-
-/** EN / RU buttons in the header; the names are in their own language. */
-function LanguageSwitch() {
-  const { t, locale } = useT();
-  const setLocale = useLocaleStore((s) => s.setLocale);
-  return (
-    <div
-      className="lang-switch"
-      role="group"
-      style={{ marginLeft: 'auto', alignSelf: 'center', display: 'flex', gap: '0.25rem' }}
-      aria-label={t('ui.lang.label')}
-    >
-      {LANGUAGES.map((l) => (
-        <button
-          key={l.locale}
-          type="button"
-          style={LANG_BUTTON_STYLE}
-          lang={l.locale}
-          aria-label={l.name}
-          aria-pressed={locale === l.locale}
-          onClick={() => setLocale(l.locale)}
-        >
-          {l.short}
-        </button>
-      ))}
-    </div>
-  );
-}
 
 export function App() {
   const { t } = useT();
@@ -71,7 +34,6 @@ export function App() {
   const reducedMotion = systemReducedMotion || userReducedMotion;
   const [attempt, setAttempt] = useState(0);
   const [viewerError, setViewerError] = useState(false);
-  const content = useContentStore((s) => s.data);
   const loadContent = useContentStore((s) => s.load);
   const modelReady = useViewerStore((s) => s.modelReady);
   // Content is not needed for the first frame: fetch it once the body is drawn (or soon anyway,
@@ -98,17 +60,10 @@ export function App() {
   const Overlay = modeUi?.Overlay;
   const Scene = modeUi?.Scene;
 
-  const isBilateral = useCallback(
-    (name: string) => content?.landmarks.get(name)?.bilateral ?? false,
-    [content],
-  );
+  useStepMotionDriver();
   const current = useCurrentStep();
   // Zones ruled out by a contraindication ticked in the safety check are avoid zones too.
-  const safetyAvoid = useSafetyAvoidZones();
-  const avoidZones = useMemo(
-    () => (safetyAvoid.length > 0 ? new Set([...AVOID_ZONES, ...safetyAvoid]) : AVOID_ZONES),
-    [safetyAvoid],
-  );
+  const avoidZones = useAvoidZones();
   const kind = current?.protocol.protocol.body ?? 'adult';
   const viewerStep = useMemo((): ViewerStep | null => {
     if (!current) return null;
@@ -118,7 +73,7 @@ export function App() {
       side: current.side,
       position: current.step.position ?? protocol.position,
       bodyMorphs: protocol.bodyMorphs ?? {},
-      bodyScale: protocol.body === 'child' ? CHILD_SCALE : 1,
+      bodyScale: BODY_SCALE[protocol.body],
     };
   }, [current]);
 
@@ -152,7 +107,6 @@ export function App() {
                 limbZones={LIMB_ZONES}
                 reducedMotion={reducedMotion}
                 current={viewerStep}
-                isBilateral={isBilateral}
               >
                 {Scene ? <Scene /> : null}
               </Viewer>

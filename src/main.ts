@@ -6,7 +6,6 @@ import './app.css';
 import { drawFirstFrame } from './boot/firstFrame.ts';
 import { endBoot, setBootRelease } from './boot/handoff.ts';
 import { decodePlayerLink } from './domain/playerLink.ts';
-import { MODEL_URLS } from './scene/modelUrls.ts';
 
 const boot = document.getElementById('boot');
 const host = document.getElementById('boot-canvas');
@@ -15,7 +14,7 @@ async function start(): Promise<void> {
   if (boot && host) {
     setBootRelease(() => boot.remove());
     const { body } = decodePlayerLink(window.location.search);
-    const frame = await drawFirstFrame(host, MODEL_URLS[body]);
+    const frame = await drawFirstFrame(host, body);
     if (frame) {
       setBootRelease(() => {
         frame.dispose();
@@ -26,7 +25,7 @@ async function start(): Promise<void> {
       endBoot();
     }
   }
-  const { mountApp } = await import('./appMain.tsx');
+  const { mountApp } = await import('./mountApp.tsx');
   mountApp();
 }
 

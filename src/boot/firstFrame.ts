@@ -17,11 +17,12 @@ import {
   Scene,
   WebGLRenderer,
 } from 'three';
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import type { Material } from 'three';
+import { loadBodyGltf } from '../bodyModel/loadBody.ts';
+import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import { frameBounds } from '../domain/views.ts';
-import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR, SKIN } from '../scene/look.ts';
-import { markFirstFrame } from './handoff.ts';
+import { markFirstFrame } from '../scene/firstFrameMark.ts';
+import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR, SKIN } from '../scene/sceneStyle.ts';
 
 export interface FirstFrame {
   /** Removes the canvas and releases its WebGL context. */
@@ -30,11 +31,13 @@ export interface FirstFrame {
 
 /**
  * Loads the model and draws one frame into `host`. Resolves after the frame was drawn, or with
- * null when it could not be (no WebGL, load error): the app then shows its own states.
+ * null when it could not be (no WebGL, load error): the app then shows its own states. The
+ * model is the app's own (`loadBodyGltf`): the app takes it over as drawn, nothing is parsed
+ * twice, so this frame leaves the model's meshes and materials as it found them.
  */
 export async function drawFirstFrame(
   host: HTMLElement,
-  modelUrl: string,
+  kind: BodyKind,
 ): Promise<FirstFrame | null> {
   let renderer: WebGLRenderer;
   try {
@@ -42,7 +45,9 @@ export async function drawFirstFrame(
   } catch {
     return null;
   }
+  const own = new Map<Mesh, Material | Material[]>();
   const dispose = () => {
+    for (const [mesh, material] of own) mesh.material = material;
     renderer.domElement.remove();
     renderer.dispose();
     renderer.forceContextLoss();
@@ -56,11 +61,14 @@ export async function drawFirstFrame(
     renderer.domElement.setAttribute('aria-hidden', 'true');
     host.appendChild(renderer.domElement);
 
-    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-    const gltf = await loader.loadAsync(modelUrl);
+    const gltf = await loadBodyGltf(kind);
     const skin = new MeshStandardMaterial({ color: SKIN, roughness: 0.62, metalness: 0 });
     gltf.scene.traverse((o) => {
-      if (o instanceof Mesh) o.material = skin;
+      if (!(o instanceof Mesh)) return;
+      // `instanceof` narrows to Mesh<any…>: name the plain Mesh it is.
+      const mesh = o as Mesh;
+      own.set(mesh, mesh.material);
+      mesh.material = skin;
     });
     const scene = new Scene();
     scene.background = new Color(BACKGROUND);
@@ -90,12 +98,13 @@ export async function drawFirstFrame(
     camera.lookAt(...pose.target);
     renderer.render(scene, camera);
     markFirstFrame();
+    // The picture stays on this canvas; the model goes back as it came, for the app.
+    for (const [mesh, material] of own) mesh.material = material;
+    own.clear();
+    scene.remove(gltf.scene);
     return {
       dispose: () => {
         skin.dispose();
-        gltf.scene.traverse((o) => {
-          if (o instanceof Mesh) (o as Mesh).geometry.dispose();
-        });
         dispose();
       },
     };

@@ -1,4 +1,4 @@
-/** Public surface of the content layer: schema and types, the loader, the model check. */
+/** Public surface of the content layer: schema and types, the loader (the model check is `src/domain/checkModel.ts`). */
 export * from './schema.ts';
 export {
   loadContent,
@@ -9,13 +9,6 @@ export {
   type LoadedProtocol,
   type LoadResult,
 } from './load.ts';
-export {
-  checkModel,
-  type BodyKind,
-  type CheckModelOptions,
-  type ModelCheckResult,
-  type ModelInput,
-} from './checkModel.ts';
 export { formatProblem, formatJsonPath, type Problem } from './problems.ts';
 export { message, fillTemplate, type MessageKey, type Messages } from './messages.ts';
 export { SOURCES, SOURCE_FILES, type SourceInfo } from './sources.ts';

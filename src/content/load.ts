@@ -6,12 +6,14 @@
  * tests) and in the browser (files fetched by the app).
  */
 import type { z } from 'zod';
+import { checkConditions, checkNoteOrigin, checkSourceNoteRefs } from './checkSafety.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './jsonError.ts';
-import { EN_MESSAGES, message, type Messages } from './messages.ts';
+import { EN_MESSAGES, message, pluralForm, type Messages } from './messages.ts';
 import { formatJsonPath, type JsonPathSegment, type Problem } from './problems.ts';
 import {
   contraindicationsFile,
+  type Condition,
   landmarksFile,
   localeFile,
   NON_TOUCH_TECHNIQUES,
@@ -45,6 +47,8 @@ export interface ContentData {
   /** Valid protocols, ordered by catalogue number then id. */
   readonly protocols: readonly LoadedProtocol[];
   readonly contraindications: readonly ContraindicationList[];
+  /** What a person ticks in the safety check (`contraindications.json` → `conditions`). */
+  readonly conditions: readonly Condition[];
   /** UI strings per locale (`en`, `ru`, ...). */
   readonly locales: ReadonlyMap<string, Messages>;
 }
@@ -120,6 +124,11 @@ export function pathLandmarkRefs(path: PathSpec): { name: string; at: JsonPathSe
     case 'circles':
       return [{ name: path.center, at: ['center'] }];
     case 'spiral':
+      return [
+        { name: path.along[0], at: ['along', 0] },
+        ...(path.via ?? []).map((name, i) => ({ name, at: ['via', i] })),
+        { name: path.along[1], at: ['along', 1] },
+      ];
     case 'zigzag':
       return path.along.map((name, i) => ({ name, at: ['along', i] }));
     case 'figure_eight':
@@ -170,11 +179,6 @@ export function pathEnds(path: PathSpec): { from: string; to: readonly string[] 
   }
 }
 
-interface Catalogues {
-  zones: ReadonlyMap<string, ZoneInfo> | null;
-  landmarks: ReadonlyMap<string, LandmarkInfo> | null;
-}
-
 function checkRange(range: Range | undefined, at: JsonPathSegment[], report: Report) {
   if (range?.max !== undefined && range.min > range.max)
     report(at, message('problem.range.order', { min: range.min, max: range.max }));
@@ -221,7 +225,11 @@ function checkSteps(
     if (stepIds.has(s.id)) report(at('id'), message('problem.id.duplicate', { id: s.id }));
     stepIds.add(s.id);
     checkSource(s.source, at('source'), true);
-    s.cautions.forEach((n, k) => checkSource(n.source, at('cautions', k, 'source'), true));
+    s.cautions.forEach((n, k) =>
+      checkNoteOrigin(n, at('cautions', k), report, (name, where) =>
+        checkSource(name, where, true),
+      ),
+    );
     s.zones.forEach((z, k) => checkZone(z, at('zones', k)));
     const touches = !NON_TOUCH_TECHNIQUES.has(s.technique);
     if (touches && !s.path)
@@ -271,11 +279,12 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
   const protocolSources = new Set(p.sources);
   const checkSource = sourceChecker(report, protocolSources);
   p.sources.forEach((s, i) => checkSource(s, ['sources', i], false));
-  p.cautions.forEach((n, i) => checkSource(n.source, ['cautions', i, 'source'], true));
+  const listed = (name: string, at: JsonPathSegment[]) => checkSource(name, at, true);
+  p.cautions.forEach((n, i) => checkNoteOrigin(n, ['cautions', i], report, listed));
   if (p.schedule) {
     checkSource(p.schedule.source, ['schedule', 'source'], true);
     p.schedule.notes.forEach((n, i) =>
-      checkSource(n.source, ['schedule', 'notes', i, 'source'], true),
+      checkNoteOrigin(n, ['schedule', 'notes', i], report, listed),
     );
     checkRange(p.schedule.courseSessions, ['schedule', 'courseSessions'], report);
     checkRange(p.schedule.courseWeeks, ['schedule', 'courseWeeks'], report);
@@ -289,6 +298,7 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
     cat,
     out,
   );
+  p.directionRules?.forEach((r, i) => listed(r.source, ['directionRules', i, 'source']));
   p.sourceNotes.forEach((n, i) =>
     n.variants.forEach((v, k) =>
       checkSource(v.source, ['sourceNotes', i, 'variants', k, 'source'], false),
@@ -311,10 +321,241 @@ function checkInvalidProtocol(file: string, raw: unknown, cat: Catalogues, out: 
   checkSteps(file, valid, sourceList, cat, out);
 }
 
+/** The plural categories a language's words take (`one`, `few`, `many`, `other` for Russian). */
+function pluralCategories(code: string): readonly string[] {
+  try {
+    return new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+  } catch {
+    return ['one', 'other'];
+  }
+}
+
+/** Keys of a locale table missing from, or not in, the reference (English) table. */
+function localeKeyProblems(
+  file: string,
+  code: string,
+  table: Messages,
+  reference: Messages,
+): Problem[] {
+  const out: Problem[] = [];
+  const report = (key: string, reason: 'problem.locale.missingKey' | 'problem.locale.extraKey') =>
+    out.push({ file, path: formatJsonPath([key]), reason: message(reason, { key }) });
+  const categories = pluralCategories(code);
+  const families = new Set<string>();
+  for (const key of Object.keys(reference)) {
+    const plural = pluralForm(key, reference);
+    if (plural) families.add(plural.base);
+    else if (!(key in table)) report(key, 'problem.locale.missingKey');
+  }
+  for (const base of families)
+    for (const category of categories)
+      if (!(`${base}_${category}` in table))
+        report(`${base}_${category}`, 'problem.locale.missingKey');
+  for (const key of Object.keys(table)) {
+    const plural = pluralForm(key, reference);
+    if (plural ? !categories.includes(plural.category) : !(key in reference))
+      report(key, 'problem.locale.extraKey');
+  }
+  return out;
+}
+
 function compareProtocols(a: LoadedProtocol, b: LoadedProtocol): number {
   const na = Number(a.protocol.catalogueId.slice(1));
   const nb = Number(b.protocol.catalogueId.slice(1));
   return na - nb || (a.protocol.id < b.protocol.id ? -1 : a.protocol.id > b.protocol.id ? 1 : 0);
+}
+
+/** The catalogues every other file refers to; null where the file is missing or unusable. */
+export interface Catalogues {
+  readonly zones: ReadonlyMap<string, ZoneInfo> | null;
+  readonly landmarks: ReadonlyMap<string, LandmarkInfo> | null;
+}
+
+/** Reads the zone and landmark catalogues (problems go to `out`). */
+export function loadCatalogues(
+  zonesSource: ContentFile | undefined,
+  landmarksSource: ContentFile | undefined,
+  out: Problem[],
+): Catalogues {
+  const zonesParsed = zonesSource && parseFile(zonesSource, zonesFile, out);
+  const landmarksParsed = landmarksSource && parseFile(landmarksSource, landmarksFile, out);
+  const zones = zonesParsed ? new Map(zonesParsed.zones.map((z) => [z.id, z])) : null;
+  const landmarks = landmarksParsed
+    ? new Map(landmarksParsed.landmarks.map((l) => [l.name, l]))
+    : null;
+  if (landmarksParsed && zones) {
+    landmarksParsed.landmarks.forEach((l, i) => {
+      if (!zones.has(l.zone))
+        out.push({
+          file: LANDMARKS_FILE,
+          path: formatJsonPath(['landmarks', i, 'zone']),
+          reason: message('problem.ref.unknownZone', { id: l.zone }),
+        });
+    });
+  }
+  return { zones, landmarks };
+}
+
+/**
+ * One protocol file on its own: JSON, schema, and its references to the catalogues and sources.
+ * The protocol is returned when its schema is valid (even with reference problems, so that the
+ * cross-file checks can still see it); `problems` holds everything found in the file. A file
+ * that fails the schema but names an id gives it as `invalidId`, so that the source notes of
+ * other protocols that name it are not reported again for it.
+ */
+export function parseProtocolFile(
+  file: ContentFile,
+  cat: Catalogues,
+): { protocol: Protocol | null; problems: Problem[]; invalidId?: string } {
+  const problems: Problem[] = [];
+  const { value: p, raw } = parseFileRaw(file, protocolSchema, problems);
+  if (!p) {
+    checkInvalidProtocol(file.path, raw, cat, problems);
+    const rawId = (raw as { id?: unknown } | undefined)?.id;
+    return typeof rawId === 'string'
+      ? { protocol: null, problems, invalidId: rawId }
+      : { protocol: null, problems };
+  }
+  checkProtocol(file.path, p, cat, problems);
+  return { protocol: p, problems };
+}
+
+/**
+ * Reads the contraindication lists and the conditions a person ticks, and checks their
+ * references and how the lists use the conditions (problems go to `out`).
+ */
+export function loadContraindications(
+  file: ContentFile,
+  protocolIds: ReadonlySet<string>,
+  zones: ReadonlyMap<string, ZoneInfo> | null,
+  out: Problem[],
+): { lists: ContraindicationList[]; conditions: readonly Condition[] } | null {
+  const parsed = parseFile(file, contraindicationsFile, out);
+  if (!parsed) return null;
+  const lists: ContraindicationList[] = [];
+  const listIds = new Set<string>();
+  parsed.lists.forEach((list, i) => {
+    const report = (at: JsonPathSegment[], reason: string) =>
+      out.push({ file: file.path, path: formatJsonPath(['lists', i, ...at]), reason });
+    if (listIds.has(list.id)) report(['id'], message('problem.id.duplicate', { id: list.id }));
+    listIds.add(list.id);
+    list.sources.forEach((s, k) => {
+      if (!SOURCE_FILES.has(s))
+        report(['sources', k], message('problem.ref.unknownSource', { name: s }));
+    });
+    list.protocols.forEach((id, k) => {
+      if (!protocolIds.has(id))
+        report(['protocols', k], message('problem.ref.unknownProtocol', { id }));
+    });
+    const checkZone = (id: string, at: JsonPathSegment[]) => {
+      if (zones && !zones.has(id)) report(at, message('problem.ref.unknownZone', { id }));
+    };
+    list.zones.forEach((z, k) => checkZone(z, ['zones', k]));
+    const itemIds = new Set<string>();
+    list.items.forEach((item, k) => {
+      if (itemIds.has(item.id))
+        report(['items', k, 'id'], message('problem.id.duplicate', { id: item.id }));
+      itemIds.add(item.id);
+      item.zones.forEach((z, m) => checkZone(z, ['items', k, 'zones', m]));
+      if (item.effect === 'avoid_zones' && item.zones.length === 0)
+        report(['items', k, 'zones'], message('problem.ci.needsZones'));
+      if (item.effect === 'avoid_techniques' && !item.techniques?.length)
+        report(['items', k, 'techniques'], message('problem.ci.needsTechniques'));
+      item.sources?.forEach((s, m) => {
+        if (!SOURCE_FILES.has(s))
+          report(['items', k, 'sources', m], message('problem.ref.unknownSource', { name: s }));
+      });
+    });
+    lists.push(list);
+  });
+  const conditions = parsed.conditions ?? [];
+  const avoid = zones
+    ? new Set([...zones.values()].filter((z) => z.avoid !== null).map((z) => z.id))
+    : null;
+  checkConditions(conditions, parsed.lists, avoid, (at, reason) =>
+    out.push({ file: file.path, path: formatJsonPath(at), reason }),
+  );
+  return { lists, conditions };
+}
+
+/** What a protocol's links to other files are checked against. */
+export interface ProtocolLinks {
+  /** The contraindication lists, or null when their file is unusable (links are not checked). */
+  readonly lists: readonly ContraindicationList[] | null;
+  /** Every protocol id known, and the step ids of each (source notes name them). */
+  readonly steps: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Ids of protocol files that fail the schema (reported there): a source note naming one is
+   * not reported again, so one broken file does not take the protocols sharing the note with it.
+   */
+  readonly invalid?: ReadonlySet<string>;
+  /**
+   * Whether each list a protocol names must name the protocol back: true for the bundled content
+   * (both directions are kept in step), false for a protocol imported on its own.
+   */
+  readonly listsNameProtocol: boolean;
+}
+
+/** A protocol's links to the contraindication lists and, in its source notes, to other protocols. */
+export function checkProtocolLinks(lp: LoadedProtocol, links: ProtocolLinks): Problem[] {
+  const own: Problem[] = [];
+  const listById = new Map((links.lists ?? []).map((l) => [l.id, l]));
+  lp.protocol.contraindications.forEach((id, i) => {
+    const list = listById.get(id);
+    const path = formatJsonPath(['contraindications', i]);
+    if (!list) {
+      if (links.lists)
+        own.push({
+          file: lp.file,
+          path,
+          reason: message('problem.ref.unknownContraindication', { id }),
+        });
+    } else if (links.listsNameProtocol && !list.protocols.includes(lp.protocol.id))
+      own.push({
+        file: lp.file,
+        path,
+        reason: message('problem.ref.listMismatch', { protocol: lp.protocol.id, list: id }),
+      });
+  });
+  lp.protocol.sourceNotes.forEach((n, i) =>
+    checkSourceNoteRefs(
+      n,
+      ['sourceNotes', i],
+      links.steps,
+      (at, reason) => own.push({ file: lp.file, path: formatJsonPath(at), reason }),
+      links.invalid,
+    ),
+  );
+  return own;
+}
+
+/**
+ * A source note shared by several protocols (same id) must read the same everywhere: the
+ * problems of the protocols whose copy differs from the first one seen.
+ */
+export function checkSharedNotes(protocols: readonly LoadedProtocol[]): Problem[] {
+  const out: Problem[] = [];
+  const notesById = new Map<string, { file: string; text: string }>();
+  for (const lp of protocols)
+    lp.protocol.sourceNotes.forEach((n, i) => {
+      const text = JSON.stringify(n);
+      const first = notesById.get(n.id);
+      if (!first) notesById.set(n.id, { file: lp.file, text });
+      else if (first.text !== text)
+        out.push({
+          file: lp.file,
+          path: formatJsonPath(['sourceNotes', i]),
+          reason: message('problem.ref.noteDiffers', { id: n.id, file: first.file }),
+        });
+    });
+  return out;
+}
+
+/** Step ids per protocol id. */
+export function stepIndex(protocols: readonly LoadedProtocol[]): Map<string, ReadonlySet<string>> {
+  return new Map(
+    protocols.map((lp) => [lp.protocol.id, new Set(lp.protocol.steps.map((s) => s.id))]),
+  );
 }
 
 /**
@@ -333,161 +574,66 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
     list.push(f);
     byKind.set(kind, list);
   }
-
-  // Catalogues first: every other check refers to them.
   const single = (kind: Kind, name: string): ContentFile | undefined => {
     const f = byKind.get(kind)?.[0];
     if (!f) problems.push({ file: name, path: '$', reason: message('problem.file.required') });
     return f;
   };
+
+  // Catalogues first: every other check refers to them.
   const zonesSource = single('zones', ZONES_FILE);
   const landmarksSource = single('landmarks', LANDMARKS_FILE);
-  const zonesParsed = zonesSource && parseFile(zonesSource, zonesFile, problems);
-  const landmarksParsed = landmarksSource && parseFile(landmarksSource, landmarksFile, problems);
-  const zones = zonesParsed ? new Map(zonesParsed.zones.map((z) => [z.id, z])) : null;
-  const landmarks = landmarksParsed
-    ? new Map(landmarksParsed.landmarks.map((l) => [l.name, l]))
-    : null;
-  if (landmarksParsed && zones) {
-    landmarksParsed.landmarks.forEach((l, i) => {
-      if (!zones.has(l.zone))
-        problems.push({
-          file: LANDMARKS_FILE,
-          path: formatJsonPath(['landmarks', i, 'zone']),
-          reason: message('problem.ref.unknownZone', { id: l.zone }),
-        });
-    });
-  }
-  const cat: Catalogues = { zones, landmarks };
+  const cat = loadCatalogues(zonesSource, landmarksSource, problems);
 
   // Protocols. Every schema-valid protocol takes part in the cross-file checks below; only those
   // without any problem end up in the data.
   const checked: LoadedProtocol[] = [];
   const broken = new Set<string>();
-  const protocolIds = new Map<string, string>();
+  const protocolIds = new Set<string>();
+  /** Ids of protocol files that fail the schema: reported there, not again by their referrers. */
+  const invalidIds = new Set<string>();
   for (const f of byKind.get('protocol') ?? []) {
-    const { value: p, raw } = parseFileRaw(f, protocolSchema, problems);
+    const { protocol: p, problems: own, invalidId } = parseProtocolFile(f, cat);
     if (!p) {
-      checkInvalidProtocol(f.path, raw, cat, problems);
+      problems.push(...own);
+      if (invalidId !== undefined) invalidIds.add(invalidId);
       continue;
     }
-    const own: Problem[] = [];
     if (protocolIds.has(p.id))
-      own.push({ file: f.path, path: 'id', reason: message('problem.id.duplicate', { id: p.id }) });
-    checkProtocol(f.path, p, cat, own);
+      own.unshift({
+        file: f.path,
+        path: 'id',
+        reason: message('problem.id.duplicate', { id: p.id }),
+      });
     problems.push(...own);
-    protocolIds.set(p.id, f.path);
+    protocolIds.add(p.id);
     checked.push({ file: f.path, protocol: p });
     if (own.length) broken.add(f.path);
   }
-  const stepsOf = new Map(
-    checked.map((lp) => [lp.protocol.id, new Set(lp.protocol.steps.map((s) => s.id))]),
-  );
 
   // Contraindications, and their links with protocols in both directions.
   const ciSource = single('contraindications', CONTRAINDICATIONS_FILE);
-  const ciParsed = ciSource && parseFile(ciSource, contraindicationsFile, problems);
-  const lists: ContraindicationList[] = [];
-  if (ciParsed) {
-    const file = CONTRAINDICATIONS_FILE;
-    const listIds = new Set<string>();
-    ciParsed.lists.forEach((list, i) => {
-      const report = (at: JsonPathSegment[], reason: string) =>
-        problems.push({ file, path: formatJsonPath(['lists', i, ...at]), reason });
-      if (listIds.has(list.id)) report(['id'], message('problem.id.duplicate', { id: list.id }));
-      listIds.add(list.id);
-      list.sources.forEach((s, k) => {
-        if (!SOURCE_FILES.has(s))
-          report(['sources', k], message('problem.ref.unknownSource', { name: s }));
-      });
-      list.protocols.forEach((id, k) => {
-        if (!protocolIds.has(id))
-          report(['protocols', k], message('problem.ref.unknownProtocol', { id }));
-      });
-      const checkZone = (id: string, at: JsonPathSegment[]) => {
-        if (zones && !zones.has(id)) report(at, message('problem.ref.unknownZone', { id }));
-      };
-      list.zones.forEach((z, k) => checkZone(z, ['zones', k]));
-      const itemIds = new Set<string>();
-      list.items.forEach((item, k) => {
-        if (itemIds.has(item.id))
-          report(['items', k, 'id'], message('problem.id.duplicate', { id: item.id }));
-        itemIds.add(item.id);
-        item.zones.forEach((z, m) => checkZone(z, ['items', k, 'zones', m]));
-        if (item.effect === 'avoid_zones' && item.zones.length === 0)
-          report(['items', k, 'zones'], message('problem.ci.needsZones'));
-        if (item.effect === 'avoid_techniques' && !item.techniques?.length)
-          report(['items', k, 'techniques'], message('problem.ci.needsTechniques'));
-        item.sources?.forEach((s, m) => {
-          if (!SOURCE_FILES.has(s))
-            report(['items', k, 'sources', m], message('problem.ref.unknownSource', { name: s }));
-        });
-      });
-      lists.push(list);
-    });
-  }
-  const listById = new Map(lists.map((l) => [l.id, l]));
+  const ci = ciSource ? loadContraindications(ciSource, protocolIds, cat.zones, problems) : null;
+  const lists = ci?.lists ?? null;
+  const links: ProtocolLinks = {
+    lists,
+    steps: stepIndex(checked),
+    invalid: invalidIds,
+    listsNameProtocol: true,
+  };
   for (const lp of checked) {
-    const own: Problem[] = [];
-    lp.protocol.contraindications.forEach((id, i) => {
-      const list = listById.get(id);
-      const path = formatJsonPath(['contraindications', i]);
-      if (!list) {
-        if (ciParsed)
-          own.push({
-            file: lp.file,
-            path,
-            reason: message('problem.ref.unknownContraindication', { id }),
-          });
-      } else if (!list.protocols.includes(lp.protocol.id))
-        own.push({
-          file: lp.file,
-          path,
-          reason: message('problem.ref.listMismatch', { protocol: lp.protocol.id, list: id }),
-        });
-    });
-    lp.protocol.sourceNotes.forEach((n, i) =>
-      n.variants.forEach((v, k) => {
-        const path = formatJsonPath(['sourceNotes', i, 'variants', k]);
-        const steps = stepsOf.get(v.protocol);
-        if (!protocolIds.has(v.protocol))
-          own.push({
-            file: lp.file,
-            path: `${path}.protocol`,
-            reason: message('problem.ref.unknownProtocol', { id: v.protocol }),
-          });
-        else if (v.step !== undefined && steps && !steps.has(v.step))
-          own.push({
-            file: lp.file,
-            path: `${path}.step`,
-            reason: message('problem.ref.unknownStep', { id: v.step, protocol: v.protocol }),
-          });
-      }),
-    );
+    const own = checkProtocolLinks(lp, links);
     if (own.length) {
       problems.push(...own);
       broken.add(lp.file);
     }
   }
-  // A source note shared by several protocols (same id) must read the same everywhere.
-  const notesById = new Map<string, { file: string; text: string }>();
-  for (const lp of checked)
-    lp.protocol.sourceNotes.forEach((n, i) => {
-      const text = JSON.stringify(n);
-      const first = notesById.get(n.id);
-      if (!first) notesById.set(n.id, { file: lp.file, text });
-      else if (first.text !== text) {
-        problems.push({
-          file: lp.file,
-          path: formatJsonPath(['sourceNotes', i]),
-          reason: message('problem.ref.noteDiffers', { id: n.id, file: first.file }),
-        });
-        broken.add(lp.file);
-      }
-    });
-
+  for (const p of checkSharedNotes(checked)) {
+    problems.push(p);
+    broken.add(p.file);
+  }
   if (ciSource) {
-    lists.forEach((list, i) =>
+    (lists ?? []).forEach((list, i) =>
       list.protocols.forEach((id, k) => {
         const p = checked.find((lp) => lp.protocol.id === id)?.protocol;
         if (p && !p.contraindications.includes(list.id))
@@ -500,7 +646,8 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
     );
   }
 
-  // Locales: every locale has exactly the keys of en.json.
+  // Locales: every locale has exactly the keys of en.json; a plural family (`key_one`,
+  // `key_other`…) has the forms the locale's language needs (CLDR plural categories).
   const locales = new Map<string, Messages>();
   for (const f of byKind.get('locale') ?? []) {
     const table = parseFile(f, localeFile, problems);
@@ -512,30 +659,18 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
   for (const f of byKind.get('locale') ?? []) {
     const code = LOCALE_FILE.exec(f.path)?.[1];
     const table = code === undefined ? undefined : locales.get(code);
-    if (!table || code === 'en') continue;
-    for (const key of Object.keys(reference))
-      if (!(key in table))
-        problems.push({
-          file: f.path,
-          path: formatJsonPath([key]),
-          reason: message('problem.locale.missingKey', { key }),
-        });
-    for (const key of Object.keys(table))
-      if (!(key in reference))
-        problems.push({
-          file: f.path,
-          path: formatJsonPath([key]),
-          reason: message('problem.locale.extraKey', { key }),
-        });
+    if (!table || code === undefined || code === 'en') continue;
+    problems.push(...localeKeyProblems(f.path, code, table, reference));
   }
 
   const protocols = checked.filter((lp) => !broken.has(lp.file)).sort(compareProtocols);
   return {
     data: {
-      zones: zones ?? new Map(),
-      landmarks: landmarks ?? new Map(),
+      zones: cat.zones ?? new Map(),
+      landmarks: cat.landmarks ?? new Map(),
       protocols,
-      contraindications: lists,
+      contraindications: lists ?? [],
+      conditions: ci?.conditions ?? [],
       locales,
     },
     problems,

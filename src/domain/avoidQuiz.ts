@@ -25,11 +25,6 @@ function samePart(a: ZonePart, b: ZonePart): boolean {
   return a.zone === b.zone && (a.side ?? null) === (b.side ?? null);
 }
 
-/** Whether a step has anything to ask: an avoid zone within reach of its path. */
-export function hasAvoidQuestion(nearAvoid: readonly ZonePart[]): boolean {
-  return nearAvoid.length > 0;
-}
-
 /** Checks the zone part the trainee chose against the avoid zones within reach of the step. */
 export function checkAvoidAnswer(
   nearAvoid: readonly ZonePart[],

@@ -3,7 +3,21 @@
  * @gltf-transform/core in Node scripts and tests). Coordinates are world space, metres, Y up,
  * the body facing +Z, its left side at +X, feet standing on y = 0.
  */
+import type { Protocol } from '../content/schema.ts';
+
 export type Side = 'L' | 'R';
+
+/** The body models a protocol may be shown on (`body` in the content schema). */
+export type BodyKind = Protocol['body'];
+export const BODY_KINDS = ['adult', 'child'] as const satisfies readonly BodyKind[];
+/** Compiles only while every kind of the schema is in `BODY_KINDS`. */
+export type EveryBodyKindListed = Assert<
+  BodyKind extends (typeof BODY_KINDS)[number] ? true : false
+>;
+type Assert<T extends true> = T;
+
+/** Size of each body relative to the adult: stroke widths, swings, reach and props scale with it. */
+export const BODY_SCALE: Readonly<Record<BodyKind, number>> = { adult: 1, child: 0.56 };
 export type Vec3 = readonly [number, number, number];
 
 /** Morph target names shared by every foot-zone primitive. */

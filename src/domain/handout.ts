@@ -1,18 +1,17 @@
 /**
  * The printable take-home sheet of a protocol, as data: the title, every step with its picture,
- * plain words and warnings, the schedule in plain words and the safety list (the protocol's
- * contraindications in plain words). Pure: the pictures come in as URLs made by the caller; the
- * UI renders this model as text (never as HTML).
+ * plain words and warnings, the position, the schedule in plain words, the safety list (the
+ * conditions that rule the protocol or some steps out, each with who says so, and the protocol's
+ * cautions) and where the sources differ. Pure: the pictures come in as URLs made by the caller,
+ * the words of the sheet from the UI tables through the translate function passed in; the UI
+ * renders this model as text (never as HTML).
  */
 import { localized } from '../content/localized.ts';
-import type {
-  ContraindicationList,
-  Locale,
-  Note,
-  Protocol,
-  Range,
-  Schedule,
-} from '../content/schema.ts';
+import type { Translate } from '../content/messages.ts';
+import type { Locale, Note, Protocol, Range, Schedule } from '../content/schema.ts';
+import { checklistByStrength, type ApplicableItem, type ApplicableSafety } from './safety.ts';
+import { originWords, stepSourceNotes } from './sourceNotes.ts';
+import { poseWord } from './stepWords.ts';
 
 /** What was captured of one step on the model. */
 export interface CapturedStep {
@@ -37,16 +36,27 @@ export interface HandoutSafetyList {
   readonly items: readonly string[];
 }
 
+/** One disagreement between sources: the topic, every version with its source, the app's choice. */
+export interface HandoutDisagreement {
+  readonly topic: string;
+  readonly versions: readonly string[];
+  readonly appChoice: string | null;
+}
+
 export interface Handout {
   readonly protocolId: string;
   readonly title: string;
   readonly summary: string;
+  /** "Position: Seated. …", labelled when it is the app's choice. */
+  readonly position: string;
   readonly steps: readonly HandoutStep[];
   /** Steps left out because the safety check rules them out for this person (number, title). */
   readonly leftOut: readonly { readonly number: number; readonly title: string }[];
   /** The schedule in plain words, one line each; empty when the protocol has none. */
   readonly schedule: readonly string[];
   readonly safety: readonly HandoutSafetyList[];
+  /** Where the sources differ, for this protocol. */
+  readonly disagreements: readonly HandoutDisagreement[];
 }
 
 const noteText = (n: Note, locale: Locale) => localized(n.plain ?? n.text, locale);
@@ -58,99 +68,92 @@ export function formatRange(r: Range): string {
     : `${String(r.min)}–${String(r.max)}`;
 }
 
-const FREQUENCY: Readonly<Record<Locale, Readonly<Record<Schedule['frequency'], string>>>> = {
-  en: {
-    daily: 'Every day.',
-    every_other_day: 'Every other day.',
-    evenings: 'Every evening.',
-    as_needed: 'When needed.',
-  },
-  ru: {
-    daily: 'Каждый день.',
-    every_other_day: 'Через день.',
-    evenings: 'Каждый вечер.',
-    as_needed: 'По мере необходимости.',
-  },
-};
-
-const LOAD: Readonly<Record<Locale, Readonly<Record<Schedule['load'], string>>>> = {
-  en: {
-    steady: 'Keep the same strength every time.',
-    gradual_increase: 'Start gently and add a little each time.',
-    peak_mid_course: 'Strongest in the middle of the course, gentler at the start and end.',
-    rising_to_end: 'A little stronger each time, strongest at the end of the course.',
-  },
-  ru: {
-    steady: 'Каждый раз с одинаковой силой.',
-    gradual_increase: 'Начинайте мягко и понемногу прибавляйте.',
-    peak_mid_course: 'Сильнее всего в середине курса, мягче в начале и в конце.',
-    rising_to_end: 'Каждый раз чуть сильнее, сильнее всего в конце курса.',
-  },
-};
-
 /** The schedule in plain words, a line each (frequency, course, session, break, load, notes). */
-export function describeSchedule(schedule: Schedule | null, locale: Locale): string[] {
+export function describeSchedule(
+  schedule: Schedule | null,
+  locale: Locale,
+  t: Translate,
+): string[] {
   if (!schedule) return [];
-  const ru = locale === 'ru';
-  const lines = [FREQUENCY[locale][schedule.frequency]];
+  const lines = [t(`ui.handout.frequency.${schedule.frequency}`)];
   const s = schedule.courseSessions;
   if (s) {
     const n = formatRange(s);
-    lines.push(
-      s.max === undefined
-        ? ru
-          ? `Курс: не меньше ${n} сеансов.`
-          : `A course of at least ${n} sessions.`
-        : ru
-          ? `Курс: ${n} сеансов.`
-          : `A course of ${n} sessions.`,
-    );
+    lines.push(t(s.max === undefined ? 'ui.handout.courseAtLeast' : 'ui.handout.course', { n }));
   }
   if (schedule.courseWeeks)
-    lines.push(
-      ru
-        ? `Курс длится ${formatRange(schedule.courseWeeks)} нед.`
-        : `The course lasts ${formatRange(schedule.courseWeeks)} weeks.`,
-    );
+    lines.push(t('ui.handout.courseWeeks', { n: formatRange(schedule.courseWeeks) }));
   if (schedule.sessionMinutes) {
     const m = schedule.sessionMinutes;
     lines.push(
-      m.max === undefined
-        ? ru
-          ? `Один сеанс — от ${formatRange(m)} мин.`
-          : `Each session: ${formatRange(m)} minutes or more.`
-        : ru
-          ? `Один сеанс — ${formatRange(m)} мин.`
-          : `Each session: ${formatRange(m)} minutes.`,
+      t(m.max === undefined ? 'ui.handout.sessionAtLeast' : 'ui.handout.session', {
+        n: formatRange(m),
+      }),
     );
   }
   if (schedule.breakWeeks)
-    lines.push(
-      ru
-        ? `Затем перерыв ${formatRange(schedule.breakWeeks)} нед. перед следующим курсом.`
-        : `Then a break of ${formatRange(schedule.breakWeeks)} weeks before the next course.`,
-    );
-  lines.push(LOAD[locale][schedule.load]);
+    lines.push(t('ui.handout.break', { n: formatRange(schedule.breakWeeks) }));
+  lines.push(t(`ui.handout.load.${schedule.load}`));
   for (const n of schedule.notes) lines.push(noteText(n, locale));
   return lines;
 }
 
 /** "Do not massage: the knee, the kneecap." in the locale; null for none. */
-export function avoidLine(zoneNames: readonly string[], locale: Locale): string | null {
+export function avoidLine(zoneNames: readonly string[], t: Translate): string | null {
   if (zoneNames.length === 0) return null;
-  return `${locale === 'ru' ? 'Не массируйте' : 'Do not massage'}: ${zoneNames.join(', ')}.`;
+  return t('ui.handout.avoid', { zones: zoneNames.join(', ') });
+}
+
+/** Unique origins of some rules, joined ("source 000; the app's suggestion"). */
+function originsOf(rules: readonly ApplicableItem[], t: Translate): string {
+  return [...new Set(rules.map((r) => originWords({ own: r.own, sources: r.sources }, t)))].join(
+    '; ',
+  );
+}
+
+/**
+ * The safety part of the sheet: the conditions that rule the protocol or some of its steps out
+ * (grouped by what they do, each with who says so), the areas no one massages, the risks, and the
+ * protocol's own cautions.
+ */
+export function handoutSafety(
+  protocol: Protocol,
+  safety: ApplicableSafety,
+  locale: Locale,
+  t: Translate,
+): HandoutSafetyList[] {
+  const buckets = checklistByStrength(safety);
+  const line = (e: (typeof buckets.noMassage)[number]) =>
+    `${localized(e.condition.label, locale)} (${originsOf(e.rules, t)})`;
+  const rule = (e: ApplicableItem) => `${localized(e.item.plain, locale)} (${originsOf([e], t)})`;
+  const lists: HandoutSafetyList[] = [
+    { title: t('ui.present.handout.noMassage'), items: buckets.noMassage.map(line) },
+    { title: t('ui.present.handout.specialist'), items: buckets.specialist.map(line) },
+    { title: t('ui.present.handout.someSteps'), items: buckets.someSteps.map(line) },
+    { title: t('ui.present.handout.care'), items: buckets.care.map(line) },
+    { title: t('ui.learn.safety.always'), items: safety.always.map(rule) },
+    { title: t('ui.learn.safety.notes'), items: safety.notes.map(rule) },
+    {
+      title: t('ui.brief.cautions'),
+      items: protocol.cautions.map((c) => `${noteText(c, locale)} (${originWords(c, t)})`),
+    },
+  ];
+  return lists.filter((l) => l.items.length > 0);
 }
 
 /** The handout of a protocol. `captured[i]` belongs to step i; missing entries have no picture. */
 export function buildHandout(input: {
   readonly protocol: Protocol;
-  readonly lists: readonly ContraindicationList[];
+  /** What the safety check offers for the protocol (`applicableSafety`). */
+  readonly safety: ApplicableSafety;
   readonly locale: Locale;
+  /** The UI words of the same locale. */
+  readonly t: Translate;
   readonly captured: readonly (CapturedStep | undefined)[];
   /** 0-based indices of steps the safety check rules out: listed as left out, not as steps. */
   readonly skipped?: readonly number[];
 }): Handout {
-  const { protocol, lists, locale, captured } = input;
+  const { protocol, locale, t, captured } = input;
   const skipped = new Set(input.skipped ?? []);
   const leftOut = protocol.steps.flatMap((step, i) =>
     skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [],
@@ -158,42 +161,44 @@ export function buildHandout(input: {
   const steps = protocol.steps.flatMap((step, i): HandoutStep[] => {
     if (skipped.has(i)) return [];
     const shot = captured[i];
-    const avoid = avoidLine(shot?.avoidZones ?? [], locale);
+    const avoid = avoidLine(shot?.avoidZones ?? [], t);
     return [
       {
         number: i + 1,
         title: localized(step.title, locale),
         plain: localized(step.plain, locale),
         image: shot?.image ?? null,
-        warnings: [...(avoid ? [avoid] : []), ...step.cautions.map((c) => noteText(c, locale))],
+        warnings: [
+          ...(avoid ? [avoid] : []),
+          ...step.cautions.map((c) =>
+            c.own ? `${noteText(c, locale)} (${originWords(c, t)})` : noteText(c, locale),
+          ),
+          ...stepSourceNotes(protocol, step.id).map((n) =>
+            t('ui.present.handout.differ', { topic: localized(n.topic, locale) }),
+          ),
+        ],
       },
     ];
   });
-  const byId = new Map(lists.map((l) => [l.id, l]));
-  const safety: HandoutSafetyList[] = protocol.contraindications.flatMap((id) => {
-    const list = byId.get(id);
-    return list
-      ? [
-          {
-            title: localized(list.title, locale),
-            items: list.items.map((item) => localized(item.plain, locale)),
-          },
-        ]
-      : [];
-  });
-  if (protocol.cautions.length > 0) {
-    safety.push({
-      title: locale === 'ru' ? 'Будьте внимательны' : 'Take care',
-      items: protocol.cautions.map((c) => noteText(c, locale)),
-    });
-  }
+  const pos = protocol.position;
+  const position = [
+    `${t('ui.brief.position')} ${poseWord(pos.pose, t)}.`,
+    ...(pos.note ? [localized(pos.note, locale)] : []),
+    ...(pos.own ? [`(${t('ui.brief.positionOwn')})`] : []),
+  ].join(' ');
   return {
     protocolId: protocol.id,
     title: localized(protocol.title, locale),
     summary: localized(protocol.summary, locale),
+    position,
     steps,
     leftOut,
-    schedule: describeSchedule(protocol.schedule, locale),
-    safety,
+    schedule: describeSchedule(protocol.schedule, locale, t),
+    safety: handoutSafety(protocol, input.safety, locale, t),
+    disagreements: protocol.sourceNotes.map((n) => ({
+      topic: localized(n.topic, locale),
+      versions: n.variants.map((v) => localized(v.text, locale)),
+      appChoice: n.appChoice ? localized(n.appChoice, locale) : null,
+    })),
   };
 }

@@ -7,6 +7,7 @@
  * - exact positions (a quarter): steps in their own place;
  * - longest run kept (a quarter): the longest subsequence of steps in correct relative order.
  */
+import { itemAt } from './arrays.ts';
 
 export interface OrderDrill {
   /** Step ids in the protocol's order. */
@@ -85,8 +86,8 @@ function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    const tmp = out[i];
-    out[i] = out[j];
+    const tmp = itemAt(out, i);
+    out[i] = itemAt(out, j);
     out[j] = tmp;
   }
   return out;
@@ -205,4 +206,16 @@ function repeatedIn(ids: readonly string[]): string[] {
   const twice = new Set<string>();
   for (const id of ids) (seen.has(id) ? twice : seen).add(id);
   return [...twice];
+}
+
+/** Moves the item at `index` by `delta` places (clamped); the same array when nothing moves. */
+export function moveItem<T>(items: readonly T[], index: number, delta: number): readonly T[] {
+  if (index < 0 || index >= items.length) return items;
+  const to = Math.max(0, Math.min(items.length - 1, index + delta));
+  if (to === index) return items;
+  const out = [...items];
+  const [item] = out.splice(index, 1);
+  if (item === undefined) return items;
+  out.splice(to, 0, item);
+  return out;
 }

@@ -7,7 +7,9 @@
  * project each sample with `SkinProjector.project` to put it on the surface.
  */
 import type { PathSpec } from '../content/schema.ts';
+import { itemAt } from './arrays.ts';
 import { sidedKey, type BodyLandmark, type Side, type Vec3 } from './body.ts';
+import { add, cross, distance, dot, length, lerp, normalize, scale, sub } from './vec3.ts';
 
 /** One continuous hand contact: a glide along points, or a press / tap on one point. */
 export interface Stroke {
@@ -20,6 +22,11 @@ export interface PathFrame {
   landmark(name: string): Vec3 | undefined;
   /** Outward unit normal of the skin nearest to `p`. */
   normalAt(p: Vec3): Vec3;
+  /**
+   * Unit vector away from the body's midline on the side the frame resolves (+X left, −X right);
+   * absent: paths that move off the midline (`circles.lateralMm`) stay on it.
+   */
+  readonly outward?: Vec3;
 }
 
 export interface SampleOptions {
@@ -30,25 +37,6 @@ export interface SampleOptions {
 export type SampleResult =
   | { readonly ok: true; readonly strokes: readonly Stroke[] }
   | { readonly ok: false; readonly missing: readonly string[] };
-
-// --- small vector helpers -------------------------------------------------------------------
-
-export const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-export const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-export const scale = (a: Vec3, s: number): Vec3 => [a[0] * s, a[1] * s, a[2] * s];
-export const dot = (a: Vec3, b: Vec3): number => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-export const cross = (a: Vec3, b: Vec3): Vec3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
-export const length = (a: Vec3): number => Math.hypot(a[0], a[1], a[2]);
-export const distance = (a: Vec3, b: Vec3): number => length(sub(a, b));
-export function normalize(a: Vec3, fallback: Vec3 = [0, 0, 1]): Vec3 {
-  const l = length(a);
-  return l > 1e-12 ? scale(a, 1 / l) : fallback;
-}
-const lerp = (a: Vec3, b: Vec3, t: number): Vec3 => add(a, scale(sub(b, a), t));
 
 /** A unit vector in the plane normal to `n`, preferring the direction of `hint` (default world up). */
 export function tangentToward(n: Vec3, hint: Vec3 = [0, 1, 0]): Vec3 {
@@ -64,7 +52,7 @@ function countFor(lengthM: number, spacingM: number): number {
 /** Evenly spaced samples (by arc length) along a polyline through `points`. */
 export function resamplePolyline(points: readonly Vec3[], spacingM: number): Vec3[] {
   if (points.length <= 1) return [...points];
-  const first = points[0];
+  const first = itemAt(points, 0);
   const cumulative = [0];
   for (let i = 1; i < points.length; i++)
     cumulative.push(
@@ -130,21 +118,47 @@ function alongFrames(
   return out;
 }
 
+/** Like `alongFrames`, along a polyline through `points` (evenly by arc length). */
+function alongPolylineFrames(
+  points: readonly Vec3[],
+  frame: PathFrame,
+  n: number,
+): { c: Vec3; f: Vec3; s: Vec3 }[] {
+  if (points.length <= 2)
+    return alongFrames(points[0] ?? [0, 0, 0], points.at(-1) ?? [0, 0, 0], frame, n);
+  const centres = resamplePolyline(points, Math.max(polylineLength(points) / (n - 1), 1e-6));
+  return centres.map((c, k) => {
+    const next = centres[Math.min(k + 1, centres.length - 1)] ?? c;
+    const prev = centres[Math.max(k - 1, 0)] ?? c;
+    const normal = frame.normalAt(c);
+    const f = tangentToward(normal, sub(next, prev));
+    return { c, f, s: cross(normal, f) };
+  });
+}
+
+function polylineLength(points: readonly Vec3[]): number {
+  let total = 0;
+  for (let i = 1; i < points.length; i++)
+    total += distance(points[i - 1] ?? [0, 0, 0], points[i] ?? [0, 0, 0]);
+  return total;
+}
+
 function spiral(
-  a: Vec3,
-  b: Vec3,
+  centreLine: readonly Vec3[],
   radius: number,
   turns: number,
   clockwise: boolean,
   frame: PathFrame,
   spacingM: number,
 ): Vec3[] {
-  const len = Math.hypot(2 * Math.PI * radius * turns, distance(a, b));
+  const len = Math.hypot(2 * Math.PI * radius * turns, polylineLength(centreLine));
   const sign = clockwise ? -1 : 1;
-  return alongFrames(a, b, frame, countFor(len, spacingM)).map(({ c, f, s }, k, all) => {
-    const theta = (sign * 2 * Math.PI * turns * k) / (all.length - 1);
-    return add(c, add(scale(f, radius * Math.cos(theta)), scale(s, radius * Math.sin(theta))));
-  });
+  return alongPolylineFrames(centreLine, frame, countFor(len, spacingM)).map(
+    ({ c, f, s }, k, all) => {
+      const theta = (sign * 2 * Math.PI * turns * k) / (all.length - 1);
+      return add(c, add(scale(f, radius * Math.cos(theta)), scale(s, radius * Math.sin(theta))));
+    },
+  );
 }
 
 function zigzag(
@@ -220,7 +234,15 @@ export function samplePath(
       ];
       break;
     case 'circles': {
-      const c = at(path.center);
+      const landmark = at(path.center);
+      // Beside a midline landmark: the centre moves sideways in the skin's tangent plane.
+      const c =
+        path.lateralMm !== undefined && frame.outward
+          ? add(
+              landmark,
+              scale(tangentToward(frame.normalAt(landmark), frame.outward), path.lateralMm * MM),
+            )
+          : landmark;
       strokes = missing.length
         ? []
         : [
@@ -231,10 +253,10 @@ export function samplePath(
       break;
     }
     case 'spiral': {
-      const [a, b] = [at(path.along[0]), at(path.along[1])];
+      const line = [at(path.along[0]), ...(path.via ?? []).map(at), at(path.along[1])];
       strokes = missing.length
         ? []
-        : [glide(spiral(a, b, path.radiusMm * MM, path.turns, path.clockwise, frame, spacing))];
+        : [glide(spiral(line, path.radiusMm * MM, path.turns, path.clockwise, frame, spacing))];
       break;
     }
     case 'zigzag': {
@@ -303,5 +325,6 @@ export function bodyPathFrame(
   return {
     landmark: (name) => landmarks.get(landmarkKeyFor(name, side, bilateral))?.position,
     normalAt,
+    outward: side === 'L' ? [1, 0, 0] : [-1, 0, 0],
   };
 }

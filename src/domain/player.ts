@@ -12,6 +12,7 @@
  * next, previous, jump and auto-advance pass over them, and the current step is never a skipped
  * one unless every step is skipped, in which case nothing plays at all.
  */
+import { itemAt } from './arrays.ts';
 
 export type PlayerStatus = 'idle' | 'playing' | 'paused' | 'finished';
 
@@ -221,10 +222,10 @@ export function reducePlayer(state: PlayerState, event: PlayerEvent): PlayerStat
     }
     case 'stepSpeed': {
       const at = PLAYER_SPEEDS.indexOf(state.speed as (typeof PLAYER_SPEEDS)[number]);
-      const next =
-        PLAYER_SPEEDS[
-          Math.min(PLAYER_SPEEDS.length - 1, Math.max(0, (at < 0 ? 3 : at) + event.by))
-        ];
+      const next = itemAt(
+        PLAYER_SPEEDS,
+        Math.min(PLAYER_SPEEDS.length - 1, Math.max(0, (at < 0 ? 3 : at) + event.by)),
+      );
       return next === state.speed ? state : { ...state, speed: next };
     }
     case 'setLoop':

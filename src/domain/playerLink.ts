@@ -6,12 +6,9 @@
  * In the URL the step is 1-based (`step=3` is the third step, as people count); in code it is the
  * 0-based index the player uses.
  */
-import type { Side } from './body.ts';
+import { BODY_KINDS, type BodyKind, type Side } from './body.ts';
 import { snapSpeed } from './player.ts';
 import { isViewId, type ViewId } from './views.ts';
-
-export const BODIES = ['adult', 'child'] as const;
-export type BodyId = (typeof BODIES)[number];
 
 export interface PlayerLink {
   /** Protocol id (kebab-case), or null when the link names none or a malformed one. */
@@ -22,7 +19,7 @@ export interface PlayerLink {
   readonly speed: number;
   /** Camera view, or null for the step's own view. */
   readonly view: ViewId | null;
-  readonly body: BodyId;
+  readonly body: BodyKind;
 }
 
 export const DEFAULT_PLAYER_LINK: PlayerLink = {
@@ -46,7 +43,7 @@ export interface PlayerLinkInput {
   readonly speed: number;
   /** Absent or null: the step's own view. */
   readonly view?: ViewId | null;
-  readonly body?: BodyId;
+  readonly body?: BodyKind;
 }
 
 /**
@@ -64,7 +61,7 @@ export function encodePlayerLink(link: PlayerLinkInput): string {
   if (speed !== null && speed !== 1) params.set('speed', String(speed));
   if (link.view !== undefined && link.view !== null && isViewId(link.view))
     params.set('view', link.view);
-  if (link.body !== undefined && link.body !== 'adult' && isBodyId(link.body))
+  if (link.body !== undefined && link.body !== 'adult' && isBodyKind(link.body))
     params.set('body', link.body);
   return params.toString();
 }
@@ -95,12 +92,12 @@ export function decodePlayerLink(search: string | URLSearchParams): PlayerLink {
     side: side ?? DEFAULT_PLAYER_LINK.side,
     speed: speed ?? DEFAULT_PLAYER_LINK.speed,
     view: view !== null && isViewId(view) ? view : DEFAULT_PLAYER_LINK.view,
-    body: body !== null && isBodyId(body) ? body : DEFAULT_PLAYER_LINK.body,
+    body: body !== null && isBodyKind(body) ? body : DEFAULT_PLAYER_LINK.body,
   };
 }
 
-export function isBodyId(value: unknown): value is BodyId {
-  return typeof value === 'string' && (BODIES as readonly string[]).includes(value);
+export function isBodyKind(value: unknown): value is BodyKind {
+  return typeof value === 'string' && (BODY_KINDS as readonly string[]).includes(value);
 }
 
 function isProtocolId(value: string): boolean {

@@ -13,6 +13,8 @@
  * - v2: `{ version: 2, trainees: { [name]: { attempts: [{ protocolId, stepId, kind, score (0–100),
  *   passed, at (ISO) }], updatedAt } } }`, any number of trainees.
  */
+// Before the schemas below are built: zod must not compile validators with `new Function` (CSP).
+import '../content/zodConfig.ts';
 import { z } from 'zod';
 import { kebabId } from '../content/schema.ts';
 

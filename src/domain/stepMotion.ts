@@ -2,11 +2,20 @@
  * Everything the scene needs to animate one step, computed once when the step opens: the path
  * on the skin, the motion plan, the avoid zones within reach and where to look from.
  */
-import type { Step } from '../content/schema.ts';
-import type { BodyData, Side, Vec3 } from './body.ts';
-import { motionParamsForStep, planMotion, projectStrokes, type MotionPlan } from './motion.ts';
+import type { Position, Protocol, Step } from '../content/schema.ts';
+import { sidedKey, type BodyData, type Side, type Vec3 } from './body.ts';
+import { caregiverDirection } from './hands/approach.ts';
+import {
+  motionParamsForStep,
+  planMotion,
+  projectStrokes,
+  type MotionPlan,
+} from './motion/index.ts';
 import { bodyPathFrame, samplePath } from './paths.ts';
+import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';
+import { stepKey } from './stepKey.ts';
+import { keepAboveTable, zoneFraming, type Bounds, type StepFraming } from './views.ts';
 
 /** How far from the path an avoid zone still counts as "within reach" (metres, adult scale). */
 export const AVOID_REACH_M = 0.05;
@@ -88,7 +97,7 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
       if (i % 3 !== 0 || avoidZones.size === 0) continue;
       const hit = skin.nearestOfZones(p, avoidZones, reach);
       if (!hit) continue;
-      const key = `${hit.zone}.${hit.side ?? ''}`;
+      const key = sidedKey(hit.zone, hit.side);
       const prev = near.get(key);
       if (!prev || hit.distance < prev.distance) {
         near.set(key, { zone: { zone: hit.zone, side: hit.side }, distance: hit.distance });
@@ -135,7 +144,7 @@ export function avoidAnchor(
   let best: Vec3 | null = null;
   let bestD = Infinity;
   for (const name of AVOID_ANCHORS[zone.zone] ?? []) {
-    const lm = landmarks.get(zone.side ? `${name}.${zone.side}` : name);
+    const lm = landmarks.get(sidedKey(name, zone.side));
     if (!lm) continue;
     const d = Math.hypot(
       lm.position[0] - near[0],
@@ -148,4 +157,97 @@ export function avoidAnchor(
     }
   }
   return best;
+}
+
+/** Where the current step happens, in world space (posed): the camera frames it from outside. */
+export interface StepFrame extends StepFraming {
+  /** Which step this frames (`stepKey`). */
+  readonly key: string;
+  /** Unit direction toward the massaging person (world): the caregiver's-eye view looks from there. */
+  readonly caregiver?: Vec3;
+}
+
+/**
+ * Everything derived from one step on one side, computed once and read by the 3D view, the
+ * panels, Train and the text mode: its motion (null for steps the hands do not do on the body),
+ * the avoid zones within reach, and the framing in world space (the body posed as the step has
+ * it). `problem` says why a step that needs a path has none on this model.
+ */
+export interface DerivedStep {
+  readonly key: string;
+  readonly motion: StepMotion | null;
+  readonly nearAvoid: readonly ZoneSide[];
+  readonly frame: StepFrame | null;
+  /** Where each avoid zone within reach shows its warning (model space, on the body as shown). */
+  readonly avoidLabels: readonly { readonly zone: ZoneSide; readonly at: Vec3 }[];
+  readonly problem: string | null;
+}
+
+export interface DeriveStepInput extends Omit<StepMotionInput, 'body'> {
+  readonly protocolId: string;
+  /** How the body lies for this step (the step's own position, else the protocol's). */
+  readonly position: Position;
+  /** The body as loaded (framing of zones) and with the morphs shown (the path on the skin). */
+  readonly base: BodyData;
+  readonly body: BodyData;
+  /** Standing bounds of the body, for the pose. */
+  readonly bounds: Bounds;
+}
+
+/** The derived data of a step (see `DerivedStep`). */
+export function deriveStep(input: DeriveStepInput): DerivedStep {
+  const { step, side, base, bounds } = input;
+  const key = stepKey(input.protocolId, step.id, side);
+  const result = buildStepMotion(input);
+  const motion = result.ok ? result.motion : null;
+  // A step without a path (exercises, care) frames its zones; both in model space, then posed.
+  const framing: StepFraming | null = motion ?? zoneFraming(base, new Set(step.zones), side);
+  const pose = poseTransform(input.position.pose, bounds);
+  const frame: StepFrame | null = framing
+    ? {
+        key,
+        center: applyPose(pose, framing.center),
+        normal: pose.onTable
+          ? keepAboveTable(rotatePose(pose, framing.normal))
+          : rotatePose(pose, framing.normal),
+        radius: framing.radius,
+        caregiver: rotatePose(
+          pose,
+          caregiverDirection(
+            input.position.pose,
+            framing.center,
+            framing.normal,
+            side,
+            0.1 * input.bodyScale,
+          ),
+        ),
+      }
+    : null;
+  const avoidLabels = (motion?.nearAvoid ?? []).flatMap((zone) => {
+    const at = motion ? avoidAnchor(zone, motion.center, input.body.landmarks) : null;
+    return at ? [{ zone, at }] : [];
+  });
+  return {
+    key,
+    motion,
+    nearAvoid: motion?.nearAvoid ?? [],
+    frame,
+    avoidLabels,
+    problem: result.ok ? null : result.reason,
+  };
+}
+
+/**
+ * The steps of a protocol (0-based) that have an avoid zone within reach of their path on a
+ * side: the steps the avoid quiz can ask about.
+ */
+export function stepsWithAvoidNearby(
+  protocol: Pick<Protocol, 'steps'>,
+  input: Omit<StepMotionInput, 'step'>,
+): number[] {
+  return protocol.steps.flatMap((step, i) => {
+    if (!step.path) return [];
+    const result = buildStepMotion({ ...input, step });
+    return result.ok && result.motion && result.motion.nearAvoid.length > 0 ? [i] : [];
+  });
 }

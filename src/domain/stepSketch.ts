@@ -6,7 +6,12 @@
  * 2D canvas. Used where the 3D view cannot run (no WebGL).
  */
 import type { BodyData, Vec3 } from './body.ts';
-import { samplePathTrail, sampleMotion, createMotionSample, type MotionPlan } from './motion.ts';
+import {
+  samplePathTrail,
+  sampleMotion,
+  createMotionSample,
+  type MotionPlan,
+} from './motion/index.ts';
 
 /** What a triangle is painted as. */
 export const TONE = { skin: 0, step: 1, avoid: 2, other: 3 } as const;

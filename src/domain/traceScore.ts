@@ -16,8 +16,10 @@
  * Pure maths over plain arrays: no three, no DOM. Degenerate input (empty or one-point trace,
  * empty reference, NaN coordinates) yields a zero score with a feedback key, never an exception.
  */
+import { itemAt } from './arrays.ts';
 import type { Side, Vec3 } from './body.ts';
-import type { SkinPath } from './motion.ts';
+import type { SkinPath } from './motion/index.ts';
+import { clamp01, distance } from './vec3.ts';
 
 /** One point of the trainee's trace on the skin. */
 export interface TracePoint {
@@ -122,10 +124,6 @@ function isFiniteVec(p: Vec3): boolean {
   return Number.isFinite(p[0]) && Number.isFinite(p[1]) && Number.isFinite(p[2]);
 }
 
-function distance(a: Vec3, b: Vec3): number {
-  return Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-}
-
 /** Closest point parameter u ∈ [0, 1] on segment a→b to p, and the distance to it. */
 function closestOnSegment(p: Vec3, a: Vec3, b: Vec3): { u: number; distance: number } {
   const abx = b[0] - a[0];
@@ -213,8 +211,8 @@ interface TraceSegment {
 function collectTraceSegments(trace: readonly TracePoint[]): TraceSegment[] {
   const out: TraceSegment[] = [];
   for (let i = 1; i < trace.length; i++) {
-    const prev = trace[i - 1];
-    const cur = trace[i];
+    const prev = itemAt(trace, i - 1);
+    const cur = itemAt(trace, i);
     if (cur.newStroke === true) continue;
     if (!isFiniteVec(prev.point) || !isFiniteVec(cur.point)) continue;
     const length = distance(prev.point, cur.point);
@@ -290,11 +288,6 @@ function findAvoidTouches(
   }
   const zones = [...perZone.values()].sort((a, b) => b.points - a.points);
   return { touches, zones };
-}
-
-/** Clamps to [0, 1], mapping NaN to 0. */
-function clamp01(x: number): number {
-  return Number.isFinite(x) ? Math.min(1, Math.max(0, x)) : 0;
 }
 
 /** The score of nothing to compare, with one feedback key. */

@@ -3,6 +3,7 @@
  * where the camera stands and what it looks at. World space: Y up, body facing +Z, its left at +X.
  */
 import type { BodyData, Side, Vec3 } from './body.ts';
+import { normalize } from './vec3.ts';
 
 export const VIEW_IDS = [
   'whole',
@@ -41,11 +42,6 @@ export function boundsRadius(b: Bounds): number {
   const dy = b.max[1] - b.min[1];
   const dz = b.max[2] - b.min[2];
   return Math.hypot(dx, dy, dz) / 2;
-}
-
-function normalize(v: Vec3): Vec3 {
-  const len = Math.hypot(v[0], v[1], v[2]);
-  return [v[0] / len, v[1] / len, v[2] / len];
 }
 
 /**
@@ -112,6 +108,8 @@ export interface StepFraming {
   readonly radius: number;
 }
 
+const AXES = [0, 1, 2] as const;
+
 /**
  * A framing for a step without a path (exercises, care): the box around its zones on the side
  * shown (midline zones count on either side), looked at from the front and a little above.
@@ -130,7 +128,7 @@ export function zoneFraming(
     if (!wanted[body.triangleParts[t] ?? 0]) continue;
     for (let j = 0; j < 3; j++) {
       const v = body.indices[t * 3 + j] ?? 0;
-      for (let k = 0; k < 3; k++) {
+      for (const k of AXES) {
         const x = pos[v * 3 + k] ?? 0;
         if (x < min[k]) min[k] = x;
         if (x > max[k]) max[k] = x;

@@ -1,23 +1,33 @@
 /**
- * UI strings of the app through i18next. The tables are `content/locales/<locale>.json` (the
- * same files as the content checker's messages, so both languages always have the same keys);
- * placeholders are written `{name}`. An empty Russian value falls back to English.
+ * UI strings of the app through i18next: every word the UI shows, in every language. The tables
+ * are `content/locales/<locale>.json` (the same files as the content checker's messages, checked
+ * to have the same keys), one per language of `LOCALES`: adding a language is adding its file.
+ * Placeholders are written `{name}`; counts choose their plural form (`key_one`, `key_few`…)
+ * with `{ count }`. An empty value falls back to English.
  */
 import i18next from 'i18next';
-import en from '../../content/locales/en.json';
-import ru from '../../content/locales/ru.json';
-import type { Locale } from '../content/schema.ts';
+import { LOCALES, type Locale } from '../content/locales.ts';
+import type { Messages, Translate } from '../content/messages.ts';
 
-export type UiKey = keyof typeof en;
-export type UiParams = Readonly<Record<string, string | number>>;
-export type Translate = (key: UiKey, params?: UiParams) => string;
+export type { Translate, UiKey, UiParams } from '../content/messages.ts';
+
+const tables = import.meta.glob<Messages>('../../content/locales/*.json', {
+  eager: true,
+  import: 'default',
+});
+const resources = Object.fromEntries(
+  Object.entries(tables).flatMap(([path, table]) => {
+    const code = /([a-z]{2})\.json$/.exec(path)?.[1];
+    return code ? [[code, { translation: table }]] : [];
+  }),
+);
 
 const i18n = i18next.createInstance();
 void i18n.init({
-  resources: { en: { translation: en }, ru: { translation: ru } },
+  resources,
   lng: 'en',
   fallbackLng: 'en',
-  supportedLngs: ['en', 'ru'],
+  supportedLngs: [...LOCALES],
   keySeparator: false,
   nsSeparator: false,
   returnEmptyString: false,

@@ -3,19 +3,16 @@
  * choice (`localStorage['footwork.lang']`), else the browser's language (`ru*` → Russian).
  * Pure, so that the rules can be tested without a browser.
  */
-import type { Locale } from '../content/schema.ts';
+import { LOCALES, type Locale } from '../content/locales.ts';
 
 export const LANG_PARAM = 'lang';
 export const LANG_STORAGE_KEY = 'footwork.lang';
 
-/** The locales of `content/schema.ts` (a type import only: the schemas stay out of this module). */
-const SUPPORTED: readonly Locale[] = ['en', 'ru'];
-
 /** A supported locale from a value such as "ru", "RU" or "ru-RU"; undefined otherwise. */
 export function parseLocale(value: string | null | undefined): Locale | undefined {
   if (!value) return undefined;
-  const code = value.trim().toLowerCase().split(/[-_]/)[0];
-  return (SUPPORTED as readonly string[]).includes(code) ? (code as Locale) : undefined;
+  const code = value.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  return (LOCALES as readonly string[]).includes(code) ? (code as Locale) : undefined;
 }
 
 export interface LocaleSources {
@@ -34,7 +31,7 @@ export function detectLocale(sources: LocaleSources): { locale: Locale; fromUrl:
   const stored = parseLocale(sources.stored);
   if (stored) return { locale: stored, fromUrl: false };
   return {
-    locale: sources.navigatorLanguage?.toLowerCase().startsWith('ru') ? 'ru' : 'en',
+    locale: parseLocale(sources.navigatorLanguage) ?? 'en',
     fromUrl: false,
   };
 }

@@ -1,7 +1,7 @@
 /** Zone names, descriptions and avoid reasons in the UI language (English from content/zones.json). */
 import type { Locale } from '../content/schema.ts';
+import { zoneInfo } from '../content/zoneCatalogue.ts';
 import type { Side } from '../domain/body.ts';
-import { zoneInfo } from '../state/catalogue.ts';
 import { translator, type UiKey } from './i18n.ts';
 
 function lookup(key: string, locale: Locale): string | undefined {

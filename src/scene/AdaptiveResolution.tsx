@@ -10,8 +10,8 @@ import {
 } from '../domain/adaptiveResolution.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
-import { MAX_DPR } from './look.ts';
 import { createLowDetail, type LowDetail } from './lowDetail.ts';
+import { MAX_DPR } from './sceneStyle.ts';
 
 /** The renderer's name (unmasked where the browser allows), or null. */
 function rendererName(gl: WebGLRenderingContext | WebGL2RenderingContext): string | null {

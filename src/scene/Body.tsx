@@ -1,15 +1,15 @@
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
-import { markFirstFrame } from '../boot/handoff.ts';
+import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { MorphAnimation } from '../content/schema.ts';
-import { MORPH_TARGETS, type MorphTarget } from '../domain/body.ts';
+import { MORPH_TARGETS, sidedKey, type MorphTarget } from '../domain/body.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { enableFastPicking } from './fastPicking.ts';
+import { markFirstFrame } from './firstFrameMark.ts';
 import { createBodyMaterials } from './materials.ts';
-import type { BodyKind } from './modelUrls.ts';
 import { useBodyModel } from './useBodyModel.ts';
 import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts';
 
@@ -18,7 +18,7 @@ interface BodyProps {
   readonly avoidZones: ReadonlySet<string>;
   /** Foot and leg zones: the other side's are hidden while looking at a foot's inner side. */
   readonly limbZones: ReadonlySet<string>;
-  /** Zone parts of the current step (`zone.L`, `zone.R` or `zone`), drawn glowing. */
+  /** Zone parts of the current step (`sidedKey`: `zone.L`, `zone.R` or `zone`), drawn glowing. */
   readonly highlight: ReadonlySet<string>;
   /** Avoid zone parts within reach of the current step, drawn hatched red. */
   readonly avoidMarked: ReadonlySet<string>;
@@ -33,11 +33,6 @@ interface BodyProps {
 
 /** Pointer travel (px) above which a press is a drag of the camera, not a click on a zone. */
 const CLICK_SLOP_PX = 5;
-
-/** `zone.L` / `zone.R` / `zone`: the key of a zone part in highlight sets. */
-export function partKey(zone: string, side: string | null): string {
-  return side ? `${zone}.${side}` : zone;
-}
 
 /** Value of a keyframe track at phase 0..1 (linear between evenly spaced keys, looping). */
 function trackValue(values: readonly number[], phase: number): number {
@@ -77,7 +72,7 @@ export function Body(props: BodyProps) {
       const paints = useRenderQuality.getState().lightShading ? materials.light : materials;
       for (const m of meshes) {
         const ref = { zone: m.zone, side: m.side };
-        const key = partKey(m.zone, m.side);
+        const key = sidedKey(m.zone, m.side);
         m.mesh.material = sameZone(ref, selected)
           ? avoidZones.has(m.zone)
             ? paints.avoid

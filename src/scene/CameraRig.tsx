@@ -1,104 +1,122 @@
 import { CameraControls } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
 import { caregiverEye } from '../domain/hands/caregiverView.ts';
+import type { StepFrame } from '../domain/stepMotion.ts';
 import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
 import { useHandsStore } from '../state/handsStore.ts';
-import { useTrainStore } from '../state/trainStore.ts';
-import { useViewerStore } from '../state/viewerStore.ts';
+import { useStepMotionStore } from '../state/stepMotion.ts';
+import { useViewerStore, type ViewerState } from '../state/viewerStore.ts';
+import { useViewFlags } from '../state/viewFlags.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
-
-/** Where the current step happens, in world space: the camera frames it from its outside. */
-export interface StepFrame {
-  /** Which step this frames (`stepId:side`). */
-  readonly key: string;
-  readonly center: Vec3;
-  /** Outward skin normal there: the side to look from. */
-  readonly normal: Vec3;
-  readonly radius: number;
-  /** Unit direction toward the massaging person (the caregiver's-eye view looks from there). */
-  readonly caregiver?: Vec3;
-}
 
 interface CameraRigProps {
   readonly meshes: readonly ZoneMesh[];
   readonly footZones: ReadonlySet<string>;
   readonly reducedMotion: boolean;
-  readonly stepFrame: StepFrame | null;
 }
 
-/** Orbit, zoom and pan with damping; flies to preset views and to each step's zone. */
-export function CameraRig({ meshes, footZones, reducedMotion, stepFrame }: CameraRigProps) {
+/**
+ * Orbit, zoom and pan with damping; flies to a preset view when one is asked for, and to each
+ * step's zone once, when that step (or its side) becomes current. Both are decided on the
+ * stores' own changes (a view request, a new step key), never on React re-renders: a language
+ * switch, a mode round trip or a tick in the safety check leaves the camera and the view alone.
+ */
+export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) {
   const controls = useRef<CameraControls>(null);
   /** The first framing after load is instant: no flight from the placeholder camera. */
   const framed = useRef(false);
+  /** The view request and the step last flown to. */
+  const appliedRequest = useRef(-1);
+  const appliedStep = useRef<string | null>(null);
   const camera = useThree((s) => s.camera) as PerspectiveCamera;
   const size = useThree((s) => s.size);
   const invalidate = useThree((s) => s.invalidate);
-  const view = useViewerStore((s) => s.view);
-  const side = useViewerStore((s) => s.side);
-  const viewRequest = useViewerStore((s) => s.viewRequest);
-  /** Train mode's trace input owns the pointer while tracing. */
-  const tracing = useTrainStore((s) => s.tracing);
-  const caregiverView = useHandsStore((s) => s.caregiverView);
-  const leftHanded = useHandsStore((s) => s.leftHanded);
+  /** A mode's own pointer input (Train's trace) owns the drag. */
+  const orbitLocked = useViewFlags((s) => s.orbitLocked);
 
-  const lookAt = (position: Vec3, target: Vec3) => {
-    const c = controls.current;
-    if (!c) return;
-    void c.setLookAt(...position, ...target, framed.current && !reducedMotion);
-    framed.current = true;
-    // Without a transition camera-controls fires no event: ask for the frame that applies it.
-    invalidate();
-  };
+  const lookAt = useCallback(
+    (position: Vec3, target: Vec3) => {
+      const c = controls.current;
+      if (!c) return;
+      void c.setLookAt(...position, ...target, framed.current && !reducedMotion);
+      framed.current = true;
+      // Without a transition camera-controls fires no event: ask for the frame that applies it.
+      invalidate();
+    },
+    [reducedMotion, invalidate],
+  );
 
+  // Preset views: on every request (and on the first load).
   useEffect(() => {
-    if (meshes.length === 0 || view === null) return;
-    const foot = FOOT_VIEWS.includes(view);
-    const bounds: Bounds | null = foot
-      ? boundsOf(meshes, (m) => footZones.has(m.zone) && m.side === side)
-      : boundsOf(meshes, () => true);
-    if (!bounds) return;
-    const pose = frameBounds(
-      bounds,
-      view,
-      side,
-      camera.fov,
-      size.width / size.height,
-      foot ? 1.2 : 1.02,
-    );
-    lookAt(pose.position, pose.target);
-    // Only explicit view requests (and the first load) move the camera here.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [viewRequest, meshes]);
+    if (meshes.length === 0) return;
+    const apply = ({ view, side, viewRequest }: ViewerState) => {
+      if (viewRequest === appliedRequest.current) return;
+      appliedRequest.current = viewRequest;
+      if (view === null) return;
+      const foot = FOOT_VIEWS.includes(view);
+      const bounds: Bounds | null = foot
+        ? boundsOf(meshes, (m) => footZones.has(m.zone) && m.side === side)
+        : boundsOf(meshes, () => true);
+      if (!bounds) return;
+      const pose = frameBounds(
+        bounds,
+        view,
+        side,
+        camera.fov,
+        size.width / size.height,
+        foot ? 1.2 : 1.02,
+      );
+      lookAt(pose.position, pose.target);
+    };
+    apply(useViewerStore.getState());
+    return useViewerStore.subscribe(apply);
+  }, [meshes, footZones, camera, size, lookAt]);
 
+  // The step: once per step key.
   useEffect(() => {
-    if (!stepFrame || meshes.length === 0) return;
-    const store = useViewerStore.getState();
-    if (store.holdViewFor !== null) {
-      // A link asked for a preset view of this very step: keep it.
-      if (store.holdViewFor === stepFrame.key) return;
-      store.setHoldViewFor(null);
-    }
-    // Look along the skin normal, tilted a little toward the viewer's eye height; or, in the
-    // caregiver's-eye view, from the massaging person's place over the hands.
-    const aspect = size.width / size.height;
-    const { eye, target } =
-      caregiverView && stepFrame.caregiver
-        ? caregiverEye(stepFrame, stepFrame.caregiver, leftHanded, camera.fov, aspect)
-        : frameStep(stepFrame, camera.fov, aspect);
-    lookAt(eye, target);
-    store.clearView();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stepFrame, meshes, caregiverView, leftHanded]);
+    if (meshes.length === 0) return;
+    const apply = (frame: StepFrame | null) => {
+      // The caregiver's-eye view (and its mirror for the left-handed) frames the step anew.
+      const { caregiverView, leftHanded } = useHandsStore.getState();
+      const look = caregiverView && frame?.caregiver ? (leftHanded ? 'L' : 'R') : '';
+      const applied = frame ? `${frame.key}|${look}` : null;
+      if (!frame || applied === appliedStep.current) return;
+      const sameStep = appliedStep.current?.split('|')[0] === frame.key;
+      appliedStep.current = applied;
+      const store = useViewerStore.getState();
+      if (store.holdViewFor !== null && !sameStep) {
+        // A link asked for a preset view of this very step: keep it.
+        if (store.holdViewFor === frame.key) return;
+        store.setHoldViewFor(null);
+      }
+      // Look along the skin normal, tilted a little toward the viewer's eye height; or, in the
+      // caregiver's-eye view, from the massaging person's place over the hands.
+      const aspect = size.width / size.height;
+      const { eye, target } =
+        look && frame.caregiver
+          ? caregiverEye(frame, frame.caregiver, look === 'L', camera.fov, aspect)
+          : frameStep(frame, camera.fov, aspect);
+      lookAt(eye, target);
+      store.clearView();
+    };
+    const now = () => useStepMotionStore.getState().derived?.frame ?? null;
+    apply(now());
+    const offStep = useStepMotionStore.subscribe((s) => apply(s.derived?.frame ?? null));
+    const offHands = useHandsStore.subscribe(() => apply(now()));
+    return () => {
+      offStep();
+      offHands();
+    };
+  }, [meshes, camera, size, lookAt]);
 
   return (
     <CameraControls
       ref={controls}
       makeDefault
-      enabled={!tracing}
+      enabled={!orbitLocked}
       minDistance={0.12}
       maxDistance={6}
       smoothTime={reducedMotion ? 0 : 0.3}

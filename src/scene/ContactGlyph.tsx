@@ -2,7 +2,7 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Color, Group, Matrix4, Mesh, MeshStandardMaterial, SphereGeometry, Vector3 } from 'three';
 import type { HandPart } from '../content/schema.ts';
-import { createMotionSample, sampleMotionAt, type MotionPlan } from '../domain/motion.ts';
+import { createMotionSample, sampleMotionAt, type MotionPlan } from '../domain/motion/index.ts';
 import { stepProgress } from '../domain/player.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 

@@ -1,6 +1,11 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Color, MeshLambertMaterial, MeshStandardMaterial, type Group } from 'three';
+import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
+import { bodyKeyOf, canPlanInWorker, planInWorker } from '../bodyModel/handsPlanner.ts';
+import { handsGltf, handsOf } from '../bodyModel/loadHands.ts';
+import type { BodyKind } from '../bodyModel/modelUrls.ts';
+import { skinFor, type Skin } from '../bodyModel/skin.ts';
 import type { Step } from '../content/schema.ts';
 import type { BodyData, Side } from '../domain/body.ts';
 import type { GripId } from '../domain/hands/grips.ts';
@@ -13,29 +18,25 @@ import {
 } from '../domain/hands/handMotion.ts';
 import type { HandSide } from '../domain/hands/skeleton.ts';
 import { createSkinField, type SkinField } from '../domain/hands/skinField.ts';
-import type { MotionPlan } from '../domain/motion.ts';
+import type { MotionPlan } from '../domain/motion/index.ts';
 import { stepProgress } from '../domain/player.ts';
 import type { Pose } from '../domain/pose.ts';
-import type { SkinProjector } from '../domain/projectToSkin.ts';
-import { playerEngine } from '../state/playerStore.ts';
+import { useContentStore } from '../state/contentStore.ts';
+import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
-import { handsOf, useHandsModel } from './handsModel.ts';
-import { canPlanInWorker, planInWorker } from './handsPlannerClient.ts';
 import { handsStatus } from './handsStatus.ts';
 import { createLowDetail, type LowDetail } from './lowDetail.ts';
 
 interface HandsProps {
+  /** The step's motion on the skin, from the shared derived step data (`useStepMotion`). */
   readonly plan: MotionPlan;
   readonly grip: GripId;
-  /** Identifies the body as shown (kind and morphs), for the planner's cache. */
-  readonly bodyKey: string;
-  /** Identifies the step and the body it is planned on, for the plan cache. */
-  readonly planKey: string;
+  /** The body shown; its skin (morphs applied) is the shared one of `bodyModel/skin.ts`. */
+  readonly kind: BodyKind;
+  /** Identifies the step (`stepKey`), for the plan cache. */
+  readonly stepKey: string;
   readonly step: Step;
-  readonly isBilateral: (landmark: string) => boolean;
   readonly pathKind: string | undefined;
-  readonly body: BodyData;
-  readonly skin: SkinProjector;
   readonly avoidZones: ReadonlySet<string>;
   readonly pose: Pose;
   readonly side: Side;
@@ -43,6 +44,48 @@ interface HandsProps {
   readonly working: HandSide;
   /** Drawn until the hands are ready (the contact glyph). */
   readonly fallback: ReactNode;
+}
+
+/** The hands' glTF once loaded (null while it loads, or for good if it cannot be). */
+function useHandsGltf(): GLTF | null {
+  const [gltf, setGltf] = useState<GLTF | null>(null);
+  useEffect(() => {
+    let live = true;
+    handsGltf().then(
+      (g) => {
+        if (live) setGltf(g);
+      },
+      (e: unknown) => {
+        // The contact glyph stays: the step is still shown.
+        console.warn('Footwork: the hands could not be loaded', e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return gltf;
+}
+
+/** The shared skin of the body as shown (the one the step's motion was placed on). */
+function useSharedSkin(kind: BodyKind): Skin | null {
+  const severity = usePlayerStore((s) => s.severity);
+  const [skin, setSkin] = useState<Skin | null>(null);
+  useEffect(() => {
+    let live = true;
+    skinFor(kind, severity).then(
+      (s) => {
+        if (live) setSkin(s);
+      },
+      (e: unknown) => {
+        console.warn('Footwork: no skin for the hands', e);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [kind, severity]);
+  return skin;
 }
 
 /** Slice of planning work per timer tick, ms: short enough not to stall a frame. */
@@ -80,26 +123,34 @@ const TINT_FIRM = new Color(1.06, 0.86, 0.8);
  * after the step opens; until then (and while the model loads) `fallback` is drawn.
  */
 export function Hands(props: HandsProps) {
+  const gltf = useHandsGltf();
+  const shared = useSharedSkin(props.kind);
+  if (!gltf || !shared) return <>{props.fallback}</>;
+  return <PlacedHands {...props} gltf={gltf} shared={shared} />;
+}
+
+function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared: Skin }) {
   const {
     plan,
     grip,
-    bodyKey,
-    planKey,
+    kind,
+    stepKey,
     step,
-    isBilateral,
     pathKind,
-    body,
-    skin,
     avoidZones,
     pose,
     side,
     bodyScale,
     working,
+    gltf,
   } = props;
-  const gltf = useHandsModel();
+  const { body, skin } = props.shared;
+  const landmarks = useContentStore((s) => s.data?.landmarks);
   const hands = useMemo(() => handsOf(gltf), [gltf]);
   const invalidate = useThree((s) => s.invalidate);
-  const key = `${planKey}|${grip}|${working}`;
+  // The body as shown is one object per kind and morphs (`skinFor`): its identity keys the plan.
+  const bodyKey = bodyKeyOf(kind, body);
+  const key = `${bodyKey}|${stepKey}|${grip}|${working}`;
   /** The last plan finished here (re-render once when it is). */
   const [finished, setFinished] = useState<string | null>(null);
   const current = plans.get(key) ?? null;
@@ -147,7 +198,7 @@ export function Hands(props: HandsProps) {
         hands: handData,
         step,
         side,
-        bilateral: [...names].filter(isBilateral),
+        bilateral: [...names].filter((n) => landmarks?.get(n)?.bilateral ?? false),
         avoidZones,
         bodyScale,
         grip,
@@ -175,7 +226,7 @@ export function Hands(props: HandsProps) {
     body,
     bodyKey,
     step,
-    isBilateral,
+    landmarks,
     hands,
     avoidZones,
     working,

@@ -2,6 +2,7 @@ import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
 import { useRenderQuality } from '../state/renderQuality.ts';
+import { useStepMotionStore } from '../state/stepMotion.ts';
 import { handsStatus } from './handsStatus.ts';
 
 /**
@@ -20,6 +21,8 @@ export interface FootworkProbe {
   handsShown: () => number;
   /** Which of them: 'L', 'R', 'LR' or ''. */
   handsSides: () => string;
+  /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
+  derivedStep: () => string | null;
 }
 
 declare global {
@@ -53,6 +56,7 @@ export function Probe() {
       }),
       handsShown: () => handsStatus.shown,
       handsSides: () => handsStatus.sides,
+      derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
     };
     window.footwork = probe;
     return () => {

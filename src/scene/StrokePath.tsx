@@ -13,7 +13,7 @@ import {
   TubeGeometry,
   Vector3,
 } from 'three';
-import { createPathTrail, samplePathTrail, type MotionPlan } from '../domain/motion.ts';
+import { createPathTrail, samplePathTrail, type MotionPlan } from '../domain/motion/index.ts';
 import { playerEngine } from '../state/playerStore.ts';
 
 const MAX_ARROWS = 96;

@@ -1,5 +1,5 @@
 import { Color, MeshLambertMaterial, MeshStandardMaterial, type Material } from 'three';
-import { SKIN } from './look.ts';
+import { SKIN } from './sceneStyle.ts';
 
 /** One set of the body's paints. */
 export interface BodyPaints {

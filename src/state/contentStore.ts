@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ContentData, Problem } from '../content/index.ts';
+import type { ContentData, LoadedProtocol, Problem } from '../content/index.ts';
 
 export interface ContentState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
@@ -8,6 +8,8 @@ export interface ContentState {
   readonly problems: readonly Problem[];
   readonly error: string | null;
   load: () => Promise<void>;
+  /** Adds an imported protocol (replacing one with the same id) to the loaded content. */
+  addImported: (loaded: LoadedProtocol) => void;
 }
 
 export const useContentStore = create<ContentState>()((set, get) => ({
@@ -26,5 +28,14 @@ export const useContentStore = create<ContentState>()((set, get) => ({
     } catch (e) {
       set({ status: 'failed', error: e instanceof Error ? e.message : String(e) });
     }
+  },
+  addImported: (loaded) => {
+    const { data } = get();
+    if (!data) return;
+    const protocols = [
+      ...data.protocols.filter((p) => p.protocol.id !== loaded.protocol.id),
+      loaded,
+    ];
+    set({ data: { ...data, protocols } });
   },
 }));

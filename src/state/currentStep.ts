@@ -1,7 +1,8 @@
+import { useMemo } from 'react';
 import type { LoadedProtocol, Step } from '../content/index.ts';
 import type { Side } from '../domain/body.ts';
 import { DEFAULT_STEP_DURATION_S } from '../domain/player.ts';
-import { useContentStore } from './contentStore.ts';
+import { useCurrentProtocol } from './currentProtocol.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
 import { skippedSteps } from './safetyStore.ts';
 import { useViewerStore } from './viewerStore.ts';
@@ -38,11 +39,7 @@ export function sideForStep(step: Step, chosen: Side): Side {
   return chosen;
 }
 
-export function useCurrentProtocol(): LoadedProtocol | null {
-  const id = usePlayerStore((s) => s.player.protocolId);
-  const protocols = useContentStore((s) => s.data?.protocols);
-  return (id && protocols?.find((p) => p.protocol.id === id)) || null;
-}
+export { findProtocol, useCurrentProtocol } from './currentProtocol.ts';
 
 export interface CurrentStep {
   readonly protocol: LoadedProtocol;
@@ -51,11 +48,19 @@ export interface CurrentStep {
   readonly side: Side;
 }
 
+/**
+ * The step in the player and the side it is shown on: the same object for as long as the
+ * protocol, the step and its side stay, so that components and effects keyed on it run only
+ * when the step really changes (a language switch or a mode round trip changes nothing here).
+ */
 export function useCurrentStep(): CurrentStep | null {
   const loaded = useCurrentProtocol();
   const index = usePlayerStore((s) => s.player.stepIndex);
   const chosen = useViewerStore((s) => s.side);
   const step = loaded?.protocol.steps[index];
-  if (!loaded || !step) return null;
-  return { protocol: loaded, step, index, side: sideForStep(step, chosen) };
+  const side = step ? sideForStep(step, chosen) : chosen;
+  return useMemo(
+    () => (loaded && step ? { protocol: loaded, step, index, side } : null),
+    [loaded, step, index, side],
+  );
 }

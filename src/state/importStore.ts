@@ -12,14 +12,6 @@ export interface ImportState {
   importFile: (file: File) => Promise<void>;
 }
 
-/** Adds (or replaces, by id) an imported protocol in the loaded content. */
-function addProtocol(loaded: LoadedProtocol): void {
-  const { data } = useContentStore.getState();
-  if (!data) return;
-  const protocols = [...data.protocols.filter((p) => p.protocol.id !== loaded.protocol.id), loaded];
-  useContentStore.setState({ data: { ...data, protocols } });
-}
-
 export const useImportStore = create<ImportState>()((set) => ({
   status: 'idle',
   fileName: null,
@@ -29,13 +21,14 @@ export const useImportStore = create<ImportState>()((set) => ({
     set({ status: 'checking', fileName: file.name, problems: [], imported: null });
     try {
       await useContentStore.getState().load();
-      const [{ bundledContentFiles }, { checkImportedProtocol, MAX_IMPORT_BYTES }] =
-        await Promise.all([import('./appContent.ts'), import('./protocolImport.ts')]);
+      const content = useContentStore.getState().data;
+      if (!content) throw new Error('the bundled content could not be loaded');
+      const { checkImportedProtocol, MAX_IMPORT_BYTES } = await import('./protocolImport.ts');
       // A file over the limit is refused without reading it.
       const text = file.size > MAX_IMPORT_BYTES ? '' : await file.text();
-      const outcome = checkImportedProtocol(file.name, text, file.size, bundledContentFiles());
+      const outcome = checkImportedProtocol(file.name, text, file.size, content);
       if (outcome.ok) {
-        addProtocol(outcome.protocol);
+        useContentStore.getState().addImported(outcome.protocol);
         set({ status: 'done', problems: [], imported: outcome.protocol });
       } else {
         set({ status: 'done', problems: outcome.problems, imported: null });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import { DEFAULT_MODE, MODE_PARAM, parseMode, withMode, type Mode } from '../domain/modes.ts';
+import { DEFAULT_MODE, MODE_PARAM, parseMode, type Mode } from '../domain/modes.ts';
+import { writeUrl } from './url.ts';
 
 interface ModeState {
   readonly mode: Mode;
@@ -14,13 +15,7 @@ export const useModeStore = create<ModeState>()((set, get) => ({
   mode: start,
   setMode: (mode) => {
     if (get().mode === mode) return;
-    const { pathname, search, hash } = window.location;
-    const next = withMode(search, mode);
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${pathname}${next ? `?${next}` : ''}${hash}`,
-    );
+    writeUrl({ mode });
     set({ mode });
   },
 }));

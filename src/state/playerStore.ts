@@ -6,7 +6,6 @@
  * read the engine directly.
  */
 import { create } from 'zustand';
-import type { Side } from '../domain/body.ts';
 import {
   createPlayerState,
   reducePlayer,
@@ -41,13 +40,10 @@ export interface PlayerStore {
   readonly severity: { readonly hallux_valgus: number; readonly flat_foot: number };
   /** Whether the user asked for reduced motion (in addition to the system setting). */
   readonly reducedMotion: boolean;
-  /** Avoid zones within reach of the current step's path (set by the scene once per step). */
-  readonly nearAvoid: readonly { readonly zone: string; readonly side: Side | null }[];
   /** Set when the played motion touched an avoid zone: content that escaped the checks. */
   readonly avoidTouched: string | null;
   setSeverity: (target: 'hallux_valgus' | 'flat_foot', value: number) => void;
   setReducedMotion: (on: boolean) => void;
-  setNearAvoid: (zones: PlayerStore['nearAvoid']) => void;
   setAvoidTouched: (zone: string | null) => void;
 }
 
@@ -55,9 +51,7 @@ export const usePlayerStore = create<PlayerStore>()((set) => ({
   player: current,
   severity: { hallux_valgus: 0.5, flat_foot: 0 },
   reducedMotion: false,
-  nearAvoid: [],
   avoidTouched: null,
-  setNearAvoid: (zones) => set({ nearAvoid: zones }),
   setAvoidTouched: (zone) => set((s) => (s.avoidTouched === zone ? s : { avoidTouched: zone })),
   setSeverity: (target, value) =>
     set((s) => ({ severity: { ...s.severity, [target]: Math.min(1, Math.max(0, value)) } })),

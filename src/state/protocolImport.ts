@@ -1,15 +1,20 @@
 /**
- * Import of a clinic's own protocol file: size-limited, then validated by the same loader as
- * `npm run check:content`, together with the bundled catalogues so that its zone, landmark and
- * source references resolve. Never throws; the result is the protocol or the exact problems.
+ * Import of a clinic's own protocol file: size-limited, then validated by the checks of
+ * `npm run check:content` for one protocol file (`parseProtocolFile`, `checkProtocolLinks`),
+ * against the loaded catalogues, lists and protocols so that its references resolve. Never
+ * throws; the result is the protocol or the exact problems.
  */
-import './zodCsp.ts';
 import {
-  formatProblem,
+  checkProtocolLinks,
+  checkSharedNotes,
   loadContent,
+  parseProtocolFile,
+  stepIndex,
+  type ContentData,
   type ContentFile,
   type LoadedProtocol,
-} from '../content/index.ts';
+} from '../content/load.ts';
+import { formatProblem } from '../content/problems.ts';
 
 /** Largest protocol file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
@@ -37,45 +42,30 @@ function importPath(fileName: string, text: string): string {
   return `content/protocols/${base || 'imported'}.json`;
 }
 
-/**
- * The bundled contraindication lists name their protocols (checked both ways). An imported
- * protocol cannot be named there, so the lists it refers to are linked to it for the check:
- * every other check runs unchanged.
- */
-function linkContraindications(bundled: readonly ContentFile[], text: string): ContentFile[] {
-  let id: unknown;
-  let refs: unknown;
-  try {
-    ({ id, contraindications: refs } = JSON.parse(text) as {
-      id?: unknown;
-      contraindications?: unknown;
-    });
-  } catch {
-    return [...bundled];
+const loadedOf = new WeakMap<readonly ContentFile[], ContentData>();
+
+/** The content an import is checked against: loaded content, or the bundled files (loaded once). */
+function contentOf(bundled: readonly ContentFile[] | ContentData): ContentData {
+  if (!Array.isArray(bundled)) return bundled as ContentData;
+  const files = bundled as readonly ContentFile[];
+  let data = loadedOf.get(files);
+  if (!data) {
+    data = loadContent(files).data;
+    loadedOf.set(files, data);
   }
-  if (typeof id !== 'string' || !Array.isArray(refs)) return [...bundled];
-  const wanted = new Set(refs.filter((r): r is string => typeof r === 'string'));
-  return bundled.map((f) => {
-    if (f.path !== 'content/contraindications.json') return f;
-    try {
-      const doc = JSON.parse(f.text) as { lists?: { id?: unknown; protocols?: unknown }[] };
-      for (const list of doc.lists ?? []) {
-        if (typeof list.id === 'string' && wanted.has(list.id) && Array.isArray(list.protocols))
-          list.protocols = [...(list.protocols as unknown[]), id];
-      }
-      return { path: f.path, text: JSON.stringify(doc) };
-    } catch {
-      return f;
-    }
-  });
+  return data;
 }
 
-/** Validates `text` (the file `fileName`, `size` bytes) against the bundled content. */
+/**
+ * Validates `text` (the file `fileName`, `size` bytes) as one protocol against loaded content
+ * (or the bundled files): the checks of `npm run check:content` for one protocol file, with its
+ * links to the contraindication lists checked one way (a bundled list cannot name it back).
+ */
 export function checkImportedProtocol(
   fileName: string,
   text: string,
   size: number,
-  bundled: readonly ContentFile[],
+  bundled: readonly ContentFile[] | ContentData,
 ): ImportOutcome {
   const shown = fileName || 'imported file';
   if (size > MAX_IMPORT_BYTES) {
@@ -86,29 +76,42 @@ export function checkImportedProtocol(
       ],
     };
   }
-  const path = importPath(fileName, text);
-  const others = linkContraindications(bundled, text).filter((f) => f.path !== path);
-  const replaced = others.length !== bundled.length;
   try {
-    const { data, problems } = loadContent([...others, { path, text }]);
-    const own = problems
-      .filter((p) => p.file === path)
-      .map((p) => formatProblem({ ...p, file: shown }));
-    const loaded = data.protocols.find((p) => p.file === path);
-    if (own.length === 0 && loaded) {
-      if (replaced) {
-        return {
-          ok: false,
-          problems: [
-            `${shown} › id › a bundled protocol already has the id "${loaded.protocol.id}"; give the imported protocol its own id`,
-          ],
-        };
+    const content = contentOf(bundled);
+    const path = importPath(fileName, text);
+    const cat = { zones: content.zones, landmarks: content.landmarks };
+    const { protocol, problems } = parseProtocolFile({ path, text }, cat);
+    const own = [...problems];
+    const others = content.protocols.filter((p) => p.file !== path);
+    if (protocol) {
+      const loaded: LoadedProtocol = { file: path, protocol };
+      const all = [...others, loaded];
+      own.push(
+        ...checkProtocolLinks(loaded, {
+          lists: content.contraindications,
+          steps: stepIndex(all),
+          listsNameProtocol: false,
+        }),
+        ...checkSharedNotes(all).filter((p) => p.file === path),
+      );
+      if (own.length === 0) {
+        if (content.protocols.some((p) => p.protocol.id === protocol.id)) {
+          return {
+            ok: false,
+            problems: [
+              `${shown} › id › a bundled protocol already has the id "${protocol.id}"; give the imported protocol its own id`,
+            ],
+          };
+        }
+        return { ok: true, protocol: loaded };
       }
-      return { ok: true, protocol: loaded };
     }
     return {
       ok: false,
-      problems: own.length > 0 ? own : [`${shown} › $ › the file is not a valid protocol`],
+      problems:
+        own.length > 0
+          ? own.map((p) => formatProblem({ ...p, file: shown }))
+          : [`${shown} › $ › the file is not a valid protocol`],
     };
   } catch (e) {
     return {

@@ -1,17 +1,18 @@
 import { useEffect, useRef } from 'react';
-import { MODE_PARAM, parseMode, withMode } from '../domain/modes.ts';
-import { decodePlayerLink, encodePlayerLink } from '../domain/playerLink.ts';
-import { LANG_PARAM, parseLocale, withLang } from '../i18n/locale.ts';
+import { decodePlayerLink } from '../domain/playerLink.ts';
+import { stepKey } from '../domain/stepKey.ts';
 import { useContentStore } from './contentStore.ts';
+import { findProtocol } from './currentProtocol.ts';
 import { openProtocol, sideForStep } from './currentStep.ts';
 import { playerEngine, usePlayerStore } from './playerStore.ts';
+import { writeUrl } from './url.ts';
 import { useViewerStore } from './viewerStore.ts';
 
 /**
  * Keeps the URL and the player in step: on start the link's protocol, step, side, speed and view
  * are opened (once the content is loaded); afterwards every change is written back with
- * `history.replaceState`, so a copied link reopens the same step. The `lang` and `mode` parameters
- * in the URL (see `src/i18n/locale.ts`, `src/domain/modes.ts`) are kept.
+ * `history.replaceState` (`writeUrl`), so a copied link reopens the same step; the `lang` and
+ * `mode` parameters are kept.
  */
 export function useDeepLink(): void {
   const content = useContentStore((s) => s.data);
@@ -23,13 +24,12 @@ export function useDeepLink(): void {
     const link = decodePlayerLink(window.location.search);
     const viewer = useViewerStore.getState();
     viewer.setSide(link.side);
-    const loaded = link.protocol
-      ? content.protocols.find((p) => p.protocol.id === link.protocol)
-      : undefined;
+    const loaded = findProtocol(content.protocols, link.protocol);
     if (link.view) {
       viewer.setView(link.view);
       const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
-      if (step) viewer.setHoldViewFor(`${step.id}:${sideForStep(step, link.side)}`);
+      if (step)
+        viewer.setHoldViewFor(stepKey(loaded.protocol.id, step.id, sideForStep(step, link.side)));
     }
     if (loaded) {
       openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));
@@ -43,26 +43,17 @@ export function useDeepLink(): void {
       const { player } = usePlayerStore.getState();
       const { side, view } = useViewerStore.getState();
       if (!player.protocolId) return;
-      const protocol = content?.protocols.find(
-        (p) => p.protocol.id === player.protocolId,
-      )?.protocol;
-      const encoded = encodePlayerLink({
-        protocol: player.protocolId,
-        step: player.stepIndex,
-        side,
-        speed: player.speed,
-        view,
-        body: protocol?.body,
+      const protocol = findProtocol(content?.protocols, player.protocolId)?.protocol;
+      writeUrl({
+        link: {
+          protocol: player.protocolId,
+          step: player.stepIndex,
+          side,
+          speed: player.speed,
+          view,
+          body: protocol?.body,
+        },
       });
-      const params = new URLSearchParams(window.location.search);
-      const lang = parseLocale(params.get(LANG_PARAM));
-      const mode = parseMode(params.get(MODE_PARAM));
-      const withLanguage = lang ? withLang(encoded, lang) : encoded;
-      const search = mode ? withMode(withLanguage, mode) : withLanguage;
-      const url = `${window.location.pathname}?${search}${window.location.hash}`;
-      if (url !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
-        window.history.replaceState(null, '', url);
-      }
     };
     const unsubPlayer = usePlayerStore.subscribe((s, prev) => {
       if (s.player !== prev.player) write();

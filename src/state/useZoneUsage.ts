@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { localized } from '../content/localized.ts';
 import { indexZoneUsage } from '../domain/zoneUsage.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { useContentStore } from './contentStore.ts';
+import { useT } from './localeStore.ts';
 
 /** A protocol step that works on a zone, as listed in the zone panel. */
 export interface ZoneUsage {

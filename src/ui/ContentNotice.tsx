@@ -1,6 +1,6 @@
 import { formatProblem } from '../content/problems.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { useContentStore } from '../state/contentStore.ts';
+import { useT } from '../state/localeStore.ts';
 
 /** Lists content files that failed validation (they are left out; the others are usable). */
 export function ContentNotice() {

@@ -1,5 +1,5 @@
-import { useT } from '../i18n/localeStore.ts';
 import { useGlStatus } from '../state/glStatus.ts';
+import { useT } from '../state/localeStore.ts';
 
 /** A small status line over the 3D view while its WebGL context is lost; gone once restored. */
 export function ContextLostNotice() {

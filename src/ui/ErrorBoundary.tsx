@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 
 interface ErrorBoundaryProps {
   /** What failed, for the message: e.g. "the 3D view". */

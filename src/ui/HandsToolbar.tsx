@@ -1,5 +1,5 @@
-import { useT } from '../i18n/localeStore.ts';
 import { useHandsStore } from '../state/handsStore.ts';
+import { useT } from '../state/localeStore.ts';
 
 /** Hands on or off, the caregiver's-eye view, and which hand leads. */
 export function HandsToolbar() {

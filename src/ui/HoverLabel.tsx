@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../i18n/localeStore.ts';
+import { zoneSideLabel } from '../i18n/zones.ts';
+import { useT } from '../state/localeStore.ts';
 import { pointerTracker, useViewerStore } from '../state/viewerStore.ts';
-import { zoneLabel } from './zoneLabel.ts';
 
 /** The name of the zone under the pointer, following the pointer without re-rendering. */
 export function HoverLabel() {
@@ -17,7 +17,7 @@ export function HoverLabel() {
   );
   return (
     <div ref={el} className="hover-label" hidden={!hovered} aria-hidden="true">
-      {hovered ? zoneLabel(hovered, locale) : ''}
+      {hovered ? zoneSideLabel(hovered.zone, hovered.side, locale) : ''}
     </div>
   );
 }

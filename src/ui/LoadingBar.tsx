@@ -1,5 +1,5 @@
 import { useProgress } from '@react-three/drei';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 
 /** Thin progress bar over the canvas while the model downloads; gone once everything loaded. */
 export function LoadingBar() {

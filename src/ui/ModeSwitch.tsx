@@ -1,13 +1,6 @@
-import { MODES, type Mode } from '../domain/modes.ts';
-import type { UiKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/localeStore.ts';
+import { MODES } from '../domain/modes.ts';
+import { useT } from '../state/localeStore.ts';
 import { useModeStore } from '../state/modeStore.ts';
-
-const MODE_LABELS: Record<Mode, UiKey> = {
-  learn: 'ui.mode.learn',
-  present: 'ui.mode.present',
-  train: 'ui.mode.train',
-};
 
 /** Learn / Present / Train buttons in the header. */
 export function ModeSwitch() {
@@ -24,7 +17,7 @@ export function ModeSwitch() {
           aria-pressed={mode === m}
           onClick={() => setMode(m)}
         >
-          {t(MODE_LABELS[m])}
+          {t(`ui.mode.${m}`)}
         </button>
       ))}
     </div>

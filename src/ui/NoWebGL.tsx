@@ -1,20 +1,18 @@
 import { useState } from 'react';
 import type { LoadedProtocol } from '../content/index.ts';
 import { localized } from '../content/localized.ts';
+import { ZONES } from '../content/zoneCatalogue.ts';
+import { BODY_SCALE } from '../domain/body.ts';
 import { describeDose, describeIntensity, techniqueWord } from '../domain/stepWords.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { zoneAvoidReason, zoneDescription, zoneName } from '../i18n/zones.ts';
-import { ZONES } from '../state/catalogue.ts';
 import { useContentStore } from '../state/contentStore.ts';
-import { StepImage } from './sketch/StepImage.tsx';
-
-/** Size of the child body relative to the adult. */
-const CHILD_SCALE = 0.56;
+import { useT } from '../state/localeStore.ts';
+import { StepImage } from './stepSketch/StepSketchImage.tsx';
 
 /** One protocol as text; its step pictures are drawn the first time it is opened. */
 function ProtocolTextItem({ loaded }: { readonly loaded: LoadedProtocol }) {
   const { protocol } = loaded;
-  const { locale } = useT();
+  const { t, locale } = useT();
   const [opened, setOpened] = useState(false);
   return (
     <details
@@ -33,11 +31,11 @@ function ProtocolTextItem({ loaded }: { readonly loaded: LoadedProtocol }) {
             <h4>{localized(step.title, locale)}</h4>
             <p>{localized(step.text, locale)}</p>
             <p className="muted small">
-              {techniqueWord(step.technique, locale)}
+              {techniqueWord(step.technique, t)}
               {step.zones.length > 0
                 ? ` · ${step.zones.map((z) => zoneName(z, locale)).join(', ')}`
                 : ''}{' '}
-              · {describeIntensity(step, locale)} · {describeDose(step, locale)}
+              · {describeIntensity(step, t)} · {describeDose(step, t)}
             </p>
             {opened ? (
               <StepImage
@@ -45,7 +43,7 @@ function ProtocolTextItem({ loaded }: { readonly loaded: LoadedProtocol }) {
                 step={step}
                 side={step.side === 'right' ? 'R' : 'L'}
                 morphs={protocol.bodyMorphs ?? NO_MORPHS}
-                bodyScale={protocol.body === 'child' ? CHILD_SCALE : 1}
+                bodyScale={BODY_SCALE[protocol.body]}
                 pose={(step.position ?? protocol.position).pose}
                 title={localized(step.title, locale)}
               />

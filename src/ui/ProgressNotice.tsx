@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Translate } from '../i18n/i18n.ts';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 import type { SaveResult, StorageNotice } from '../state/progressStorage.ts';
 
 interface StartNotice {
@@ -16,20 +16,18 @@ let atStart: Promise<StartNotice> | null = null;
  * storage code (and its validator) loads after the first view, not with it.
  */
 function loadNoticeOnce(): Promise<StartNotice> {
-  atStart ??= import('../state/zodCsp.ts')
-    .then(() => import('../state/progressStorage.ts'))
-    .then(
-      ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
-        const storage = browserStorage();
-        const { doc, notice } = loadProgress(storage, new Date());
-        const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
-        return { notice, save: save && !save.ok ? save : null };
-      },
-      (e: unknown): StartNotice => ({
-        notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
-        save: null,
-      }),
-    );
+  atStart ??= import('../state/progressStorage.ts').then(
+    ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
+      const storage = browserStorage();
+      const { doc, notice } = loadProgress(storage, new Date());
+      const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
+      return { notice, save: save && !save.ok ? save : null };
+    },
+    (e: unknown): StartNotice => ({
+      notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
+      save: null,
+    }),
+  );
   return atStart;
 }
 

@@ -1,8 +1,8 @@
 import { useRef, useState, type DragEvent } from 'react';
 import { localized } from '../content/localized.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { useCurrentProtocol } from '../state/currentStep.ts';
 import { useImportStore } from '../state/importStore.ts';
+import { useT } from '../state/localeStore.ts';
 
 /** Saves `text` as a file through a temporary link (no network). */
 function download(name: string, text: string): void {

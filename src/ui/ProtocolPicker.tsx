@@ -1,7 +1,7 @@
 import { localized } from '../content/localized.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { useContentStore } from '../state/contentStore.ts';
 import { openProtocol } from '../state/currentStep.ts';
+import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 
 /** Chooses the protocol to play. */

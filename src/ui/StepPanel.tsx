@@ -1,21 +1,28 @@
 import { localized } from '../content/localized.ts';
+import { originWords } from '../domain/sourceNotes.ts';
+import type { ZoneSide } from '../domain/stepMotion.ts';
 import {
   describeDose,
   describeIntensity,
   handPartWord,
+  poseWord,
   techniqueWord,
 } from '../domain/stepWords.ts';
-import { useT } from '../i18n/localeStore.ts';
-import { zoneAvoidReason, zoneName } from '../i18n/zones.ts';
+import { zoneAvoidReason, zoneName, zoneSideLabel } from '../i18n/zones.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
+import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
-import { zoneLabel } from './zoneLabel.ts';
+import { useStepMotion } from '../state/stepMotion.ts';
+import { reasonsText } from './safetyWords.ts';
+import { StepSourceNotes } from './SourceNotes.tsx';
+
+const NO_ZONES: readonly ZoneSide[] = [];
 
 /** The current step in words, kept in sync with the animation; announced to screen readers. */
 export function StepPanel() {
   const current = useCurrentStep();
-  const nearAvoid = usePlayerStore((s) => s.nearAvoid);
+  const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
   const avoidTouched = usePlayerStore((s) => s.avoidTouched);
   const verdict = useSafetyVerdict();
   const { t, locale } = useT();
@@ -37,12 +44,12 @@ export function StepPanel() {
       <dl className="step-facts">
         <div>
           <dt>{t('ui.step.technique')}</dt>
-          <dd>{techniqueWord(step.technique, locale)}</dd>
+          <dd>{techniqueWord(step.technique, t)}</dd>
         </div>
         {step.handPart !== 'none' ? (
           <div>
             <dt>{t('ui.step.with')}</dt>
-            <dd>{handPartWord(step.handPart, locale)}</dd>
+            <dd>{handPartWord(step.handPart, t)}</dd>
           </div>
         ) : null}
         {zones.length > 0 ? (
@@ -56,6 +63,18 @@ export function StepPanel() {
             </dd>
           </div>
         ) : null}
+        {step.position ? (
+          <div>
+            <dt>{t('ui.brief.position')}</dt>
+            <dd className="step-position">
+              {poseWord(step.position.pose, t)}
+              {step.position.note ? `. ${localized(step.position.note, locale)}` : ''}
+              {step.position.own ? (
+                <span className="source own"> ({t('ui.brief.positionOwn')})</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
         {step.direction ? (
           <div>
             <dt>{t('ui.step.direction')}</dt>
@@ -64,18 +83,18 @@ export function StepPanel() {
         ) : null}
         <div>
           <dt>{t('ui.step.intensity')}</dt>
-          <dd>{describeIntensity(step, locale)}</dd>
+          <dd>{describeIntensity(step, t)}</dd>
         </div>
         <div>
           <dt>{t('ui.step.howLong')}</dt>
-          <dd>{describeDose(step, locale)}</dd>
+          <dd>{describeDose(step, t)}</dd>
         </div>
       </dl>
       {nearAvoid.length > 0 ? (
         <div className="avoid-warning" role="alert">
           <strong>
             {t('ui.step.doNotMassage', {
-              zones: nearAvoid.map((z) => zoneLabel(z, locale)).join(', '),
+              zones: nearAvoid.map((z) => zoneSideLabel(z.zone, z.side, locale)).join(', '),
             })}
           </strong>
           <ul>
@@ -87,7 +106,7 @@ export function StepPanel() {
                 zoneAvoidReason(z, locale) ??
                 (ticked.length > 0
                   ? `${zoneName(z, locale)}: ${t('ui.learn.zone.avoidTicked', {
-                      items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+                      items: reasonsText(ticked, t, locale),
                     })}`
                   : null);
               return reason ? <li key={z}>{reason}</li> : null;
@@ -105,11 +124,13 @@ export function StepPanel() {
         <ul className="cautions" aria-label={t('ui.step.cautions')}>
           {step.cautions.map((c, i) => (
             <li key={`${step.id}-caution-${String(i)}`}>
-              {localized(c.text, locale)} <span className="source">({c.source})</span>
+              {localized(c.text, locale)}{' '}
+              <span className={c.own ? 'source own' : 'source'}>({originWords(c, t)})</span>
             </li>
           ))}
         </ul>
       ) : null}
+      <StepSourceNotes protocol={protocol.protocol} stepId={step.id} />
       <p className="source">{t('ui.step.source', { source: step.source })}</p>
     </section>
   );

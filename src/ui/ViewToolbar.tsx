@@ -1,7 +1,7 @@
 import type { Side } from '../domain/body.ts';
 import { VIEW_IDS, type ViewId } from '../domain/views.ts';
 import type { UiKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/localeStore.ts';
+import { useT } from '../state/localeStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { HandsToolbar } from './HandsToolbar.tsx';
 

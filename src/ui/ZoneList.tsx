@@ -1,7 +1,7 @@
+import { ZONES } from '../content/zoneCatalogue.ts';
 import type { UiKey } from '../i18n/i18n.ts';
-import { useT } from '../i18n/localeStore.ts';
 import { zoneName } from '../i18n/zones.ts';
-import { ZONES } from '../state/catalogue.ts';
+import { useT } from '../state/localeStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 
 const GROUP_LABELS: Record<string, UiKey> = {

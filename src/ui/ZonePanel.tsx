@@ -1,11 +1,10 @@
-import { localized } from '../content/localized.ts';
-import { useT } from '../i18n/localeStore.ts';
-import { zoneAvoidReason, zoneDescription } from '../i18n/zones.ts';
-import { zoneInfo } from '../state/catalogue.ts';
+import { zoneInfo } from '../content/zoneCatalogue.ts';
+import { zoneAvoidReason, zoneDescription, zoneSideLabel } from '../i18n/zones.ts';
+import { useT } from '../state/localeStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
-import { zoneLabel } from './zoneLabel.ts';
+import { reasonsText } from './safetyWords.ts';
 
 /**
  * Details of the selected zone: name, description, avoid warning (from the catalogue, or from a
@@ -24,7 +23,7 @@ export function ZonePanel() {
   return (
     <aside className="zone-panel" aria-labelledby="zone-panel-title" data-zone={selected.zone}>
       <header>
-        <h2 id="zone-panel-title">{zoneLabel(selected, locale)}</h2>
+        <h2 id="zone-panel-title">{zoneSideLabel(selected.zone, selected.side, locale)}</h2>
         <button
           type="button"
           className="close"
@@ -43,7 +42,7 @@ export function ZonePanel() {
         <div className="avoid-warning safety-avoid" role="alert">
           <strong>{t('ui.zonePanel.avoid')}</strong>{' '}
           {t('ui.learn.zone.avoidTicked', {
-            items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+            items: reasonsText(ticked, t, locale),
           })}
         </div>
       ) : null}

@@ -124,6 +124,53 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/**
+ * Resolves after the page has shown `frames` more animation frames: what a key press or a click
+ * changed has been rendered by then (a positive signal before checking that nothing happened).
+ */
+export async function afterFrames(page: Page, frames = 2): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
+
+/**
+ * Waits until the motion and warnings of a step are derived: the step `stepId`, or by default
+ * the step the step panel shows.
+ */
+export async function waitForStepDerived(
+  page: Page,
+  stepId?: string,
+  timeout = 30_000,
+): Promise<void> {
+  await page.waitForFunction(
+    (id) => {
+      const key = window.footwork?.derivedStep() ?? null;
+      const step = id ?? document.querySelector('.step-panel')?.getAttribute('data-step');
+      return key !== null && step != null && key.split('/')[1] === step;
+    },
+    stepId,
+    { timeout, polling: 100 },
+  );
+}
+
+/** Waits until the canvas has drawn `frames` more frames (while something plays or moves). */
+export async function drawnFrames(page: Page, frames: number, timeout = 30_000): Promise<void> {
+  const count = () => page.evaluate(() => window.footwork?.frameCount() ?? 0);
+  const start = await count();
+  await page.waitForFunction(
+    (target) => (window.footwork?.frameCount() ?? 0) >= target,
+    start + frames,
+    { timeout, polling: 100 },
+  );
+}
+
 /** Waits until the canvas stops drawing (camera flights and the like have settled). */
 export async function settle(page: Page): Promise<void> {
   let last = -1;

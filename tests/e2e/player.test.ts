@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
+  afterFrames,
   newPage,
   screenshot,
   settle,
@@ -114,27 +115,28 @@ describe('technique player', () => {
     });
     await openJointStep(page);
     const paused1 = await canvasShot(page);
-    await page.waitForTimeout(600);
+    const pausedFrames = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
+    await afterFrames(page, 30);
     const paused2 = await canvasShot(page);
     expect(paused1.equals(paused2)).toBe(true);
+    expect(await page.evaluate(() => window.footwork?.frameCount() ?? 0)).toBe(pausedFrames);
 
     await page.getByRole('button', { name: 'Play' }).click();
-    await page.waitForTimeout(500);
+    await expect.poll(() => page.getByRole('button', { name: 'Pause' }).count()).toBe(1);
     const playing1 = await canvasShot(page);
-    await page.waitForTimeout(700);
-    const playing2 = await canvasShot(page);
-    expect(playing1.equals(playing2)).toBe(false);
+    await expect
+      .poll(async () => playing1.equals(await canvasShot(page)), { timeout: 10_000 })
+      .toBe(false);
     const framesBefore = await page.evaluate(() => window.footwork?.frameCount() ?? 0);
-    await page.waitForTimeout(1000);
-    expect(await page.evaluate(() => window.footwork?.frameCount() ?? 0)).toBeGreaterThan(
-      framesBefore,
-    );
+    await expect
+      .poll(() => page.evaluate(() => window.footwork?.frameCount() ?? 0))
+      .toBeGreaterThan(framesBefore);
 
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByRole('button', { name: 'Play' }).count()).toBe(1);
     await settle(page);
     const after1 = await canvasShot(page);
-    await page.waitForTimeout(600);
+    await afterFrames(page, 30);
     expect(after1.equals(await canvasShot(page))).toBe(true);
     expect(errors).toEqual([]);
     await context.close();
@@ -153,8 +155,9 @@ describe('technique player', () => {
     expect(full).toBeGreaterThan(20_000);
 
     await page.getByRole('button', { name: 'Play' }).click();
-    // From the first second on: the lowest ratio and far fewer triangles.
-    await page.waitForTimeout(1000);
+    // From the first frames on: the lowest ratio and far fewer triangles.
+    await expect.poll(async () => (await lastFrame())?.pixelRatio, { timeout: 10_000 }).toBe(0.5);
+    await expect.poll(async () => (await lastFrame())?.lightShading).toBe(true);
     const playing = await lastFrame();
     expect(playing?.pixelRatio).toBe(0.5);
     expect(playing?.triangles ?? Infinity).toBeLessThan(full * 0.6);

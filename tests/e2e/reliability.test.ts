@@ -8,7 +8,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, loadContent, type ContentFile } from '../../src/content/index.ts';
 import { checkImportedProtocol } from '../../src/state/protocolImport.ts';
-import { ROOT, launchBrowser, screenshot, useBuildAndBrowser } from './harness.ts';
+import {
+  ROOT,
+  afterFrames,
+  launchBrowser,
+  screenshot,
+  settle,
+  useBuildAndBrowser,
+} from './harness.ts';
 
 const DEEP_LINK = '?protocol=p1-hallux-valgus-adult-self&step=3&side=L';
 const P1_TEXT = readFileSync(
@@ -129,7 +136,7 @@ describe('reliability', () => {
       },
     );
     await expect.poll(() => drawnShare(page), { timeout: 30_000 }).toBeGreaterThan(0.02);
-    await page.waitForTimeout(1000);
+    await settle(page);
     const drawn = await drawnShare(page);
     const status = page.locator('.gl-status');
     expect(await status.textContent()).toBe('');
@@ -419,7 +426,7 @@ describe('reliability', () => {
         ),
       )
       .toBe(true);
-    await page.waitForTimeout(500);
+    await afterFrames(page, 10);
     expect(await notice.count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();

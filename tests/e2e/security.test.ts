@@ -5,7 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, newPage, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import {
+  ROOT,
+  drawnFrames,
+  newPage,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+  waitForStepDerived,
+} from './harness.ts';
 
 const env = useBuildAndBrowser();
 
@@ -79,7 +86,8 @@ describe('security', () => {
     await page.getByText('Zones', { exact: true }).click();
     await page.getByRole('button', { name: /^Bunion/ }).click();
     await page.locator('.toolbar [data-view="plantar"]').click();
-    await page.waitForTimeout(1500);
+    await waitForStepDerived(page);
+    await drawnFrames(page, 30);
 
     expect(requests.some((u) => u.endsWith('.glb'))).toBe(true);
     expect(foreign).toEqual([]);

@@ -4,6 +4,7 @@ import {
   newPage,
   screenPointWhenSettled,
   screenshot,
+  settle,
   useBuildAndBrowser,
   waitForFirstFrame,
 } from './harness.ts';
@@ -74,6 +75,48 @@ describe('viewer', () => {
     await page.getByRole('button', { name: 'Whole body' }).click();
     const whole = await heelAt();
     expect(Math.hypot(reset.x - whole.x, reset.y - whole.y)).toBeLessThan(2);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a chosen view when the language changes or a mode is left and entered again', async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    await page.goto(`${env.server.url}?protocol=p1-hallux-valgus-adult-self&step=3&side=L&lang=en`);
+    await waitForFirstFrame(page);
+    const wholeButton = page.getByRole('button', { name: 'Whole body' });
+    // The camera has framed the step once no preset view is chosen any more.
+    await expect
+      .poll(() => wholeButton.getAttribute('aria-pressed'), { timeout: 30_000 })
+      .toBe('false');
+    // Where the heel is once the camera has flown and the canvas has drawn it.
+    const heelAt = async () => {
+      await settle(page);
+      return screenPointWhenSettled(page, 'heel_back.L');
+    };
+    const framed = await heelAt();
+
+    await wholeButton.click();
+    await expect.poll(() => page.evaluate(() => window.location.search)).toContain('view=whole');
+    const whole = await heelAt();
+    // The whole-body view is not the step's close-up.
+    expect(Math.hypot(whole.x - framed.x, whole.y - framed.y)).toBeGreaterThan(50);
+
+    await page.getByRole('button', { name: 'Русский' }).click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const afterSwitch = await heelAt();
+    expect(Math.hypot(afterSwitch.x - whole.x, afterSwitch.y - whole.y)).toBeLessThan(2);
+    expect(await page.evaluate(() => window.location.search)).toContain('view=whole');
+
+    await page.locator('.mode-switch button[data-mode="present"]').click();
+    await expect.poll(() => page.locator('.app').getAttribute('data-mode')).toBe('present');
+    await expect.poll(() => page.locator('.present-caption').count()).toBe(1);
+    await page.locator('.mode-switch button[data-mode="learn"]').click();
+    await expect.poll(() => page.locator('.step-panel').count()).toBe(1);
+    const afterModes = await heelAt();
+    expect(Math.hypot(afterModes.x - whole.x, afterModes.y - whole.y)).toBeLessThan(2);
+    expect(await page.evaluate(() => window.location.search)).toContain('view=whole');
+    await screenshot(page, 'viewer-view-kept-after-language-switch');
+
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,70 +1,80 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
-import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readGltfFile } from '../../scripts/lib/readBodyFile.ts';
+import { bodyDataFromGltf } from '../../src/bodyModel/bodyDataFromGltf.ts';
 import type { BodyData } from '../../src/domain/body.ts';
-import { bodyDataFromGltf } from '../../src/scene/bodyDataFromGltf.ts';
 
 const MODEL = resolve(import.meta.dirname, '../../models/body-adult.glb');
 
-async function parseWithGltfLoader(path: string): Promise<GLTF> {
-  const bytes = await readFile(path);
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-  await MeshoptDecoder.ready;
-  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
-  return loader.parseAsync(buffer, '');
+interface GltfJson {
+  readonly nodes: readonly {
+    readonly name?: string;
+    readonly mesh?: number;
+    readonly extras?: { zone?: unknown; side?: unknown };
+  }[];
+  readonly meshes: readonly {
+    readonly primitives: readonly { readonly indices?: number; readonly targets?: unknown[] }[];
+  }[];
+  readonly accessors: readonly { readonly count: number }[];
 }
 
-describe('body data read by the app from GLTFLoader', () => {
-  let app: BodyData;
-  let node: BodyData;
+describe('body data read from the glTF (the one reader of app and Node)', () => {
+  let body: BodyData;
+  let json: GltfJson;
   beforeAll(async () => {
-    [app, node] = await Promise.all([
-      parseWithGltfLoader(MODEL).then(bodyDataFromGltf),
-      readBodyGlb(MODEL),
-    ]);
+    const gltf = await readGltfFile(MODEL);
+    json = gltf.parser.json as GltfJson;
+    body = bodyDataFromGltf(gltf);
   });
 
-  it('has the same zone parts, triangles and vertices as the Node reader', () => {
-    expect(app.parts.map((p) => p.node)).toEqual(node.parts.map((p) => p.node));
-    expect(app.indices.length).toBe(node.indices.length);
-    expect(app.positions.length).toBe(node.positions.length);
-    expect(Array.from(app.triangleParts)).toEqual(Array.from(node.triangleParts));
-  });
-
-  it('puts vertices and landmarks at the same places (within quantisation)', () => {
-    let worst = 0;
-    for (let i = 0; i < app.positions.length; i += 997) {
-      worst = Math.max(worst, Math.abs((app.positions[i] ?? 0) - (node.positions[i] ?? 0)));
-    }
-    expect(worst).toBeLessThan(1e-4);
-    expect([...app.landmarks.keys()].sort()).toEqual([...node.landmarks.keys()].sort());
-    for (const [key, lm] of node.landmarks) {
-      const mine = app.landmarks.get(key);
-      expect(mine?.side).toBe(lm.side);
-      for (let k = 0; k < 3; k++) expect(mine?.position[k]).toBeCloseTo(lm.position[k] ?? 0, 4);
-    }
-  });
-
-  it('reads the landmark morph offsets and the per-vertex morph deltas', () => {
-    const bunion = app.landmarks.get('bunion_apex.L');
-    expect(bunion?.morphs.hallux_valgus).toEqual(
-      node.landmarks.get('bunion_apex.L')?.morphs.hallux_valgus,
+  it('has one zone part per zone mesh node, with its glTF name, zone and side', () => {
+    const zoneNodes = json.nodes.filter(
+      (n) => n.mesh !== undefined && typeof n.extras?.zone === 'string',
     );
-    const mine = app.morphDeltas.hallux_valgus;
-    const theirs = node.morphDeltas.hallux_valgus;
-    expect(mine?.length).toBe(theirs?.length);
-    let moved = 0;
-    let worst = 0;
-    for (let i = 0; i < (theirs?.length ?? 0); i++) {
-      const a = mine?.[i] ?? 0;
-      const b = theirs?.[i] ?? 0;
-      if (Math.abs(b) > 1e-4) moved++;
-      worst = Math.max(worst, Math.abs(a - b));
+    expect(zoneNodes.length).toBeGreaterThan(50);
+    expect(body.parts.map((p) => p.node).sort()).toEqual(zoneNodes.map((n) => n.name).sort());
+    for (const part of body.parts) {
+      const node = zoneNodes.find((n) => n.name === part.node);
+      expect(part.zone).toBe(node?.extras?.zone);
+      expect(part.side).toBe(
+        node?.extras?.side === 'L' || node?.extras?.side === 'R' ? node.extras.side : null,
+      );
     }
+  });
+
+  it('has every triangle of those meshes, each tagged with its part', () => {
+    const indexCount = json.nodes
+      .filter((n) => n.mesh !== undefined && typeof n.extras?.zone === 'string')
+      .flatMap((n) => json.meshes[n.mesh ?? -1]?.primitives ?? [])
+      .reduce((sum, p) => sum + (json.accessors[p.indices ?? -1]?.count ?? 0), 0);
+    expect(body.indices.length).toBe(indexCount);
+    expect(body.triangleParts.length).toBe(indexCount / 3);
+    expect(Math.max(...body.triangleParts)).toBe(body.parts.length - 1);
+    // Standing: feet on the floor, the head under 2 m.
+    let minY = Infinity;
+    let maxY = -Infinity;
+    for (let i = 1; i < body.positions.length; i += 3) {
+      minY = Math.min(minY, body.positions[i] ?? 0);
+      maxY = Math.max(maxY, body.positions[i] ?? 0);
+    }
+    expect(minY).toBeCloseTo(0, 2);
+    expect(maxY).toBeGreaterThan(1.4);
+    expect(maxY).toBeLessThan(2);
+  });
+
+  it('reads every landmark node (lm:<key>) with its side and morph offsets', () => {
+    const names = json.nodes.flatMap((n) => (n.name?.startsWith('lm:') ? [n.name.slice(3)] : []));
+    expect([...body.landmarks.keys()].sort()).toEqual(names.sort());
+    expect(body.landmarks.get('heel_back.L')?.side).toBe('L');
+    expect(body.landmarks.get('sacrum_center')?.side ?? null).toBeNull();
+    const bunion = body.landmarks.get('bunion_apex.L')?.morphs.hallux_valgus;
+    expect(bunion && Math.hypot(...bunion)).toBeGreaterThan(0.001);
+  });
+
+  it('reads the per-vertex morph deltas, aligned with the positions', () => {
+    const deltas = body.morphDeltas.hallux_valgus;
+    expect(deltas?.length).toBe(body.positions.length);
+    const moved = Array.from(deltas ?? []).filter((d) => Math.abs(d) > 1e-4).length;
     expect(moved).toBeGreaterThan(100);
-    expect(worst).toBeLessThan(1e-4);
   });
 });

@@ -101,7 +101,6 @@ describe('a grip for every hand part and technique in the content', () => {
       'stroking × palm × line': 'palm',
       'stroking × thumb_pad × line': 'thumb_pad',
       'tapping × fingertips × points': 'tapping',
-      'tapping × palm_edge × points': 'palm_edge',
       'vibration × fingertips × points': 'vibration',
     });
   });

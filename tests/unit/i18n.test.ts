@@ -4,14 +4,6 @@ import ru from '../../content/locales/ru.json';
 import zonesFile from '../../content/zones.json';
 import { localized } from '../../src/content/localized.ts';
 import { LOCALES } from '../../src/content/schema.ts';
-import {
-  describeDose,
-  describeIntensity,
-  formatDuration,
-  handPartWord,
-  phaseWord,
-  techniqueWord,
-} from '../../src/domain/stepWords.ts';
 import { translator } from '../../src/i18n/i18n.ts';
 import { detectLocale, parseLocale, withLang } from '../../src/i18n/locale.ts';
 import { zoneAvoidReason, zoneDescription, zoneName, zoneSideLabel } from '../../src/i18n/zones.ts';
@@ -22,37 +14,6 @@ describe('localized', () => {
     expect(localized({ en: 'Stroke', ru: 'Поглаживание' }, 'en')).toBe('Stroke');
     expect(localized({ en: 'Stroke' }, 'ru')).toBe('Stroke');
     expect(localized({ en: 'Stroke', ru: '' }, 'ru')).toBe('Stroke');
-  });
-});
-
-describe('step words in Russian', () => {
-  it('names techniques, hand parts and phases', () => {
-    expect(techniqueWord('stroking', 'ru')).toBe('Поглаживание');
-    expect(techniqueWord('stroking')).toBe('Stroking');
-    expect(handPartWord('thumb_pad', 'ru')).toBe('подушечка большого пальца');
-    expect(phaseWord('main', 'ru')).toBe('Массаж');
-  });
-
-  it('formats durations and doses', () => {
-    expect(formatDuration(90, 'ru')).toBe('1 мин 30 с');
-    expect(formatDuration(45, 'ru')).toBe('45 с');
-    expect(describeDose({ durationS: 120, repetitions: 10, doseFromSource: true }, 'ru')).toBe(
-      'около 2 мин, 10 раз',
-    );
-    expect(describeDose({ repetitions: 3, doseFromSource: true }, 'ru')).toBe('3 раза');
-    expect(describeDose({ repetitions: 12, doseFromSource: true }, 'ru')).toBe('12 раз');
-    expect(describeDose({ repetitions: 22, doseFromSource: true }, 'ru')).toBe('22 раза');
-    expect(describeDose({ durationS: 30, doseFromSource: false }, 'ru')).toBe(
-      'около 30 с (ориентировочно; в источнике цифры нет)',
-    );
-    expect(describeDose({ doseFromSource: false }, 'ru')).toBe('сколько комфортно');
-  });
-
-  it('describes a growing intensity', () => {
-    expect(describeIntensity({ intensity: 'light' }, 'ru')).toBe('лёгкая');
-    expect(describeIntensity({ intensity: 'light', intensityTo: 'vigorous' }, 'ru')).toBe(
-      'от лёгкой до интенсивной',
-    );
   });
 });
 
@@ -101,7 +62,25 @@ describe('locale detection', () => {
 
 describe('UI strings', () => {
   it('have the same keys in English and Russian, all translated', () => {
-    expect(Object.keys(ru).sort()).toEqual(Object.keys(en).sort());
+    const plural = /_(zero|one|two|few|many|other)$/;
+    const plain = (table: object) =>
+      Object.keys(table)
+        .filter((k) => !plural.test(k))
+        .sort();
+    expect(plain(ru)).toEqual(plain(en));
+    // Counted words come in the plural forms of each language (Russian: one, few, many, other).
+    const families = Object.keys(en)
+      .filter((k) => k.endsWith('_other'))
+      .map((k) => k.slice(0, -'_other'.length));
+    expect(families.length).toBeGreaterThan(0);
+    const forms = (table: object, base: string) =>
+      Object.keys(table)
+        .filter((k) => k.startsWith(`${base}_`) && plural.test(k))
+        .sort();
+    for (const base of families) {
+      expect(forms(en, base)).toEqual([`${base}_one`, `${base}_other`]);
+      expect(forms(ru, base)).toEqual(['few', 'many', 'one', 'other'].map((c) => `${base}_${c}`));
+    }
     const untranslated = Object.entries(ru).filter(([k, v]) =>
       k.startsWith('ui.') || k.startsWith('zone.') ? !v : false,
     );

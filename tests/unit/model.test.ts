@@ -1,6 +1,6 @@
 /**
  * Checks the committed body models (models/*.glb) against the zone and landmark catalogues and
- * the anatomy the app relies on. Loads the real files through scripts/lib/readBody.ts.
+ * the anatomy the app relies on. Loads the real files through scripts/lib/readBodyFile.ts.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -8,7 +8,7 @@ import { NodeIO } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import {
   MORPH_TARGETS,
   type BodyData,
@@ -238,7 +238,7 @@ for (const id of ['adult', 'child'] as const) {
     const file = resolve(root, `models/body-${id}.glb`);
     let body: BodyData;
     beforeAll(async () => {
-      body = await readBodyGlb(file);
+      body = await readBodyFile(file);
     });
 
     it('has one part per catalogue zone, on both sides where bilateral, and nothing else', () => {

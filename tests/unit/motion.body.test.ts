@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import type { PathSpec } from '../../src/content/schema.ts';
 import type { BodyData, Side, Vec3 } from '../../src/domain/body.ts';
 import {
@@ -15,7 +15,7 @@ import {
   sampleMotion,
   type MotionPrimitive,
   type SkinPath,
-} from '../../src/domain/motion.ts';
+} from '../../src/domain/motion/index.ts';
 import { bodyPathFrame, samplePath } from '../../src/domain/paths.ts';
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
 
@@ -50,7 +50,7 @@ let skin: SkinProjector;
 let bilateral: Set<string>;
 
 beforeAll(async () => {
-  body = await readBodyGlb(resolve(root, 'models/body-adult.glb'));
+  body = await readBodyFile(resolve(root, 'models/body-adult.glb'));
   skin = createSkinProjector(body);
   bilateral = bilateralNames();
 });

@@ -19,7 +19,7 @@ import {
   type MotionPlan,
   type MotionPrimitive,
   type MotionSample,
-} from '../../src/domain/motion.ts';
+} from '../../src/domain/motion/index.ts';
 import type { Stroke } from '../../src/domain/paths.ts';
 import { createSkinProjector } from '../../src/domain/projectToSkin.ts';
 

@@ -9,6 +9,7 @@ import {
   createRandom,
   hashSeed,
   longestIncreasing,
+  moveItem,
   scoreOrder,
   shuffleSteps,
 } from '../../src/domain/orderDrill.ts';
@@ -200,5 +201,17 @@ describe('order scoring', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('moveItem', () => {
+  it('moves one place up or down and clamps at the ends', () => {
+    const list = ['a', 'b', 'c'] as const;
+    expect(moveItem(list, 2, -1)).toEqual(['a', 'c', 'b']);
+    expect(moveItem(list, 0, 1)).toEqual(['b', 'a', 'c']);
+    expect(moveItem(list, 0, -1)).toBe(list);
+    expect(moveItem(list, 2, 1)).toBe(list);
+    expect(moveItem(list, 5, -1)).toBe(list);
+    expect(moveItem(list, 0, 5)).toEqual(['b', 'c', 'a']);
   });
 });

@@ -7,18 +7,15 @@ import type { PathSpec } from '../../src/content/schema.ts';
 import type { BodyLandmark, Vec3 } from '../../src/domain/body.ts';
 import {
   bodyPathFrame,
-  cross,
-  distance,
-  dot,
   landmarkKeyFor,
   resamplePolyline,
   samplePath,
   sidesOf,
-  sub,
   tangentToward,
   type PathFrame,
   type Stroke,
 } from '../../src/domain/paths.ts';
+import { cross, distance, dot, sub } from '../../src/domain/vec3.ts';
 
 const UP: Vec3 = [0, 1, 0];
 const LANDMARKS: Record<string, Vec3> = {

@@ -1,29 +1,30 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
+import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
 import type { BodyData } from '../../src/domain/body.ts';
+import { applyPose, poseTransform } from '../../src/domain/pose.ts';
 import {
   applyMorphs,
   createSkinProjector,
   type SkinProjector,
 } from '../../src/domain/projectToSkin.ts';
-import { buildStepMotion } from '../../src/domain/stepMotion.ts';
+import { buildStepMotion, deriveStep, stepsWithAvoidNearby } from '../../src/domain/stepMotion.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const AVOID = new Set(['bunion', 'knee', 'patella', 'vertebrae']);
+const AVOID = AVOID_ZONES;
 
 let content: ContentData;
-const bodies = new Map<string, { body: BodyData; skin: SkinProjector }>();
+const bodies = new Map<string, { base: BodyData; body: BodyData; skin: SkinProjector }>();
 
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
   for (const kind of ['adult', 'child'] as const) {
-    const body = applyMorphs(await readBodyGlb(resolve(ROOT, `models/body-${kind}.glb`)), {
-      hallux_valgus: 0.5,
-    });
-    bodies.set(kind, { body, skin: createSkinProjector(body) });
+    const base = await readBodyFile(resolve(ROOT, `models/body-${kind}.glb`));
+    const body = applyMorphs(base, { hallux_valgus: 0.5 });
+    bodies.set(kind, { base, body, skin: createSkinProjector(body) });
   }
 });
 
@@ -107,5 +108,107 @@ describe('avoid warning anchors', () => {
     const nearLow: [number, number, number] = [0, (low?.[1] ?? 0) - 0.01, (low?.[2] ?? 0) - 0.02];
     expect(avoidAnchor({ zone: 'vertebrae', side: null }, nearLow, adult.landmarks)).toEqual(low);
     expect(avoidAnchor({ zone: 'heel', side: 'L' }, [0, 0, 0], adult.landmarks)).toBeNull();
+  });
+});
+
+describe('derived step data (what the view, the panels and Train read)', () => {
+  const boundsOf = (body: BodyData) => {
+    const min: [number, number, number] = [Infinity, Infinity, Infinity];
+    const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+    for (let i = 0; i < body.positions.length; i++) {
+      const k = i % 3;
+      min[k] = Math.min(min[k] ?? 0, body.positions[i] ?? 0);
+      max[k] = Math.max(max[k] ?? 0, body.positions[i] ?? 0);
+    }
+    return { min, max };
+  };
+  const derive = (catalogueId: string, stepIndex: number) => {
+    const loaded = content.protocols.find((p) => p.protocol.catalogueId === catalogueId);
+    const step = loaded?.protocol.steps[stepIndex];
+    const entry = loaded && bodies.get(loaded.protocol.body);
+    if (!loaded || !step || !entry) throw new Error(`no step ${catalogueId}/${String(stepIndex)}`);
+    const position = step.position ?? loaded.protocol.position;
+    const bounds = boundsOf(entry.base);
+    return {
+      loaded,
+      step,
+      position,
+      bounds,
+      derived: deriveStep({
+        protocolId: loaded.protocol.id,
+        step,
+        side: 'L',
+        position,
+        base: entry.base,
+        bounds,
+        body: entry.body,
+        skin: entry.skin,
+        isBilateral: (name) => content.landmarks.get(name)?.bilateral ?? false,
+        avoidZones: AVOID,
+        bodyScale: loaded.protocol.body === 'child' ? 0.56 : 1,
+      }),
+    };
+  };
+
+  it('keys a step by protocol, step and side, with its motion, nearby avoid zones and labels', () => {
+    const p1 = content.protocols.find((p) => p.protocol.catalogueId === 'P1');
+    const index = p1?.protocol.steps.findIndex(
+      (s) => s.zones.includes('first_mtp_joint') && s.path,
+    );
+    const { loaded, step, derived } = derive('P1', index ?? -1);
+    expect(derived.key).toBe(`${loaded.protocol.id}/${step.id}/L`);
+    expect(derived.problem).toBeNull();
+    expect(derived.motion).not.toBeNull();
+    expect(derived.nearAvoid).toEqual(derived.motion?.nearAvoid);
+    expect(derived.nearAvoid.map((z) => `${z.zone}.${String(z.side)}`)).toContain('bunion.L');
+    // A warning label for each nearby avoid zone that has an anchor landmark.
+    expect(derived.avoidLabels.map((l) => l.zone.zone)).toContain('bunion');
+  });
+
+  it('frames the step in world space: the path centre posed as the body lies', () => {
+    // P2 is done lying on the table: the framing is the posed path centre, looked at from above.
+    const p2 = content.protocols.find((p) => p.protocol.catalogueId === 'P2');
+    const index = p2?.protocol.steps.findIndex((s) => s.zones.includes('upper_back')) ?? -1;
+    const { derived, position, bounds } = derive('P2', index);
+    const motion = derived.motion;
+    if (!motion || !derived.frame) throw new Error('no motion');
+    const pose = poseTransform(position.pose, bounds);
+    expect(pose.onTable).toBe(true);
+    const expected = applyPose(pose, motion.center);
+    for (let k = 0; k < 3; k++) expect(derived.frame.center[k]).toBeCloseTo(expected[k] ?? 0, 9);
+    expect(derived.frame.key).toBe(derived.key);
+    // Never from under the table.
+    expect(derived.frame.normal[1]).toBeGreaterThanOrEqual(0);
+  });
+
+  it('frames a step without a path by its zones, and has no motion or warnings', () => {
+    const p1 = content.protocols.find((p) => p.protocol.catalogueId === 'P1');
+    const index = p1?.protocol.steps.findIndex((s) => !s.path && s.zones.length > 0) ?? -1;
+    const { derived } = derive('P1', index);
+    expect(derived.motion).toBeNull();
+    expect(derived.nearAvoid).toEqual([]);
+    expect(derived.avoidLabels).toEqual([]);
+    expect(derived.frame?.radius).toBeGreaterThan(0);
+  });
+
+  it('lists the steps with an avoid zone within reach, for the avoid quiz', () => {
+    const p1 = content.protocols.find((p) => p.protocol.catalogueId === 'P1');
+    const entry = bodies.get('adult');
+    if (!p1 || !entry) throw new Error('no P1');
+    const input = {
+      side: 'L' as const,
+      body: entry.body,
+      skin: entry.skin,
+      isBilateral: (name: string) => content.landmarks.get(name)?.bilateral ?? false,
+      avoidZones: AVOID,
+      bodyScale: 1,
+    };
+    const indices = stepsWithAvoidNearby(p1.protocol, input);
+    const expected = p1.protocol.steps.flatMap((step, i) => {
+      const r = buildStepMotion({ ...input, step });
+      return r.ok && r.motion && r.motion.nearAvoid.length > 0 ? [i] : [];
+    });
+    expect(indices.length).toBeGreaterThan(0);
+    expect(indices).toEqual(expected);
   });
 });

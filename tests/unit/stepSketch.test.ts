@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { BodyData } from '../../src/domain/body.ts';
 import {
@@ -25,7 +25,7 @@ let skin: SkinProjector;
 
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
-  body = applyMorphs(await readBodyGlb(resolve(ROOT, 'models/body-adult.glb')), {
+  body = applyMorphs(await readBodyFile(resolve(ROOT, 'models/body-adult.glb')), {
     hallux_valgus: 0.5,
   });
   skin = createSkinProjector(body);

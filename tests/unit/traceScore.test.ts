@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
-import { readBodyGlb } from '../../scripts/lib/readBody.ts';
+import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData, type Protocol } from '../../src/content/index.ts';
 import type { BodyData, Side, Vec3 } from '../../src/domain/body.ts';
-import { buildSkinStroke, type SkinPath } from '../../src/domain/motion.ts';
+import { buildSkinStroke, type SkinPath } from '../../src/domain/motion/index.ts';
 import {
   applyMorphs,
   createSkinProjector,
@@ -222,7 +222,7 @@ let valgus: { body: BodyData; skin: SkinProjector };
 
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
-  const body = await readBodyGlb(resolve(ROOT, 'models/body-adult.glb'));
+  const body = await readBodyFile(resolve(ROOT, 'models/body-adult.glb'));
   plain = { body, skin: createSkinProjector(body) };
   const p1 = protocolOf('P1');
   const morphed = applyMorphs(body, p1.bodyMorphs ?? {});

@@ -5,33 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addTrainee, emptyProgress } from '../../src/domain/progress.ts';
-import type { StorageLike } from '../../src/state/progressStorage.ts';
-import { createTrainSession, CURRENT_TRAINEE_KEY, stepKey } from '../../src/state/trainSession.ts';
-
-class MemoryStorage implements StorageLike {
-  readonly map = new Map<string, string>();
-  full = false;
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.full && key === 'footwork.progress') {
-      const e = new Error('The quota has been exceeded.');
-      e.name = 'QuotaExceededError';
-      throw e;
-    }
-    this.map.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.map.delete(key);
-  }
-  get length(): number {
-    return this.map.size;
-  }
-  key(i: number): string | null {
-    return [...this.map.keys()][i] ?? null;
-  }
-}
+import {
+  createTrainSession,
+  CURRENT_TRAINEE_KEY,
+  stepKey,
+} from '../../src/modes/train/trainSession.ts';
+import { MemoryStorage } from '../fixtures/progress.ts';
 
 const NOW = () => new Date('2026-11-21T09:00:00.000Z');
 const ORDER = {
@@ -77,7 +56,7 @@ describe('train session', () => {
     const storage = new MemoryStorage();
     const session = createTrainSession(storage, NOW);
     session.getState().chooseTrainee('Dana');
-    storage.full = true;
+    storage.fullKeys.add('footwork.progress');
     session.getState().record(ORDER);
     expect(session.getState().saveProblem).toMatchObject({ ok: false, reason: 'storage_full' });
     expect(session.getState().doc.trainees.Dana.attempts).toHaveLength(1);
@@ -86,7 +65,7 @@ describe('train session', () => {
     });
     // The export still holds it.
     expect(session.getState().exportJson()).toContain('"score": 83');
-    storage.full = false;
+    storage.fullKeys.delete('footwork.progress');
     session.getState().record({ ...ORDER, score: 90 });
     expect(session.getState().saveProblem).toBeNull();
     const saved = JSON.parse(storage.getItem('footwork.progress') ?? '{}') as {

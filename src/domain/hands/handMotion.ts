@@ -26,7 +26,7 @@ import {
   sampleMotion,
   type MotionPlan,
   type MotionSample,
-} from '../motion.ts';
+} from '../motion/index.ts';
 import type { Pose } from '../pose.ts';
 import type { SkinProjector } from '../projectToSkin.ts';
 import { caregiverDirection } from './approach.ts';
@@ -222,7 +222,8 @@ export function createHandsFrame(): HandsFrame {
 
 type V = [number, number, number];
 const v3 = (): V => [0, 0, 0];
-const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
+const dot = (a: ArrayLike<number>, b: ArrayLike<number>) =>
+  (a[0] ?? 0) * (b[0] ?? 0) + (a[1] ?? 0) * (b[1] ?? 0) + (a[2] ?? 0) * (b[2] ?? 0);
 function set(o: V, x: number, y: number, z: number): V {
   o[0] = x;
   o[1] = y;
@@ -230,7 +231,7 @@ function set(o: V, x: number, y: number, z: number): V {
   return o;
 }
 function copy(o: V, a: ArrayLike<number>): V {
-  return set(o, a[0], a[1], a[2]);
+  return set(o, a[0] ?? 0, a[1] ?? 0, a[2] ?? 0);
 }
 function normalize(o: V, fx = 1, fy = 0, fz = 0): V {
   const l = Math.hypot(o[0], o[1], o[2]);
@@ -238,24 +239,29 @@ function normalize(o: V, fx = 1, fy = 0, fz = 0): V {
   return set(o, fx, fy, fz);
 }
 function crossTo(o: V, a: ArrayLike<number>, b: ArrayLike<number>): V {
-  const ax = a[0];
-  const ay = a[1];
-  const az = a[2];
-  const bx = b[0];
-  const by = b[1];
-  const bz = b[2];
+  const ax = a[0] ?? 0;
+  const ay = a[1] ?? 0;
+  const az = a[2] ?? 0;
+  const bx = b[0] ?? 0;
+  const by = b[1] ?? 0;
+  const bz = b[2] ?? 0;
   return set(o, ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx);
 }
 /** o = a - (a·n) n, normalised (fallback: any perpendicular of n). */
 function tangentOf(o: V, a: ArrayLike<number>, n: ArrayLike<number>): V {
   const d = dot(a, n);
-  set(o, a[0] - d * n[0], a[1] - d * n[1], a[2] - d * n[2]);
+  set(
+    o,
+    (a[0] ?? 0) - d * (n[0] ?? 0),
+    (a[1] ?? 0) - d * (n[1] ?? 0),
+    (a[2] ?? 0) - d * (n[2] ?? 0),
+  );
   if (Math.hypot(o[0], o[1], o[2]) > 1e-9) return normalize(o);
   // Any perpendicular.
-  const ax = Math.abs(n[0]) < 0.9 ? 1 : 0;
+  const ax = Math.abs(n[0] ?? 0) < 0.9 ? 1 : 0;
   set(o, ax, 1 - ax, 0);
   const e = dot(o, n);
-  set(o, o[0] - e * n[0], o[1] - e * n[1], o[2] - e * n[2]);
+  set(o, o[0] - e * (n[0] ?? 0), o[1] - e * (n[1] ?? 0), o[2] - e * (n[2] ?? 0));
   return normalize(o);
 }
 /** Rotates v about unit axis k by angle (Rodrigues), in place. */
@@ -263,9 +269,9 @@ function rotateAbout(v: V, k: ArrayLike<number>, angle: number): V {
   if (angle === 0) return v;
   const c = Math.cos(angle);
   const s = Math.sin(angle);
-  const kx = k[0];
-  const ky = k[1];
-  const kz = k[2];
+  const kx = k[0] ?? 0;
+  const ky = k[1] ?? 0;
+  const kz = k[2] ?? 0;
   const d = kx * v[0] + ky * v[1] + kz * v[2];
   const cx = ky * v[2] - kz * v[1];
   const cy = kz * v[0] - kx * v[2];
@@ -305,7 +311,7 @@ const R2 = v3();
 const origin = v3();
 
 function mirrorLocal(v: ArrayLike<number>, side: HandSide, o: V): V {
-  return set(o, side === 'L' ? -v[0] : v[0], v[1], v[2]);
+  return set(o, side === 'L' ? -(v[0] ?? 0) : (v[0] ?? 0), v[1] ?? 0, v[2] ?? 0);
 }
 
 /** Mean of bone-local points (or directions) in hand space at the current pose. */
@@ -357,7 +363,7 @@ function placeHand(spec: GripSpec, side: HandSide, pl: Placement, free: boolean)
   tangentOf(a2, hH, pH);
   crossTo(a3, pH, a2);
   // World frame: press → -normal, heading → the travel heading turned by yaw.
-  set(w1, -pl.normal[0], -pl.normal[1], -pl.normal[2]);
+  set(w1, -(pl.normal[0] ?? 0), -(pl.normal[1] ?? 0), -(pl.normal[2] ?? 0));
   copy(w2, pl.heading);
   rotateAbout(w2, pl.normal, pl.yaw);
   tangentOf(w2, w2, w1);
@@ -383,9 +389,9 @@ function placeHand(spec: GripSpec, side: HandSide, pl: Placement, free: boolean)
   }
   set(
     origin,
-    pl.point[0] - (R0[0] * cH[0] + R1[0] * cH[1] + R2[0] * cH[2]),
-    pl.point[1] - (R0[1] * cH[0] + R1[1] * cH[1] + R2[1] * cH[2]),
-    pl.point[2] - (R0[2] * cH[0] + R1[2] * cH[1] + R2[2] * cH[2]),
+    (pl.point[0] ?? 0) - (R0[0] * cH[0] + R1[0] * cH[1] + R2[0] * cH[2]),
+    (pl.point[1] ?? 0) - (R0[1] * cH[0] + R1[1] * cH[1] + R2[1] * cH[2]),
+    (pl.point[2] ?? 0) - (R0[2] * cH[0] + R1[2] * cH[1] + R2[2] * cH[2]),
   );
 }
 
@@ -394,9 +400,9 @@ const FOREARM_AWAY: BoneVector = { bone: 'palm', v: [0, 0, 1] };
 
 /** A hand-space point → world with the current placement. */
 function toWorld(p: ArrayLike<number>, o: V): V {
-  const x = p[0];
-  const y = p[1];
-  const z = p[2];
+  const x = p[0] ?? 0;
+  const y = p[1] ?? 0;
+  const z = p[2] ?? 0;
   return set(
     o,
     R0[0] * x + R1[0] * y + R2[0] * z + origin[0],
@@ -741,11 +747,11 @@ function planHeadings(hp: HandsPlan): void {
     } else if (prep.shaped) {
       // A spiral, zigzag or circle winds about its way: head along the stroke as a whole.
       const stroke = hp.plan.path.strokes[baseScratch.stroke];
-      const c = stroke.count - 1;
-      if (c > 0) {
-        raw[i * 3] = (stroke.points[c * 3] ?? 0) - stroke.points[0];
-        raw[i * 3 + 1] = (stroke.points[c * 3 + 1] ?? 0) - stroke.points[1];
-        raw[i * 3 + 2] = (stroke.points[c * 3 + 2] ?? 0) - stroke.points[2];
+      const c = stroke ? stroke.count - 1 : 0;
+      if (stroke && c > 0) {
+        raw[i * 3] = (stroke.points[c * 3] ?? 0) - (stroke.points[0] ?? 0);
+        raw[i * 3 + 1] = (stroke.points[c * 3 + 1] ?? 0) - (stroke.points[1] ?? 0);
+        raw[i * 3 + 2] = (stroke.points[c * 3 + 2] ?? 0) - (stroke.points[2] ?? 0);
       } else raw.set(baseScratch.tangent, i * 3);
       weight[i] = baseScratch.transfer ? 0 : 1;
     } else {
@@ -1250,8 +1256,8 @@ function computeTargets(
     const target = out[side];
     if (!target.active) continue;
     correctionAt(hp.corrections[side], t, shiftScratch);
-    const sT = shiftScratch[SHIFT_T];
-    const sB = shiftScratch[SHIFT_B];
+    const sT = shiftScratch[SHIFT_T] ?? 0;
+    const sB = shiftScratch[SHIFT_B] ?? 0;
     if (sT === 0 && sB === 0) continue;
     crossTo(leftOf, target.normal, target.heading);
     set(
@@ -1432,14 +1438,14 @@ export function sampleHandsAtPass(
     const target = frameTargets[side];
     correctionAt(hp.corrections[side], tt, frameCorrection);
     const c = frameCorrection;
-    state.visible = target.active && hp.plan.segments.length > 0 && c[HIDE] < 0.5;
+    state.visible = target.active && hp.plan.segments.length > 0 && (c[HIDE] ?? 0) < 0.5;
     if (!state.visible) continue;
-    buildAngles(hp, target, c[CLOSE], c[WRIST], progress);
+    buildAngles(hp, target, c[CLOSE] ?? 0, c[WRIST] ?? 0, progress);
     poseHand(side);
     placeHand(
       hp.spec,
       side,
-      placementFor(hp, target, c[PITCH], c[ROLL], c[YAW], c[LIFT], progress),
+      placementFor(hp, target, c[PITCH] ?? 0, c[ROLL] ?? 0, c[YAW] ?? 0, c[LIFT] ?? 0, progress),
       hp.prep.free,
     );
     state.rotations.set(rot);
@@ -1454,8 +1460,8 @@ export function sampleHandsAtPass(
     copy(state.targetNormal, target.normal);
     state.contact = target.contact;
     state.pressure = intensity * target.contact;
-    state.planLift = c[LIFT];
-    state.planShift = Math.hypot(c[SHIFT_T], c[SHIFT_B]);
+    state.planLift = c[LIFT] ?? 0;
+    state.planShift = Math.hypot(c[SHIFT_T] ?? 0, c[SHIFT_B] ?? 0);
   }
   // One hand of a two-hand hold alone would mislead: both or neither.
   if (hp.spec.hands === 'two' && out.L.visible !== out.R.visible) {

@@ -4,6 +4,7 @@
  * keyframes. The forearm's angles are the wrist's: flexion lifts the forearm off the back of the
  * hand (wrist extension), abduction is radial deviation.
  */
+import { itemAt } from '../arrays.ts';
 import type { JointAngles } from './rig.ts';
 import { BONE_COUNT, BONE_INDEX, FINGERS, type Finger, type HandBone } from './skeleton.ts';
 
@@ -138,8 +139,8 @@ export function blendTrack(track: KeyTrack, x: number, out: JointAngles): void {
   }
   let i = 0;
   while (i < n - 1 && x > (track.at[i + 1] ?? 0)) i++;
-  const a = track.degrees[i];
-  const b = track.degrees[Math.min(i + 1, n - 1)];
+  const a = itemAt(track.degrees, i);
+  const b = itemAt(track.degrees, Math.min(i + 1, n - 1));
   const x0 = track.at[i] ?? 0;
   const x1 = track.at[Math.min(i + 1, n - 1)] ?? 0;
   const u = x1 > x0 ? Math.min(1, Math.max(0, (x - x0) / (x1 - x0))) : 0;

@@ -73,7 +73,8 @@ export function createHandProbes(mesh: HandMeshData, cellM = 0.008): HandProbes 
       ];
     });
     const c: [number, number, number] = [0, 0, 0];
-    for (const p of local) for (let k = 0; k < 3; k++) c[k] += (p[k] ?? 0) / local.length;
+    for (const p of local)
+      for (let k = 0; k < 3; k++) c[k] = (c[k] ?? 0) + (p[k] ?? 0) / local.length;
     let radius = 0;
     for (const p of local)
       radius = Math.max(radius, Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]));

@@ -7,6 +7,7 @@
  * The left hand is the mirror image of the right in hand-space x: its translations negate x and
  * its rotations become (x, -y, -z, w), so the same joint angles pose both hands alike.
  */
+import { itemAt } from '../arrays.ts';
 import type { Vec3 } from '../body.ts';
 import {
   BONE_COUNT,
@@ -34,14 +35,14 @@ export function quatMultiply(
   out: Quat | Float64Array,
   at = 0,
 ): void {
-  const ax = a[0];
-  const ay = a[1];
-  const az = a[2];
-  const aw = a[3];
-  const bx = b[0];
-  const by = b[1];
-  const bz = b[2];
-  const bw = b[3];
+  const ax = a[0] ?? 0;
+  const ay = a[1] ?? 0;
+  const az = a[2] ?? 0;
+  const aw = a[3] ?? 0;
+  const bx = b[0] ?? 0;
+  const by = b[1] ?? 0;
+  const bz = b[2] ?? 0;
+  const bw = b[3] ?? 0;
   out[at] = aw * bx + ax * bw + ay * bz - az * by;
   out[at + 1] = aw * by - ax * bz + ay * bw + az * bx;
   out[at + 2] = aw * bz + ax * by - ay * bx + az * bw;
@@ -49,15 +50,15 @@ export function quatMultiply(
 }
 
 export function quatConjugate(q: ArrayLike<number>): Quat {
-  return [-q[0], -q[1], -q[2], q[3]];
+  return [-(q[0] ?? 0), -(q[1] ?? 0), -(q[2] ?? 0), q[3] ?? 0];
 }
 
 /** Rotates v by unit quaternion q. */
 export function quatRotate(q: ArrayLike<number>, v: Vec3): Vec3 {
-  const qx = q[0];
-  const qy = q[1];
-  const qz = q[2];
-  const qw = q[3];
+  const qx = q[0] ?? 0;
+  const qy = q[1] ?? 0;
+  const qz = q[2] ?? 0;
+  const qw = q[3] ?? 0;
   const tx = 2 * (qy * v[2] - qz * v[1]);
   const ty = 2 * (qz * v[0] - qx * v[2]);
   const tz = 2 * (qx * v[1] - qy * v[0]);
@@ -132,10 +133,10 @@ export function composeMatrix(
   out: Float64Array,
   at = 0,
 ): void {
-  const x = q[0];
-  const y = q[1];
-  const z = q[2];
-  const w = q[3];
+  const x = q[0] ?? 0;
+  const y = q[1] ?? 0;
+  const z = q[2] ?? 0;
+  const w = q[3] ?? 0;
   const x2 = x + x;
   const y2 = y + y;
   const z2 = z + z;
@@ -160,9 +161,9 @@ export function composeMatrix(
   out[at + 9] = yz - wx;
   out[at + 10] = 1 - (xx + yy);
   out[at + 11] = 0;
-  out[at + 12] = p[0];
-  out[at + 13] = p[1];
-  out[at + 14] = p[2];
+  out[at + 12] = p[0] ?? 0;
+  out[at + 13] = p[1] ?? 0;
+  out[at + 14] = p[2] ?? 0;
   out[at + 15] = 1;
 }
 
@@ -217,7 +218,7 @@ export function transformDirection(m: ArrayLike<number>, at: number, v: Vec3): V
 
 /** Mirrors a right-hand quaternion into the left hand. */
 export function mirrorQuat(q: ArrayLike<number>): Quat {
-  return [q[0], -q[1], -q[2], q[3]];
+  return [q[0] ?? 0, -(q[1] ?? 0), -(q[2] ?? 0), q[3] ?? 0];
 }
 
 const REST_WORLD_QUAT: readonly Quat[] = REST_BONES.map((b) =>
@@ -231,10 +232,10 @@ export const BONE_PARENT_INDEX: readonly number[] = PARENT;
 function restLocalsRight(): BoneTransform[] {
   return REST_BONES.map((b, i) => {
     const p = PARENT[i] ?? -1;
-    const q = REST_WORLD_QUAT[i];
+    const q = itemAt(REST_WORLD_QUAT, i);
     if (p < 0) return { position: b.head, quaternion: q };
-    const parent = REST_BONES[p];
-    const pq = REST_WORLD_QUAT[p];
+    const parent = itemAt(REST_BONES, p);
+    const pq = itemAt(REST_WORLD_QUAT, p);
     const inv = quatConjugate(pq);
     const d: Vec3 = [
       b.head[0] - parent.head[0],
@@ -292,7 +293,7 @@ const jointScratch = new Float64Array(4);
 export function localRotations(angles: JointAngles, side: HandSide, out: Float64Array): void {
   for (let i = 0; i < BONE_COUNT; i++) {
     jointQuat(angles[i * 3] ?? 0, angles[i * 3 + 1] ?? 0, angles[i * 3 + 2] ?? 0, jointScratch);
-    quatMultiply(REST_LOCAL_R[i].quaternion, jointScratch, out, i * 4);
+    quatMultiply(itemAt(REST_LOCAL_R, i).quaternion, jointScratch, out, i * 4);
     if (side === 'L') {
       out[i * 4 + 1] = -(out[i * 4 + 1] ?? 0);
       out[i * 4 + 2] = -(out[i * 4 + 2] ?? 0);
@@ -317,7 +318,7 @@ export function forwardKinematics(
   const locals = restLocalTransforms(side);
   composeMatrix(rootPosition, rootQuat, rootMat);
   for (let i = 0; i < BONE_COUNT; i++) {
-    const t = locals[i];
+    const t = itemAt(locals, i);
     composeMatrix(t.position, rotations.subarray(i * 4, i * 4 + 4), localMat);
     const p = PARENT[i] ?? -1;
     if (p < 0) multiplyMatrices(rootMat, 0, localMat, 0, out, i * 16);

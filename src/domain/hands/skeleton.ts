@@ -9,6 +9,7 @@
  * Every bone's local frame at rest has +Z along the bone, -Y toward its palmar (pad) side, so
  * flexion is a positive rotation about local +X for every finger and the thumb.
  */
+import { itemAt } from '../arrays.ts';
 import type { Vec3 } from '../body.ts';
 
 export const HAND_BONES = [
@@ -229,7 +230,7 @@ export const BONE_INDEX: Readonly<Record<HandBone, number>> = Object.fromEntries
 ) as Record<HandBone, number>;
 
 export function restBone(name: HandBone): BoneRest {
-  return REST_BONES[BONE_INDEX[name]];
+  return itemAt(REST_BONES, BONE_INDEX[name]);
 }
 
 /** A hand-space point → the bone's local frame at rest. */

@@ -61,8 +61,8 @@ function buildGrid(pos: Float32Array, ids: readonly number[] | null, count: numb
   };
   each((v) => {
     for (let k = 0; k < 3; k++) {
-      min[k] = Math.min(min[k], pos[v * 3 + k] ?? 0);
-      max[k] = Math.max(max[k], pos[v * 3 + k] ?? 0);
+      min[k] = Math.min(min[k] ?? 0, pos[v * 3 + k] ?? 0);
+      max[k] = Math.max(max[k] ?? 0, pos[v * 3 + k] ?? 0);
     }
   });
   if (!Number.isFinite(min[0])) {
@@ -237,12 +237,12 @@ function nearestIn(g: Grid, pos: Float32Array, x: number, y: number, z: number, 
       const row = (iz * ny + iy) * nx;
       for (let ix = x0; ix <= x1; ix++) {
         const c = row + ix;
-        const end = start[c + 1];
-        for (let k = start[c]; k < end; k++) {
-          const v = items[k];
-          const dx = x - pos[v * 3];
-          const dy = y - pos[v * 3 + 1];
-          const dz = z - pos[v * 3 + 2];
+        const end = start[c + 1] ?? 0;
+        for (let k = start[c] ?? 0; k < end; k++) {
+          const v = items[k] ?? 0;
+          const dx = x - (pos[v * 3] ?? 0);
+          const dy = y - (pos[v * 3 + 1] ?? 0);
+          const dz = z - (pos[v * 3 + 2] ?? 0);
           const d2 = dx * dx + dy * dy + dz * dz;
           if (d2 < bestD2) {
             bestD2 = d2;

@@ -1,0 +1,104 @@
+import { createPortal } from 'react-dom';
+import type { Handout } from '../../domain/handout.ts';
+import { useT } from '../../state/localeStore.ts';
+
+/**
+ * The take-home sheet, placed at the end of <body>: hidden on screen, the only thing printed
+ * (see present.css). Content is rendered as text, never as HTML.
+ */
+export function HandoutSheet({ handout }: { readonly handout: Handout }) {
+  const { t } = useT();
+  return createPortal(
+    <article className="present-handout" data-protocol={handout.protocolId}>
+      <header>
+        <p className="present-handout-brand">Footwork</p>
+        <h1>{handout.title}</h1>
+        <p>{handout.summary}</p>
+        <p className="present-handout-position">{handout.position}</p>
+      </header>
+      <section>
+        <h2>{t('ui.present.handout.steps')}</h2>
+        <ol className="present-handout-steps">
+          {handout.steps.map((step) => (
+            <li key={step.number} className="present-handout-step">
+              <h3>
+                {t('ui.present.handout.stepHeading', { index: step.number, title: step.title })}
+              </h3>
+              {step.image ? (
+                <img className="present-handout-picture" src={step.image} alt={step.plain} />
+              ) : (
+                <p className="present-handout-nopicture">{t('ui.present.handout.noPicture')}</p>
+              )}
+              <p className="present-handout-plain">{step.plain}</p>
+              {step.warnings.length > 0 ? (
+                <ul className="present-handout-warnings">
+                  {step.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ol>
+        {handout.leftOut.length > 0 ? (
+          <div className="present-handout-leftout">
+            <h3>{t('ui.present.handout.leftOut')}</h3>
+            <ul>
+              {handout.leftOut.map((s) => (
+                <li key={s.number}>
+                  {t('ui.present.handout.stepHeading', { index: s.number, title: s.title })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </section>
+      {handout.schedule.length > 0 ? (
+        <section>
+          <h2>{t('ui.present.handout.schedule')}</h2>
+          <ul>
+            {handout.schedule.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {handout.safety.length > 0 ? (
+        <section className="present-handout-safety">
+          <h2>{t('ui.present.handout.safety')}</h2>
+          {handout.safety.map((list) => (
+            <div key={list.title}>
+              <h3>{list.title}</h3>
+              <ul>
+                {list.items.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {handout.disagreements.length > 0 ? (
+        <section className="present-handout-differ">
+          <h2>{t('ui.present.handout.disagreements')}</h2>
+          {handout.disagreements.map((d) => (
+            <div key={d.topic}>
+              <h3>{d.topic}</h3>
+              <ul>
+                {d.versions.map((v) => (
+                  <li key={v}>{v}</li>
+                ))}
+              </ul>
+              {d.appChoice ? (
+                <p>
+                  <strong>{t('ui.sourceNotes.appChoice')}</strong> {d.appChoice}
+                </p>
+              ) : null}
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </article>,
+    document.body,
+  );
+}
