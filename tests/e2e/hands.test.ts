@@ -15,14 +15,17 @@ import {
 
 const env = useBuildAndBrowser();
 
-/** One step per technique and hand part, on the body its protocol uses. */
+/**
+ * One step per technique and hand part, on the body its protocol uses. A child's toe stretch
+ * (p2 #13) is not listed: the app does not draw its hands yet (the glyph stands in).
+ */
 const STEPS: readonly (readonly [protocol: string, step: number, what: string])[] = [
   ['p4-classic-lower-limb', 3, 'adult-stroking-palm'],
   ['p1-hallux-valgus-adult-self', 4, 'adult-rubbing-thumb-spiral'],
   ['p4-classic-lower-limb', 6, 'adult-kneading-both-hands'],
   ['p4-classic-lower-limb', 7, 'adult-pressing-heel-of-palm'],
   ['p4-classic-lower-limb', 8, 'adult-rubbing-fingertips'],
-  ['p4-classic-lower-limb', 9, 'adult-tapping-palm-edge'],
+  ['p4-classic-lower-limb', 9, 'adult-hacking-palm-edge'],
   ['p4-classic-lower-limb', 10, 'adult-vibration-fingertips'],
   ['p1-hallux-valgus-adult-self', 5, 'adult-pressing-thumb-toes'],
   ['p7-anti-stress-toes', 1, 'adult-stretching-toes'],
@@ -33,10 +36,9 @@ const STEPS: readonly (readonly [protocol: string, step: number, what: string])[
   ['p2-hallux-valgus-child', 10, 'child-kneading-both-hands'],
   ['p3-valgus-feet-child-orthopedic', 13, 'child-kneading-thumb'],
   ['p2-hallux-valgus-child', 12, 'child-shaking'],
-  ['p2-hallux-valgus-child', 13, 'child-stretching-toes'],
   ['p3-valgus-feet-child-orthopedic', 4, 'child-tapping-fingertips'],
-  ['p6-hallux-valgus-child-course', 3, 'child-rubbing-phalanges'],
-  ['p6-hallux-valgus-child-course', 14, 'child-passive-movement'],
+  ['p6-hallux-valgus-child-course', 3, 'child-rubbing-fingertip-circles'],
+  ['p6-hallux-valgus-child-course', 14, 'child-kneading-thigh-front'],
 ];
 
 const ONLY = process.env.FOOTWORK_HANDS_STEPS?.split(',');
@@ -151,7 +153,7 @@ describe('still hands in the drawn step pictures', () => {
       await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
       await item.locator('summary').click();
       await expect
-        .poll(() => item.locator('.step-image-wait').count(), { timeout: 170_000 })
+        .poll(() => item.locator('.step-image-wait').count(), { timeout: 400_000 })
         .toBe(0);
       // Skin of the hands: the picture's own hand colour, absent from the body's palette.
       const handPixels = await item.locator('img.step-image').evaluateAll((imgs) =>
@@ -176,13 +178,14 @@ describe('still hands in the drawn step pictures', () => {
         }),
       );
       console.log(`hand pixels per picture: ${handPixels.join(', ')}`);
-      expect(handPixels.filter((n) => n > 200).length).toBeGreaterThanOrEqual(3);
+      expect(handPixels.filter((n) => n > 200).length).toBeGreaterThanOrEqual(8);
       await item.locator('img.step-image').nth(2).scrollIntoViewIfNeeded();
       await screenshot(page, 'hands-text-mode-pictures');
-      expect(errors).toEqual([]);
+      // The app saying WebGL is unavailable is expected here; nothing else may go wrong.
+      expect(errors.filter((e) => !e.includes('WebGL context'))).toEqual([]);
       await context.close();
     } finally {
       await noGl.close();
     }
-  }, 180_000);
+  }, 420_000);
 });

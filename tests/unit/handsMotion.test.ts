@@ -12,7 +12,8 @@ import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { readHandsGlb, type HandFile } from '../../scripts/lib/readHands.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
-import type { BodyData } from '../../src/domain/body.ts';
+import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
+import type { BodyData, MorphTarget } from '../../src/domain/body.ts';
 import { GRIPS, gripFor } from '../../src/domain/hands/grips.ts';
 import {
   AVOID_CLEARANCE_M,
@@ -35,7 +36,8 @@ import {
 import { buildStepMotion } from '../../src/domain/stepMotion.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const AVOID = new Set(['bunion', 'knee', 'patella', 'vertebrae']);
+/** The avoid zones of the zone catalogue, as the app marks them. */
+const AVOID = AVOID_ZONES;
 const FRAMES = 48;
 
 interface Body {
@@ -73,22 +75,35 @@ function insideTester(body: BodyData): Body['inside'] {
   };
 }
 
+const bases = new Map<string, BodyData>();
+
 beforeAll(async () => {
   content = loadContent(await readContentFiles(ROOT)).data;
   hands = await readHandsGlb(resolve(ROOT, 'models/hands.glb'));
-  for (const kind of ['adult', 'child'] as const) {
-    const body = applyMorphs(await readBodyFile(resolve(ROOT, `models/body-${kind}.glb`)), {
-      hallux_valgus: 0.5,
-    });
-    bodies.set(kind, {
+  for (const kind of ['adult', 'child'] as const)
+    bases.set(kind, await readBodyFile(resolve(ROOT, `models/body-${kind}.glb`)));
+}, 120_000);
+
+/** The body as the app shows a protocol: its kind with the protocol's morphs (severity). */
+function bodyFor(kind: string, morphs: Partial<Record<MorphTarget, number>>): Body {
+  const weights = { hallux_valgus: morphs.hallux_valgus ?? 0, flat_foot: morphs.flat_foot ?? 0 };
+  const key = `${kind}|${String(weights.hallux_valgus)}|${String(weights.flat_foot)}`;
+  let b = bodies.get(key);
+  const base = bases.get(kind);
+  if (!b && base) {
+    const body = applyMorphs(base, weights);
+    b = {
       body,
       skin: createSkinProjector(body),
       field: createSkinField(body),
       zones: new Set(body.parts.map((p) => p.zone)),
       inside: insideTester(body),
-    });
+    };
+    bodies.set(key, b);
   }
-}, 120_000);
+  if (!b) throw new Error(`no ${kind} body`);
+  return b;
+}
 
 /**
  * One step of each technique done by hand, on adult and child bodies, with the share of the
@@ -126,9 +141,9 @@ function planFor(
   const loaded = content.protocols.find((p) => p.protocol.id === protocolId);
   if (!loaded) throw new Error(`no protocol ${protocolId}`);
   const kind = loaded.protocol.body;
-  const b = bodies.get(kind);
-  const step = loaded.protocol.steps[stepNo - 1];
-  if (!b || !step) throw new Error(`no step ${protocolId} ${String(stepNo)}`);
+  const b = bodyFor(kind, loaded.protocol.bodyMorphs ?? {});
+  const step = loaded.protocol.steps.at(stepNo - 1);
+  if (!step) throw new Error(`no step ${protocolId} ${String(stepNo)}`);
   const bodyScale = kind === 'child' ? 0.56 : 1;
   const r = buildStepMotion({
     step,
