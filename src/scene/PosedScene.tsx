@@ -87,7 +87,10 @@ export function PosedScene(props: PosedSceneProps) {
           <Suspense fallback={null}>
             <StepScene
               derived={derived}
-              handPart={current.step.handPart}
+              kind={kind}
+              step={current.step}
+              side={current.side}
+              pose={current.position.pose}
               bodyScale={current.bodyScale}
               avoidZones={avoidZones}
               reducedMotion={reducedMotion}
