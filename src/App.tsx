@@ -3,6 +3,7 @@ import { describeViewerError } from './bodyModel/modelError.ts';
 import { endBoot } from './boot/handoff.ts';
 import { FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
 import { BODY_SCALE } from './domain/body.ts';
+import { ModeFailureNotice } from './modes/ModeFailureNotice.tsx';
 import { useModeUi } from './modes/useModeUi.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
 import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
@@ -20,6 +21,7 @@ import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
+import { LinkNotice } from './ui/LinkNotice.tsx';
 import { LoadingBar } from './ui/LoadingBar.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
@@ -121,6 +123,8 @@ export function App() {
           <NoWebGL />
         )}
         <div className="side-panels">
+          <ModeFailureNotice />
+          <LinkNotice />
           {Panels ? (
             <Panels />
           ) : (

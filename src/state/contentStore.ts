@@ -10,6 +10,8 @@ export interface ContentState {
   load: () => Promise<void>;
   /** Adds an imported protocol (replacing one with the same id) to the loaded content. */
   addImported: (loaded: LoadedProtocol) => void;
+  /** Takes an imported protocol out of the loaded content. */
+  removeImported: (id: string) => void;
 }
 
 export const useContentStore = create<ContentState>()((set, get) => ({
@@ -37,5 +39,10 @@ export const useContentStore = create<ContentState>()((set, get) => ({
       loaded,
     ];
     set({ data: { ...data, protocols } });
+  },
+  removeImported: (id) => {
+    const { data } = get();
+    if (!data) return;
+    set({ data: { ...data, protocols: data.protocols.filter((p) => p.protocol.id !== id) } });
   },
 }));
