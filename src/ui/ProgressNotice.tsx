@@ -11,11 +11,28 @@ interface StartNotice {
 
 let atStart: Promise<StartNotice> | null = null;
 
+/** The key stored training progress is kept under (`PROGRESS_KEY` of progressStorage.ts). */
+const PROGRESS_KEY = 'footwork.progress';
+
+/**
+ * Whether there may be something to say: stored progress to read, or a storage that refuses to
+ * be read (the storage code explains). Without either there is nothing to check.
+ */
+function mayHaveNotice(): boolean {
+  try {
+    return window.localStorage.getItem(PROGRESS_KEY) !== null;
+  } catch {
+    return true;
+  }
+}
+
 /**
  * Reads the stored training progress once per page (migrating or resetting it if needed). The
- * storage code (and its validator) loads after the first view, not with it.
+ * storage code (and its validator) loads only where there is progress to read, after the first
+ * view.
  */
 function loadNoticeOnce(): Promise<StartNotice> {
+  if (!mayHaveNotice()) return Promise.resolve({ notice: null, save: null });
   atStart ??= import('../state/progressStorage.ts').then(
     ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
       const storage = browserStorage();
