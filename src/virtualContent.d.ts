@@ -6,6 +6,7 @@ declare module 'virtual:footwork/content' {
   type ZoneInfo = import('./content/schema.ts').ZoneInfo;
   type LandmarkInfo = import('./content/schema.ts').LandmarkInfo;
   type ContraindicationList = import('./content/schema.ts').ContraindicationList;
+  type Condition = import('./content/schema.ts').Condition;
 
   /** The valid bundled protocols, in catalogue order. */
   export const catalogue: readonly CatalogueEntry[];
@@ -18,6 +19,7 @@ declare module 'virtual:footwork/content' {
       zones: [string, ZoneInfo][];
       landmarks: [string, LandmarkInfo][];
       contraindications: ContraindicationList[];
+      conditions: Condition[];
     };
   }>;
 }

@@ -6,7 +6,7 @@
  * - the index module (with the first view): the catalogue of valid protocols, the problems
  *   found (their files are left out; the app lists them), and a loader per protocol;
  * - one module per protocol, its checked data, loaded when needed;
- * - one module with the zones, landmarks and contraindication lists.
+ * - one module with the zones, landmarks, contraindication lists and safety-check conditions.
  *
  * `contentPlugin` serves them to Vite as virtual modules (`virtual:footwork/content`…).
  */
@@ -64,6 +64,7 @@ export function contentModules(files: readonly ContentFile[]): ContentModules {
       zones: [...data.zones],
       landmarks: [...data.landmarks],
       contraindications: data.contraindications,
+      conditions: data.conditions,
     }),
   );
   return { modules, problems };

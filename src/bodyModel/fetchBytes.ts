@@ -61,11 +61,20 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
   const controller = new AbortController();
   let progress: ByteProgress = { loaded: 0, total: null };
   let timer: unknown = null;
+  // The body's reader, once the response has started: cancelled on a stall too, since not every
+  // body stream ends when the request's signal aborts.
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
   const arm = () => {
     if (timer !== null) clearTimer(timer);
     timer = setTimer(() => {
-      controller.abort(new StalledError(options.stallMs, progress));
+      const stalled = new StalledError(options.stallMs, progress);
+      controller.abort(stalled);
+      reader?.cancel(stalled).catch(() => undefined);
     }, options.stallMs);
+  };
+  const stalled = (): StalledError | null => {
+    const reason: unknown = controller.signal.reason;
+    return reason instanceof StalledError ? reason : null;
   };
   const report = (next: ByteProgress) => {
     progress = next;
@@ -87,11 +96,13 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
       report({ loaded: whole.byteLength, total });
       return whole;
     }
-    const reader = response.body.getReader();
+    reader = response.body.getReader();
     const chunks: Uint8Array[] = [];
     let loaded = 0;
     for (;;) {
       const { done, value } = await reader.read();
+      const stall = stalled();
+      if (stall) throw stall;
       if (done) break;
       chunks.push(value);
       loaded += value.byteLength;
@@ -109,9 +120,7 @@ export async function fetchBytes(url: string, options: FetchBytesOptions): Promi
     return bytes.buffer;
   } catch (e) {
     // An abort by the stall timer surfaces as an AbortError (or the reason itself): report the stall.
-    const reason: unknown = controller.signal.reason;
-    if (reason instanceof StalledError) throw reason;
-    throw e;
+    throw stalled() ?? e;
   } finally {
     if (timer !== null) clearTimer(timer);
   }

@@ -20,13 +20,14 @@ export async function loadBundledContent(): Promise<LoadResult> {
       return load ? [load()] : [];
     }),
   ]);
-  const { zones, landmarks, contraindications } = shared.default;
+  const { zones, landmarks, contraindications, conditions } = shared.default;
   return {
     data: {
       zones: new Map(zones),
       landmarks: new Map(landmarks),
       protocols: protocols.map((m) => m.default),
       contraindications,
+      conditions,
       locales: new Map(),
     },
     problems,
