@@ -10,6 +10,7 @@ import type { ViewerStep } from './scene/Viewer.tsx';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
 import { useT } from './state/localeStore.ts';
+import { useModelLoad } from './state/modelLoad.ts';
 import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
 import { useAvoidZones } from './state/safetyStore.ts';
@@ -123,7 +124,10 @@ export function App() {
       }),
     [],
   );
-  const viewerShown = webgl && sceneWanted;
+  // While the model has failed (a stall, a broken file) its message and retry stand alone: the 3D
+  // view, which needs the model, waits for the retry.
+  const modelFailed = useModelLoad(kind).status === 'failed';
+  const viewerShown = webgl && sceneWanted && !modelFailed;
   const retryModel = () => {
     // Forget the failed load so that the model is fetched again; the first frame (if it is still
     // shown) or the 3D view draws it when it arrives.
@@ -182,7 +186,7 @@ export function App() {
               ) : null}
             </ErrorBoundary>
             <BootCanvas />
-            <ModelStatus kind={kind} showFailure={!viewerShown} onRetry={retryModel} />
+            <ModelStatus kind={kind} showFailure={!viewerError} onRetry={retryModel} />
             <HoverLabel />
             <ViewToolbar />
             <ContextLostNotice />

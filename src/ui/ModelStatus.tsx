@@ -22,8 +22,8 @@ export function describeModelError(kind: BodyKind, error: Error, t: Translate): 
 /**
  * Over the 3D area while the body model downloads: a progress bar of the bytes received (from
  * the streamed download) and a line saying the steps can be read meanwhile. When the download
- * fails or stalls, and `showFailure` is set (the interactive 3D view, which reports its own
- * failures, is not there yet), a message and a retry.
+ * fails or stalls, a message and a retry (the 3D view is not shown meanwhile), unless
+ * `showFailure` is off because the 3D view's own error message already says it.
  */
 export function ModelStatus(props: {
   readonly kind: BodyKind;
