@@ -1,23 +1,38 @@
 /**
  * Entry point. Two things start at once: the body's first frame, drawn with plain three.js as
- * soon as the model has arrived, and the app (React, the panels, the protocol list), which mounts
- * while the model is still downloading, so the text is usable before the body is shown. The
- * interactive 3D view loads when it is needed and takes over the first frame's canvas.
+ * soon as the model has arrived (its canvas made once the HTML's text has been painted), and the
+ * app (React, the panels, the protocol list), which mounts while the model is still downloading,
+ * so the text is usable before the body is shown. The interactive 3D view loads when it is
+ * needed and takes over the first frame's canvas.
  */
 import './app.css';
-import { modelLoad } from './bodyModel/loadBody.ts';
+import { loadBodyGltf, modelLoad } from './bodyModel/loadBody.ts';
 import { createFirstFrame } from './boot/firstFrame.ts';
 import { setFirstFrame } from './boot/handoff.ts';
 import { decodePlayerLink } from './domain/playerLink.ts';
 
-// Started first: the app's code is already on its way (modulepreload) while the canvas is made.
+// Started first: the app's code is already on its way (modulepreload), and so is the model (the
+// HTML preloads it); its download is taken up at once, for its progress bar.
 const app = import('./mountApp.tsx');
-const host = document.getElementById('boot-canvas');
-const frame = host ? createFirstFrame(host) : null;
-setFirstFrame(frame, host ? frame !== null : null);
 const kind = decodePlayerLink(window.location.search).body;
-const drawn = frame ? frame.draw(kind) : Promise.resolve(false);
-void app.then(async (m) => {
+void loadBodyGltf(kind);
+const host = document.getElementById('boot-canvas');
+
+/**
+ * Resolves once the browser has painted the HTML's text: making a WebGL context is a long task
+ * on a slow device or a software renderer, and should not hold back the first paint. (A timer
+ * as well, for a tab opened in the background, where animation frames wait.)
+ */
+const painted = new Promise<void>((resolve) => {
+  requestAnimationFrame(() => setTimeout(resolve, 0));
+  setTimeout(resolve, 200);
+});
+const made = painted.then(() => {
+  const frame = host ? createFirstFrame(host) : null;
+  setFirstFrame(frame, host ? frame !== null : null);
+  return { drawn: frame ? frame.draw(kind) : Promise.resolve(false) };
+});
+void Promise.all([app, made]).then(async ([m, { drawn }]) => {
   // While the model is still downloading the app mounts at once (the text comes first). When
   // all of it is already here, the first frame is a moment away: the app mounts right after it,
   // so as not to delay it.
