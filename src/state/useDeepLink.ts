@@ -17,7 +17,8 @@ export const useLinkNotice = create<{ readonly missing: string | null; dismiss: 
 
 /**
  * Keeps the URL and the player in step: on start the link's protocol, step, side, speed and view
- * are opened (once the content is loaded); afterwards every change is written back with
+ * are opened (once the content is loaded: at once when the link names a protocol, else when first
+ * needed); afterwards every change is written back with
  * `history.replaceState` (`writeUrl`), so a copied link reopens the same step; the `lang` and
  * `mode` parameters are kept.
  */
@@ -51,26 +52,15 @@ export function useDeepLink(): void {
       playerEngine.dispatch({ type: 'setSpeed', speed: link.speed });
     } else if (link.protocol) {
       useLinkNotice.setState({ missing: link.protocol });
+    } else {
+      // A protocol opened while the content loaded (the picker): the link says so from now on.
+      writePlayerLink();
     }
   }, [content, restored]);
 
   useEffect(() => {
     const write = () => {
-      if (!applied.current) return;
-      const { player } = usePlayerStore.getState();
-      const { side, view } = useViewerStore.getState();
-      if (!player.protocolId) return;
-      const protocol = findProtocol(content?.protocols, player.protocolId)?.protocol;
-      writeUrl({
-        link: {
-          protocol: player.protocolId,
-          step: player.stepIndex,
-          side,
-          speed: player.speed,
-          view,
-          body: protocol?.body,
-        },
-      });
+      if (applied.current) writePlayerLink();
     };
     const unsubPlayer = usePlayerStore.subscribe((s, prev) => {
       if (s.player !== prev.player) write();
@@ -82,5 +72,26 @@ export function useDeepLink(): void {
       unsubPlayer();
       unsubViewer();
     };
-  }, [content]);
+  }, []);
+}
+
+/** Writes the player's protocol, step, side, speed and view to the URL (once one is open). */
+function writePlayerLink(): void {
+  const { player } = usePlayerStore.getState();
+  const { side, view } = useViewerStore.getState();
+  if (!player.protocolId) return;
+  const protocol = findProtocol(
+    useContentStore.getState().data?.protocols,
+    player.protocolId,
+  )?.protocol;
+  writeUrl({
+    link: {
+      protocol: player.protocolId,
+      step: player.stepIndex,
+      side,
+      speed: player.speed,
+      view,
+      body: protocol?.body,
+    },
+  });
 }

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, loadContent, type ContentFile } from '../../src/content/index.ts';
+import type { ContentFile } from '../../src/content/index.ts';
 import { checkImportedProtocol } from '../../src/state/protocolImport.ts';
 import {
   ROOT,
@@ -233,52 +233,6 @@ describe('reliability', () => {
     } finally {
       await noGl.close();
     }
-  });
-
-  it('lists a bundled protocol file that fails validation, as text, and loads the others', async () => {
-    const good = '"id": "p1-hallux-valgus-adult-self",\n  "catalogueId": "P1",';
-    const bad = '"id": "p1-hallux-valgus-adult-self",\n  "catalogueId": 1,';
-    expect(P1_TEXT).toContain(good);
-    // The same check in Node gives the exact problems the app must list.
-    const files = bundledFiles().map((f) =>
-      f.path.endsWith('/p1-hallux-valgus-adult-self.json')
-        ? { ...f, text: f.text.replace(good, bad) }
-        : f,
-    );
-    const expected = loadContent(files).problems.map(formatProblem);
-    expect(
-      expected.some((p) =>
-        p.startsWith('content/protocols/p1-hallux-valgus-adult-self.json › catalogueId › '),
-      ),
-    ).toBe(true);
-
-    const { context, page, errors } = await open();
-    let served = false;
-    await page.route(/\/assets\/appContent-[\w-]+\.js$/, async (route) => {
-      const response = await route.fetch();
-      const body = await response.text();
-      served = body.includes(good);
-      await route.fulfill({ response, body: body.replace(good, bad) });
-    });
-    await page.goto(`${env.server.url}?protocol=p2-hallux-valgus-child&step=1&side=L`);
-    const notice = page.locator('.content-notice');
-    await expect
-      .poll(() => notice.locator('li').allTextContents(), { timeout: 60_000 })
-      .toEqual(expected);
-    expect(served).toBe(true);
-    expect(await notice.locator('summary').textContent()).toMatch(
-      /^Problems in 2 content files: what they concern was left out; everything else works\.$/,
-    );
-    await screenshot(page, 'reliability-content-problem');
-    // P1 is left out; the others load and play.
-    const ids = await page
-      .locator('.protocol-picker select option')
-      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-    expect(ids).not.toContain('p1-hallux-valgus-adult-self');
-    expect(ids).toContain('p2-hallux-valgus-child');
-    await stepsWork(page);
-    expect(errors).toEqual([]);
-    await context.close();
   });
 
   it('refuses broken protocol files with their exact problems, as text, and imports a valid one', async () => {
