@@ -25,6 +25,8 @@ import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
+import { ZoneChip } from './ui/ZoneChip.tsx';
+import './ui/layout.css';
 
 export function App() {
   const { t } = useT();
@@ -113,6 +115,7 @@ export function App() {
             </ErrorBoundary>
             <LoadingBar />
             <HoverLabel />
+            <ZoneChip />
             <ViewToolbar />
             <ContextLostNotice />
             {Overlay ? <Overlay /> : null}
