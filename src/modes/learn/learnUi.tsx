@@ -15,11 +15,12 @@ import { ProtocolLibrary } from './ProtocolLibrary.tsx';
 import { SafetyCheck } from './SafetyCheck.tsx';
 
 /**
- * Learn (the default mode): find a protocol in the library (or pick it), play it step by step
- * with a session timer (the controls and the step's words first, so that they are on the first
- * screen), the step list beside them, then what to know before it starts (cautions, position,
- * schedule, where the sources differ) and what rules it or some of its steps out, import and
- * export, the zones. A first visit opens on a short guide.
+ * Learn (the default mode): play a protocol step by step with a session timer (the controls and
+ * the step's words first, so that they are on the first screen), the step list beside them; then
+ * the picker and the library to find another protocol (the first thing shown while none is
+ * open), what to know before it starts (cautions, position, schedule, where the sources differ)
+ * and what rules it or some of its steps out, import and export, the zones. A first visit opens
+ * on a short guide.
  */
 function LearnPanels() {
   return (
@@ -27,12 +28,12 @@ function LearnPanels() {
       <ProgressNotice />
       <ContentNotice />
       <FirstRunGuide />
-      <ProtocolPicker />
-      <ProtocolLibrary />
       <PlayerControls />
       <StepPanel />
       <ZonePanel />
       <StepList />
+      <ProtocolPicker />
+      <ProtocolLibrary />
       <ProtocolBrief />
       <SafetyCheck />
       <ProtocolImport />
