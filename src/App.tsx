@@ -30,6 +30,8 @@ import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
+import { ZoneChip } from './ui/ZoneChip.tsx';
+import './ui/layout.css';
 
 /**
  * The interactive 3D view (React Three Fiber, camera controls, the step scene) is its own chunk,
@@ -190,6 +192,7 @@ export function App() {
             <BootCanvas />
             <ModelStatus kind={kind} showFailure={!viewerError} onRetry={retryModel} />
             <HoverLabel />
+            <ZoneChip />
             <ViewToolbar />
             <ContextLostNotice />
             {Overlay ? <Overlay /> : null}
