@@ -25,7 +25,7 @@ import { useContentStore } from '../state/contentStore.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { handsStatus } from './handsStatus.ts';
-import { createLowDetail, type LowDetail } from './lowDetail.ts';
+import { createLowDetail, LOW_DETAIL_ERROR, type LowDetail } from './lowDetail.ts';
 
 interface HandsProps {
   /** The step's motion on the skin, from the shared derived step data (`useStepMotion`). */
@@ -263,7 +263,7 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
         hands[s].mesh.material = light ? materials[s].light : materials[s].standard;
       }
       if (light && !lowDetail.current) {
-        void createLowDetail([hands.L.mesh, hands.R.mesh], 0.35).then((d) => {
+        void createLowDetail([hands.L.mesh, hands.R.mesh], LOW_DETAIL_ERROR).then((d) => {
           if (cancelled) return;
           lowDetail.current = d;
           if (useRenderQuality.getState().lightShading) d.use();

@@ -55,15 +55,19 @@ export function lowDetailIndices(
  * Low-detail versions of the zone meshes, for animation under software rendering, where triangles
  * rather than pixels set the frame time. Only the index buffer is simplified, so vertices, normals,
  * colours and morph targets are shared with the full mesh. The error bound scales with the body's
- * size (its longest extent, standing or lying). Loaded on demand.
+ * size (its longest extent, standing or lying) unless `errorMetres` gives it (the hands, which are
+ * small beside the body they sit on, keep the body's bound). Loaded on demand.
  */
-export async function createLowDetail(meshes: readonly Mesh[]): Promise<LowDetail> {
+export async function createLowDetail(
+  meshes: readonly Mesh[],
+  errorMetres?: number,
+): Promise<LowDetail> {
   const { MeshoptSimplifier } = await import('meshoptimizer/simplifier');
   await MeshoptSimplifier.ready;
   const box = new Box3();
   for (const mesh of meshes) box.expandByObject(mesh);
   const size = box.getSize(new Vector3());
-  const error = LOW_DETAIL_ERROR * (Math.max(size.x, size.y, size.z) / 1.7);
+  const error = errorMetres ?? LOW_DETAIL_ERROR * (Math.max(size.x, size.y, size.z) / 1.7);
   const swaps: { mesh: Mesh; full: BufferAttribute; low: BufferAttribute }[] = [];
   let saved = 0;
   for (const mesh of meshes) {
