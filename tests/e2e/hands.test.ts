@@ -152,8 +152,12 @@ describe('still hands in the drawn step pictures', () => {
       const item = page.locator('.protocol-text-item', { hasText: 'Classic lower-limb' });
       await expect.poll(() => item.count(), { timeout: 30_000 }).toBe(1);
       await item.locator('summary').click();
+      // The pictures mount after the click, then draw one at a time.
       await expect
-        .poll(() => item.locator('.step-image-wait').count(), { timeout: 400_000 })
+        .poll(() => item.locator('img.step-image').count(), { timeout: 400_000 })
+        .toBeGreaterThanOrEqual(10);
+      await expect
+        .poll(() => item.locator('.step-image-wait').count(), { timeout: 60_000 })
         .toBe(0);
       // Skin of the hands: the picture's own hand colour, absent from the body's palette.
       const handPixels = await item.locator('img.step-image').evaluateAll((imgs) =>
