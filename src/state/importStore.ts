@@ -47,6 +47,24 @@ export interface ImportState {
   remove: (id: string) => Promise<void>;
 }
 
+/**
+ * The loaded content, once it is there: starts the load, or waits for the one under way (a file
+ * may be given before the protocols have loaded). Null when loading failed.
+ */
+async function loadedContent(): Promise<ContentData | null> {
+  await useContentStore.getState().load();
+  if (useContentStore.getState().status === 'loading')
+    await new Promise<void>((resolve) => {
+      const off = useContentStore.subscribe((s) => {
+        if (s.status !== 'loading') {
+          off();
+          resolve();
+        }
+      });
+    });
+  return useContentStore.getState().data;
+}
+
 /** The body model a protocol is drawn on, as the model check reads it. */
 async function modelFor(kind: BodyKind): Promise<ModelInput> {
   const gltf = await loadBodyGltf(kind);
@@ -94,14 +112,13 @@ async function checkFile(
 
 export const useImportStore = create<ImportState>()((set, get) => {
   const storedIds = () => new Set(get().stored.map((s) => s.id));
-  const refuse = (problems: readonly string[]) => {
-    void import('./protocolImport.ts').then(({ MAX_LISTED_PROBLEMS }) => {
-      set({
-        status: 'done',
-        problems: problems.slice(0, MAX_LISTED_PROBLEMS),
-        problemTotal: problems.length,
-        imported: null,
-      });
+  const refuse = async (problems: readonly string[]): Promise<void> => {
+    const { MAX_LISTED_PROBLEMS } = await import('./protocolImport.ts');
+    set({
+      status: 'done',
+      problems: problems.slice(0, MAX_LISTED_PROBLEMS),
+      problemTotal: problems.length,
+      imported: null,
     });
   };
   return {
@@ -126,8 +143,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
         kept: null,
       });
       try {
-        await useContentStore.getState().load();
-        const loaded = useContentStore.getState().data;
+        const loaded = await loadedContent();
         if (!loaded) throw new Error('the bundled content could not be loaded');
         const { MAX_IMPORT_BYTES } = await import('./protocolImport.ts');
         let text = '';
@@ -145,7 +161,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
           set({ status: 'checkingModel' }),
         );
         if (!checked.ok) {
-          refuse(checked.problems);
+          await refuse(checked.problems);
           return;
         }
         const { protocol } = checked;
@@ -169,7 +185,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
             : s.stored,
         }));
       } catch (e) {
-        refuse([
+        await refuse([
           `${file.name} › $ › the file could not be read: ${e instanceof Error ? e.message : String(e)}`,
         ]);
       }
@@ -178,8 +194,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (get().restoreStatus !== 'idle') return;
       set({ restoreStatus: 'loading' });
       try {
-        await useContentStore.getState().load();
-        if (!useContentStore.getState().data) return;
+        if (!(await loadedContent())) return;
         const { readStoredProtocols, keepProtocol } = await import('./importedProtocols.ts');
         const { protocols } = await readStoredProtocols();
         const stored: KeptImport[] = [];
