@@ -1,12 +1,12 @@
 /** The bundled content as modules made at build time (scripts/lib/contentModules.ts). */
 declare module 'virtual:footwork/content' {
-  type CatalogueEntry = import('./content/catalogue.ts').CatalogueEntry;
-  type LoadedProtocol = import('./content/load.ts').LoadedProtocol;
-  type Problem = import('./content/problems.ts').Problem;
-  type ZoneInfo = import('./content/schema.ts').ZoneInfo;
-  type LandmarkInfo = import('./content/schema.ts').LandmarkInfo;
-  type ContraindicationList = import('./content/schema.ts').ContraindicationList;
-  type Condition = import('./content/schema.ts').Condition;
+  type CatalogueEntry = import('../content/catalogue.ts').CatalogueEntry;
+  type LoadedProtocol = import('../content/load.ts').LoadedProtocol;
+  type Problem = import('../content/problems.ts').Problem;
+  type ZoneInfo = import('../content/schema.ts').ZoneInfo;
+  type LandmarkInfo = import('../content/schema.ts').LandmarkInfo;
+  type ContraindicationList = import('../content/schema.ts').ContraindicationList;
+  type Condition = import('../content/schema.ts').Condition;
 
   /** The valid bundled protocols, in catalogue order. */
   export const catalogue: readonly CatalogueEntry[];
