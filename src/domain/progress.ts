@@ -11,7 +11,9 @@
  * - v1 (the first training prototype): one trainee, `{ version: 1, trainee, scores: [{ protocol,
  *   step, type, score (0–1), ok, date (epoch ms) }] }`.
  * - v2: `{ version: 2, trainees: { [name]: { attempts: [{ protocolId, stepId, kind, score (0–100),
- *   passed, at (ISO) }], updatedAt } } }`, any number of trainees.
+ *   passed, at (ISO) }], updatedAt } } }`, any number of trainees. A trace attempt may also carry
+ *   `measures`, its marks per criterion (`{ direction, coverage, shape, turn, accuracy, tempo }`,
+ *   each 0–100 and optional); attempts saved before it have none and read as before.
  */
 // Before the schemas below are built: zod must not compile validators with `new Function` (CSP).
 import '../content/zodConfig.ts';
@@ -92,6 +94,29 @@ function replaceLoneSurrogates(s: string): string {
 
 const isoInstant = z.iso.datetime();
 
+/** The criteria a graded trace is marked on (`TRACE_CRITERIA` of `traceScore.ts`). */
+export const ATTEMPT_MEASURES = [
+  'direction',
+  'coverage',
+  'shape',
+  'turn',
+  'accuracy',
+  'tempo',
+] as const;
+export type AttemptMeasure = (typeof ATTEMPT_MEASURES)[number];
+
+const measureMark = z.number().min(0).max(100).optional();
+export const attemptMeasuresSchema = z.strictObject({
+  direction: measureMark,
+  coverage: measureMark,
+  shape: measureMark,
+  turn: measureMark,
+  accuracy: measureMark,
+  tempo: measureMark,
+});
+
+export type AttemptMeasures = z.infer<typeof attemptMeasuresSchema>;
+
 export const attemptSchema = z.strictObject({
   protocolId: kebabId,
   /** The step drilled; null for the step-order drill of a whole protocol. */
@@ -100,6 +125,8 @@ export const attemptSchema = z.strictObject({
   score: z.number().min(0).max(100),
   passed: z.boolean(),
   at: isoInstant,
+  /** Trace attempts: the marks per criterion (none in attempts saved before they were kept). */
+  measures: attemptMeasuresSchema.optional(),
 });
 export type Attempt = z.infer<typeof attemptSchema>;
 

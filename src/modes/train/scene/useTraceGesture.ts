@@ -85,7 +85,8 @@ export function useTraceGesture(
     };
     const addAt = (e: PointerEvent) => {
       const picked = pick(e);
-      const added = recorder.add(picked?.hit ?? null);
+      // The event's time stamp: the tempo is judged from the trace's timing.
+      const added = recorder.add(picked?.hit ?? null, e.timeStamp);
       if (added && picked) live.current.handlers.onPoint(picked.lifted);
     };
 
