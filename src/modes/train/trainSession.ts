@@ -12,14 +12,14 @@ import {
   zonesNearPath,
 } from '../../domain/avoidQuiz.ts';
 import { BODY_SCALE, type Vec3 } from '../../domain/body.ts';
-import {
-  normalizeTraineeName,
-} from '../../domain/progress.ts';
-import type { AttemptMeasures,
+import { normalizeTraineeName } from '../../domain/progress.ts';
+import type {
+  AttemptMeasures,
   ImportResult,
   NameProblem,
   NewAttempt,
-  ProgressDoc } from '../../domain/progress.ts';
+  ProgressDoc,
+} from '../../domain/progress.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
 import { traceFigureFor } from '../../domain/traceFigure.ts';

@@ -104,7 +104,10 @@ export function useTraceGesture(
       addAt(e);
     };
     const onMove = (e: PointerEvent) => {
-      if (dragging) addAt(e);
+      if (!dragging) return;
+      // Every position the pointer passed since the last event: a quick circle keeps its shape.
+      const all = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+      for (const c of all.length > 0 ? all : [e]) addAt(c);
     };
     const onUp = (e: PointerEvent) => {
       const start = downAt;
