@@ -6,12 +6,14 @@
  * tests) and in the browser (files fetched by the app).
  */
 import type { z } from 'zod';
+import { checkConditions, checkNoteOrigin, checkSourceNoteRefs } from './checkSafety.ts';
 import { issuesToProblems } from './issues.ts';
 import { parseJson } from './jsonError.ts';
 import { EN_MESSAGES, message, pluralForm, type Messages } from './messages.ts';
 import { formatJsonPath, type JsonPathSegment, type Problem } from './problems.ts';
 import {
   contraindicationsFile,
+  type Condition,
   landmarksFile,
   localeFile,
   NON_TOUCH_TECHNIQUES,
@@ -45,6 +47,8 @@ export interface ContentData {
   /** Valid protocols, ordered by catalogue number then id. */
   readonly protocols: readonly LoadedProtocol[];
   readonly contraindications: readonly ContraindicationList[];
+  /** What a person ticks in the safety check (`contraindications.json` → `conditions`). */
+  readonly conditions: readonly Condition[];
   /** UI strings per locale (`en`, `ru`, ...). */
   readonly locales: ReadonlyMap<string, Messages>;
 }
@@ -120,6 +124,11 @@ export function pathLandmarkRefs(path: PathSpec): { name: string; at: JsonPathSe
     case 'circles':
       return [{ name: path.center, at: ['center'] }];
     case 'spiral':
+      return [
+        { name: path.along[0], at: ['along', 0] },
+        ...(path.via ?? []).map((name, i) => ({ name, at: ['via', i] })),
+        { name: path.along[1], at: ['along', 1] },
+      ];
     case 'zigzag':
       return path.along.map((name, i) => ({ name, at: ['along', i] }));
     case 'figure_eight':
@@ -216,7 +225,11 @@ function checkSteps(
     if (stepIds.has(s.id)) report(at('id'), message('problem.id.duplicate', { id: s.id }));
     stepIds.add(s.id);
     checkSource(s.source, at('source'), true);
-    s.cautions.forEach((n, k) => checkSource(n.source, at('cautions', k, 'source'), true));
+    s.cautions.forEach((n, k) =>
+      checkNoteOrigin(n, at('cautions', k), report, (name, where) =>
+        checkSource(name, where, true),
+      ),
+    );
     s.zones.forEach((z, k) => checkZone(z, at('zones', k)));
     const touches = !NON_TOUCH_TECHNIQUES.has(s.technique);
     if (touches && !s.path)
@@ -266,11 +279,12 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
   const protocolSources = new Set(p.sources);
   const checkSource = sourceChecker(report, protocolSources);
   p.sources.forEach((s, i) => checkSource(s, ['sources', i], false));
-  p.cautions.forEach((n, i) => checkSource(n.source, ['cautions', i, 'source'], true));
+  const listed = (name: string, at: JsonPathSegment[]) => checkSource(name, at, true);
+  p.cautions.forEach((n, i) => checkNoteOrigin(n, ['cautions', i], report, listed));
   if (p.schedule) {
     checkSource(p.schedule.source, ['schedule', 'source'], true);
     p.schedule.notes.forEach((n, i) =>
-      checkSource(n.source, ['schedule', 'notes', i, 'source'], true),
+      checkNoteOrigin(n, ['schedule', 'notes', i], report, listed),
     );
     checkRange(p.schedule.courseSessions, ['schedule', 'courseSessions'], report);
     checkRange(p.schedule.courseWeeks, ['schedule', 'courseWeeks'], report);
@@ -284,6 +298,7 @@ function checkProtocol(file: string, p: Protocol, cat: Catalogues, out: Problem[
     cat,
     out,
   );
+  p.directionRules?.forEach((r, i) => listed(r.source, ['directionRules', i, 'source']));
   p.sourceNotes.forEach((n, i) =>
     n.variants.forEach((v, k) =>
       checkSource(v.source, ['sourceNotes', i, 'variants', k, 'source'], false),
@@ -384,29 +399,37 @@ export function loadCatalogues(
 /**
  * One protocol file on its own: JSON, schema, and its references to the catalogues and sources.
  * The protocol is returned when its schema is valid (even with reference problems, so that the
- * cross-file checks can still see it); `problems` holds everything found in the file.
+ * cross-file checks can still see it); `problems` holds everything found in the file. A file
+ * that fails the schema but names an id gives it as `invalidId`, so that the source notes of
+ * other protocols that name it are not reported again for it.
  */
 export function parseProtocolFile(
   file: ContentFile,
   cat: Catalogues,
-): { protocol: Protocol | null; problems: Problem[] } {
+): { protocol: Protocol | null; problems: Problem[]; invalidId?: string } {
   const problems: Problem[] = [];
   const { value: p, raw } = parseFileRaw(file, protocolSchema, problems);
   if (!p) {
     checkInvalidProtocol(file.path, raw, cat, problems);
-    return { protocol: null, problems };
+    const rawId = (raw as { id?: unknown } | undefined)?.id;
+    return typeof rawId === 'string'
+      ? { protocol: null, problems, invalidId: rawId }
+      : { protocol: null, problems };
   }
   checkProtocol(file.path, p, cat, problems);
   return { protocol: p, problems };
 }
 
-/** Reads the contraindication lists and checks their references (problems go to `out`). */
+/**
+ * Reads the contraindication lists and the conditions a person ticks, and checks their
+ * references and how the lists use the conditions (problems go to `out`).
+ */
 export function loadContraindications(
   file: ContentFile,
   protocolIds: ReadonlySet<string>,
   zones: ReadonlyMap<string, ZoneInfo> | null,
   out: Problem[],
-): ContraindicationList[] | null {
+): { lists: ContraindicationList[]; conditions: readonly Condition[] } | null {
   const parsed = parseFile(file, contraindicationsFile, out);
   if (!parsed) return null;
   const lists: ContraindicationList[] = [];
@@ -445,7 +468,14 @@ export function loadContraindications(
     });
     lists.push(list);
   });
-  return lists;
+  const conditions = parsed.conditions ?? [];
+  const avoid = zones
+    ? new Set([...zones.values()].filter((z) => z.avoid !== null).map((z) => z.id))
+    : null;
+  checkConditions(conditions, parsed.lists, avoid, (at, reason) =>
+    out.push({ file: file.path, path: formatJsonPath(at), reason }),
+  );
+  return { lists, conditions };
 }
 
 /** What a protocol's links to other files are checked against. */
@@ -454,6 +484,11 @@ export interface ProtocolLinks {
   readonly lists: readonly ContraindicationList[] | null;
   /** Every protocol id known, and the step ids of each (source notes name them). */
   readonly steps: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Ids of protocol files that fail the schema (reported there): a source note naming one is
+   * not reported again, so one broken file does not take the protocols sharing the note with it.
+   */
+  readonly invalid?: ReadonlySet<string>;
   /**
    * Whether each list a protocol names must name the protocol back: true for the bundled content
    * (both directions are kept in step), false for a protocol imported on its own.
@@ -483,22 +518,13 @@ export function checkProtocolLinks(lp: LoadedProtocol, links: ProtocolLinks): Pr
       });
   });
   lp.protocol.sourceNotes.forEach((n, i) =>
-    n.variants.forEach((v, k) => {
-      const path = formatJsonPath(['sourceNotes', i, 'variants', k]);
-      const steps = links.steps.get(v.protocol);
-      if (!steps)
-        own.push({
-          file: lp.file,
-          path: `${path}.protocol`,
-          reason: message('problem.ref.unknownProtocol', { id: v.protocol }),
-        });
-      else if (v.step !== undefined && !steps.has(v.step))
-        own.push({
-          file: lp.file,
-          path: `${path}.step`,
-          reason: message('problem.ref.unknownStep', { id: v.step, protocol: v.protocol }),
-        });
-    }),
+    checkSourceNoteRefs(
+      n,
+      ['sourceNotes', i],
+      links.steps,
+      (at, reason) => own.push({ file: lp.file, path: formatJsonPath(at), reason }),
+      links.invalid,
+    ),
   );
   return own;
 }
@@ -564,10 +590,13 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
   const checked: LoadedProtocol[] = [];
   const broken = new Set<string>();
   const protocolIds = new Set<string>();
+  /** Ids of protocol files that fail the schema: reported there, not again by their referrers. */
+  const invalidIds = new Set<string>();
   for (const f of byKind.get('protocol') ?? []) {
-    const { protocol: p, problems: own } = parseProtocolFile(f, cat);
+    const { protocol: p, problems: own, invalidId } = parseProtocolFile(f, cat);
     if (!p) {
       problems.push(...own);
+      if (invalidId !== undefined) invalidIds.add(invalidId);
       continue;
     }
     if (protocolIds.has(p.id))
@@ -584,8 +613,14 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
 
   // Contraindications, and their links with protocols in both directions.
   const ciSource = single('contraindications', CONTRAINDICATIONS_FILE);
-  const lists = ciSource ? loadContraindications(ciSource, protocolIds, cat.zones, problems) : null;
-  const links: ProtocolLinks = { lists, steps: stepIndex(checked), listsNameProtocol: true };
+  const ci = ciSource ? loadContraindications(ciSource, protocolIds, cat.zones, problems) : null;
+  const lists = ci?.lists ?? null;
+  const links: ProtocolLinks = {
+    lists,
+    steps: stepIndex(checked),
+    invalid: invalidIds,
+    listsNameProtocol: true,
+  };
   for (const lp of checked) {
     const own = checkProtocolLinks(lp, links);
     if (own.length) {
@@ -635,6 +670,7 @@ export function loadContent(files: readonly ContentFile[]): LoadResult {
       landmarks: cat.landmarks ?? new Map(),
       protocols,
       contraindications: lists ?? [],
+      conditions: ci?.conditions ?? [],
       locales,
     },
     problems,

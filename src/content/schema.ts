@@ -119,6 +119,11 @@ export const position = z.strictObject({
   pose: z.enum(POSES),
   props: z.array(z.enum(PROPS)).max(6),
   note: shortText.optional(),
+  /** The position is the app's choice: the source names none. Shown labelled as such. */
+  own: z
+    .literal(true)
+    .optional()
+    .describe("The position is the app's choice (the source names none); shown labelled."),
 });
 export type Position = z.infer<typeof position>;
 
@@ -187,6 +192,16 @@ export const circlesPath = z
     turns,
     /** As seen looking at the skin from outside. */
     clockwise: z.boolean(),
+    /**
+     * Moves the centre this far sideways, away from the body's midline on the step's side: circles
+     * beside a midline landmark (the neck muscles either side of the cervical spine).
+     */
+    lateralMm: z
+      .number()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe("Centre moved this far from the body's midline, on the step's side."),
   })
   .meta({ description: 'Circles in the skin tangent plane around a landmark.' });
 
@@ -194,11 +209,15 @@ export const spiralPath = z
   .strictObject({
     kind: z.literal('spiral'),
     along: z.tuple([landmarkName, landmarkName]),
+    /** Landmarks the centre passes through between along[0] and along[1] (circles around a joint). */
+    via: z.array(landmarkName).max(8).optional(),
     radiusMm,
     turns,
     clockwise: z.boolean(),
   })
-  .meta({ description: 'Circles whose centre travels from along[0] to along[1].' });
+  .meta({
+    description: 'Circles whose centre travels from along[0] to along[1], through any via points.',
+  });
 
 export const figureEightPath = z
   .strictObject({
@@ -324,7 +343,13 @@ export const MOVEMENTS = [
 export const note = z.strictObject({
   text: longText,
   plain: longText.optional(),
-  source: sourceFile,
+  /** The source that says it; absent only for the app's own suggestion (`own`). */
+  source: sourceFile.optional().describe("The source that says it; absent for the app's own."),
+  /** The app's own suggestion, said by no source: shown labelled as such. Needs no `source`. */
+  own: z
+    .literal(true)
+    .optional()
+    .describe("The app's own suggestion, not from a source: shown labelled as such."),
 });
 export type Note = z.infer<typeof note>;
 
@@ -395,6 +420,12 @@ export const schedule = z.strictObject({
 });
 export type Schedule = z.infer<typeof schedule>;
 
+const stepRef = z.strictObject({
+  protocol: kebabId,
+  /** A step of that protocol; absent: the protocol as a whole. */
+  step: kebabId.optional(),
+});
+
 export const sourceNote = z.strictObject({
   id: kebabId,
   topic: shortText,
@@ -402,15 +433,50 @@ export const sourceNote = z.strictObject({
     .array(
       z.strictObject({
         source: sourceFile,
-        /** The protocol (and step) where this version is used. */
-        protocol: kebabId,
+        /** The protocol (and step) where this version is used; absent when no protocol uses it. */
+        protocol: kebabId.optional(),
         step: kebabId.optional(),
         text: longText,
       }),
     )
     .min(2)
     .max(6),
+  /** Further protocols and steps the disagreement concerns (shown there too). */
+  touches: z
+    .array(stepRef)
+    .max(30)
+    .optional()
+    .describe('Further protocols and steps the disagreement concerns; it is shown there too.'),
+  /** What the app shows and why, in the app's own words: the app never picks a version silently. */
+  appChoice: longText
+    .optional()
+    .describe('What the app shows and why (its own words): no version is picked silently.'),
 });
+export type SourceNote = z.infer<typeof sourceNote>;
+
+/** Ways a stroke runs that `check:content` can measure on the body. */
+export const DIRECTION_SENSES = [
+  'up',
+  'down',
+  'toward_heel',
+  'toward_toes',
+  'outward',
+  'inward',
+] as const;
+export type DirectionSense = (typeof DIRECTION_SENSES)[number];
+
+/**
+ * A source's rule for which way strokes run on some zones (e.g. 001: the lower leg from the bottom
+ * up, with the lymph): every step of the protocol with a path on those zones must run that way,
+ * unless its own direction words say it goes both ways.
+ */
+export const directionRule = z.strictObject({
+  zones: z.array(zoneId).min(1).max(20),
+  sense: z.enum(DIRECTION_SENSES),
+  text: shortText,
+  source: sourceFile,
+});
+export type DirectionRule = z.infer<typeof directionRule>;
 
 export const CONDITIONS = [
   'hallux_valgus',
@@ -447,12 +513,77 @@ export const protocol = z.strictObject({
   contraindications: z.array(kebabId).max(10).describe('Ids of lists in contraindications.json.'),
   cautions: z.array(note).max(10),
   sourceNotes: z.array(sourceNote).max(10),
+  directionRules: z
+    .array(directionRule)
+    .max(10)
+    .optional()
+    .describe(
+      "Sources' rules for which way strokes run on some zones; check:content measures them.",
+    ),
 });
 export type Protocol = z.infer<typeof protocol>;
 
 // ---------------------------------------------------------------------------------------------
 // Contraindications
 // ---------------------------------------------------------------------------------------------
+
+export const AUDIENCES = ['adult', 'child', 'self'] as const;
+export const ZONE_GROUPS = ['foot', 'leg', 'trunk'] as const;
+
+/**
+ * Which protocols a list (or one of its items) applies to, by what they do and for whom. Every
+ * field given must hold; an empty scope applies to every protocol.
+ */
+export const safetyScope = z
+  .strictObject({
+    audience: z.array(z.enum(AUDIENCES)).min(1).max(3).optional(),
+    /** The protocol treats one of these conditions. */
+    conditions: z.array(z.enum(CONDITIONS)).min(1).max(9).optional(),
+    /** The protocol treats none of these conditions. */
+    notConditions: z.array(z.enum(CONDITIONS)).min(1).max(9).optional(),
+    /** A step with a path works on a zone of one of these groups (`zones.json`). */
+    touches: z.array(z.enum(ZONE_GROUPS)).min(1).max(3).optional(),
+    /** A step uses one of these things. */
+    equipment: z.array(equipment).min(1).max(10).optional(),
+    /** The protocol, or one of its steps, is done in one of these positions. */
+    poses: z.array(z.enum(POSES)).min(1).max(4).optional(),
+  })
+  .meta({ description: 'Protocols by what they do and for whom; every field given must hold.' });
+export type SafetyScope = z.infer<typeof safetyScope>;
+
+/** Steps a rule leaves out: those matching every field given. */
+export const stepMatch = z.strictObject({
+  techniques: z.array(technique).min(1).max(15).optional(),
+  equipment: z.array(equipment).min(1).max(10).optional(),
+  /** The step reaches at least this intensity (at its start or its end). */
+  minIntensity: intensity.optional(),
+  tempo: z.array(tempoWord).min(1).max(3).optional(),
+});
+export type StepMatch = z.infer<typeof stepMatch>;
+
+export const CONDITION_GROUPS = [
+  'pregnancy',
+  'illness',
+  'vessels',
+  'skin',
+  'age',
+  'sensation',
+] as const;
+
+/**
+ * Something a person ticks in the safety check ("pregnant", "varicose veins", "fever"). The items
+ * of the lists say what it rules out (`when`); a condition is offered for a protocol when one of
+ * its rules applies there, and appears once however many sources speak of it.
+ */
+export const condition = z.strictObject({
+  id: snakeId,
+  /** What the person ticks, in plain words. */
+  label: shortText,
+  group: z.enum(CONDITION_GROUPS),
+  /** A narrower case of another condition (a stage of pregnancy): ticking it ticks the parent. */
+  parent: snakeId.optional(),
+});
+export type Condition = z.infer<typeof condition>;
 
 export const contraindicationItem = z.strictObject({
   id: snakeId,
@@ -461,9 +592,31 @@ export const contraindicationItem = z.strictObject({
   /** absolute: no massage; relative: only with a doctor's approval; caution: take care. */
   severity: z.enum(['absolute', 'relative', 'caution', 'risk']),
   /** What the app does when it applies. */
-  effect: z.enum(['no_massage', 'avoid_zones', 'avoid_techniques', 'specialist_only', 'warn']),
+  effect: z.enum([
+    'no_massage',
+    'avoid_zones',
+    'avoid_techniques',
+    'avoid_steps',
+    'specialist_only',
+    'warn',
+  ]),
   zones: z.array(zoneId).max(40),
   techniques: z.array(technique).max(10).optional(),
+  /** For `avoid_steps`: the steps it leaves out (a step matching any entry). */
+  steps: z.array(stepMatch).min(1).max(8).optional().describe('For avoid_steps: steps left out.'),
+  /**
+   * The conditions (ids in `conditions`) that must all be ticked for this rule to hold, the main
+   * one last (e.g. `["pregnant", "varicose_veins"]`). Absent for areas avoided for everyone and for
+   * risks of massage itself.
+   */
+  when: z
+    .array(snakeId)
+    .min(1)
+    .max(4)
+    .optional()
+    .describe('Conditions that must all be ticked for the rule to hold, the main one last.'),
+  /** Narrows the list's scope for this item. */
+  appliesTo: safetyScope.optional(),
   /** The row or phrase of the catalogue this item stands for (for the coverage test). */
   catalogueRef: z.string().max(200).optional(),
   sources: z.array(sourceFile).min(1).max(5).optional(),
@@ -475,10 +628,24 @@ export const contraindicationList = z.strictObject({
   /** The list label in CATALOGUE.md, e.g. `000`, `002 (heels)`, or `Areas to avoid`. */
   catalogueKey: z.string().min(1).max(60),
   title: shortText,
-  kind: z.enum(['contraindications', 'restrictions', 'age_limits', 'side_effects', 'avoid_areas']),
-  sources: z.array(sourceFile).min(1).max(5),
-  /** Protocols this list applies to. */
+  kind: z.enum([
+    'contraindications',
+    'restrictions',
+    'age_limits',
+    'side_effects',
+    'avoid_areas',
+    'suggestions',
+  ]),
+  /** The sources that say it; empty only for the app's own suggestions (`own`). */
+  sources: z.array(sourceFile).max(5),
+  /** The app's own suggestions, said by no source: shown labelled as such. */
+  own: z.boolean().optional(),
+  /** Protocols this list applies to by name. */
   protocols: z.array(kebabId).max(20),
+  /** Protocols this list applies to by what they do and for whom (besides `protocols`). */
+  appliesTo: safetyScope.optional(),
+  /** The app's own reading of where a source's list applies, when the source does not say. */
+  scopeNote: longText.optional(),
   /** Zones the list as a whole concerns (empty: the whole session). */
   zones: z.array(zoneId).max(40),
   items: z.array(contraindicationItem).min(1).max(30),
@@ -488,6 +655,8 @@ export type ContraindicationList = z.infer<typeof contraindicationList>;
 export const contraindicationsFile = z.strictObject({
   $schema: z.string().max(200).optional(),
   version: z.literal(1),
+  /** What a person ticks in the safety check. */
+  conditions: z.array(condition).max(80).optional(),
   lists: z.array(contraindicationList).min(1).max(30),
 });
 

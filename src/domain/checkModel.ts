@@ -6,12 +6,23 @@
  *
  * Paths are checked on the body as the protocol shows it (`bodyMorphs`) and again with the
  * deformity at its worst (`SEVERE_MORPHS`), because the player lets the user change the severity.
+ *
+ * On the body as shown, each path is also measured against its direction words, the protocol's
+ * direction rules and the midline of the back (see `checkDirection.ts`).
  */
 import { pathLandmarkRefs, type ContentData } from '../content/load.ts';
 import { message } from '../content/messages.ts';
 import { formatJsonPath, type Problem } from '../content/problems.ts';
 import type { PathSpec, Protocol } from '../content/schema.ts';
 import type { BodyData, MorphTarget, Side, Vec3 } from './body.ts';
+import {
+  measuredSense,
+  netMove,
+  onSpineMidline,
+  ruleAgainstMove,
+  SPINE_MARGIN_M,
+  wordsAgainstMove,
+} from './checkDirection.ts';
 import { bodyPathFrame, landmarkKeyFor, samplePath, sidesOf, type PathFrame } from './paths.ts';
 import { applyMorphs, createSkinProjector, type SkinProjector } from './projectToSkin.ts';
 
@@ -140,9 +151,11 @@ export function checkModel(
       paths++;
       const at = formatJsonPath(['steps', i, 'path']);
       const refs = pathLandmarkRefs(path);
-      const sides: (Side | null)[] = refs.some((r) => bilateral(r.name))
-        ? sidesOf(step.side)
-        : [null];
+      // A path moved off a midline landmark (circles beside the spine) differs per side.
+      const sided =
+        refs.some((r) => bilateral(r.name)) ||
+        (path.kind === 'circles' && path.lateralMm !== undefined);
+      const sides: (Side | null)[] = sided ? sidesOf(step.side) : [null];
       const declared = new Set(step.zones);
       const landed = new Map<string, number>();
       const missingReported = new Set<string>();
@@ -173,12 +186,68 @@ export function checkModel(
             avoid,
             margin,
           );
+          const label = side ? message(side === 'L' ? 'side.L' : 'side.R') : message('side.none');
           if (v === 0) {
             samples += points.length;
             for (const [zone, count] of verdict.landed)
               landed.set(zone, (landed.get(zone) ?? 0) + count);
+            const projector = bodyFor(protocol.body, model, weights).projector;
+            const midline = onSpineMidline(points, projector);
+            if (midline)
+              problems.push({
+                file,
+                path: at,
+                reason: message('problem.direction.midline', {
+                  index: midline.index + 1,
+                  count: points.length,
+                  side: label,
+                  distance: (Math.floor(midline.distance * 10000) / 10).toFixed(1),
+                  margin: +(SPINE_MARGIN_M * 1000).toFixed(1),
+                }),
+              });
+            // The way it runs: measured once (the sides are mirror images).
+            if (side === sides[0]) {
+              const move = netMove(path.kind, result.strokes, projector);
+              const sequence =
+                path.kind === 'each_toe'
+                  ? netMove(path.kind, result.strokes, projector, true)
+                  : null;
+              const words = step.direction?.text.en;
+              const against = move && words ? wordsAgainstMove(words, move, sequence) : null;
+              const rule =
+                move && path.kind !== 'points' && path.kind !== 'each_toe'
+                  ? ruleAgainstMove(protocol.directionRules ?? [], step, move)
+                  : null;
+              const measured = (sense: Parameters<typeof measuredSense>[1]) => {
+                const on =
+                  sequence && (sense === 'outward' || sense === 'inward') ? sequence : move;
+                const m = on ? measuredSense(on, sense) : null;
+                if (!m) return '';
+                const params = { sense: message(`direction.sense.${m.sense}`), mm: m.mm };
+                return message(m.enough ? 'direction.measured' : 'direction.tooLittle', params);
+              };
+              if (against)
+                problems.push({
+                  file,
+                  path: formatJsonPath(['steps', i, 'direction']),
+                  reason: message('problem.direction.words', {
+                    expected: message(`direction.sense.${against}`),
+                    measured: measured(against),
+                  }),
+                });
+              else if (rule)
+                problems.push({
+                  file,
+                  path: formatJsonPath(['steps', i, 'direction']),
+                  reason: message('problem.direction.rule', {
+                    source: rule.source.slice(0, 3),
+                    zones: rule.zones.filter((z) => step.zones.includes(z)).join(', '),
+                    expected: message(`direction.sense.${rule.sense}`),
+                    measured: measured(rule.sense),
+                  }),
+                });
+            }
           }
-          const label = side ? message(side === 'L' ? 'side.L' : 'side.R') : message('side.none');
           const where =
             v === 0
               ? label

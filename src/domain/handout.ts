@@ -1,20 +1,17 @@
 /**
  * The printable take-home sheet of a protocol, as data: the title, every step with its picture,
- * plain words and warnings, the schedule in plain words and the safety list (the protocol's
- * contraindications in plain words). Pure: the pictures come in as URLs made by the caller, the
- * words of the sheet from the UI tables through the translate function passed in; the UI renders
- * this model as text (never as HTML).
+ * plain words and warnings, the position, the schedule in plain words, the safety list (the
+ * conditions that rule the protocol or some steps out, each with who says so, and the protocol's
+ * cautions) and where the sources differ. Pure: the pictures come in as URLs made by the caller,
+ * the words of the sheet from the UI tables through the translate function passed in; the UI
+ * renders this model as text (never as HTML).
  */
 import { localized } from '../content/localized.ts';
 import type { Translate } from '../content/messages.ts';
-import type {
-  ContraindicationList,
-  Locale,
-  Note,
-  Protocol,
-  Range,
-  Schedule,
-} from '../content/schema.ts';
+import type { Locale, Note, Protocol, Range, Schedule } from '../content/schema.ts';
+import { checklistByStrength, type ApplicableItem, type ApplicableSafety } from './safety.ts';
+import { originWords, stepSourceNotes } from './sourceNotes.ts';
+import { poseWord } from './stepWords.ts';
 
 /** What was captured of one step on the model. */
 export interface CapturedStep {
@@ -39,16 +36,27 @@ export interface HandoutSafetyList {
   readonly items: readonly string[];
 }
 
+/** One disagreement between sources: the topic, every version with its source, the app's choice. */
+export interface HandoutDisagreement {
+  readonly topic: string;
+  readonly versions: readonly string[];
+  readonly appChoice: string | null;
+}
+
 export interface Handout {
   readonly protocolId: string;
   readonly title: string;
   readonly summary: string;
+  /** "Position: Seated. …", labelled when it is the app's choice. */
+  readonly position: string;
   readonly steps: readonly HandoutStep[];
   /** Steps left out because the safety check rules them out for this person (number, title). */
   readonly leftOut: readonly { readonly number: number; readonly title: string }[];
   /** The schedule in plain words, one line each; empty when the protocol has none. */
   readonly schedule: readonly string[];
   readonly safety: readonly HandoutSafetyList[];
+  /** Where the sources differ, for this protocol. */
+  readonly disagreements: readonly HandoutDisagreement[];
 }
 
 const noteText = (n: Note, locale: Locale) => localized(n.plain ?? n.text, locale);
@@ -96,10 +104,48 @@ export function avoidLine(zoneNames: readonly string[], t: Translate): string | 
   return t('ui.handout.avoid', { zones: zoneNames.join(', ') });
 }
 
+/** Unique origins of some rules, joined ("source 000; the app's suggestion"). */
+function originsOf(rules: readonly ApplicableItem[], t: Translate): string {
+  return [...new Set(rules.map((r) => originWords({ own: r.own, sources: r.sources }, t)))].join(
+    '; ',
+  );
+}
+
+/**
+ * The safety part of the sheet: the conditions that rule the protocol or some of its steps out
+ * (grouped by what they do, each with who says so), the areas no one massages, the risks, and the
+ * protocol's own cautions.
+ */
+export function handoutSafety(
+  protocol: Protocol,
+  safety: ApplicableSafety,
+  locale: Locale,
+  t: Translate,
+): HandoutSafetyList[] {
+  const buckets = checklistByStrength(safety);
+  const line = (e: (typeof buckets.noMassage)[number]) =>
+    `${localized(e.condition.label, locale)} (${originsOf(e.rules, t)})`;
+  const rule = (e: ApplicableItem) => `${localized(e.item.plain, locale)} (${originsOf([e], t)})`;
+  const lists: HandoutSafetyList[] = [
+    { title: t('ui.present.handout.noMassage'), items: buckets.noMassage.map(line) },
+    { title: t('ui.present.handout.specialist'), items: buckets.specialist.map(line) },
+    { title: t('ui.present.handout.someSteps'), items: buckets.someSteps.map(line) },
+    { title: t('ui.present.handout.care'), items: buckets.care.map(line) },
+    { title: t('ui.learn.safety.always'), items: safety.always.map(rule) },
+    { title: t('ui.learn.safety.notes'), items: safety.notes.map(rule) },
+    {
+      title: t('ui.brief.cautions'),
+      items: protocol.cautions.map((c) => `${noteText(c, locale)} (${originWords(c, t)})`),
+    },
+  ];
+  return lists.filter((l) => l.items.length > 0);
+}
+
 /** The handout of a protocol. `captured[i]` belongs to step i; missing entries have no picture. */
 export function buildHandout(input: {
   readonly protocol: Protocol;
-  readonly lists: readonly ContraindicationList[];
+  /** What the safety check offers for the protocol (`applicableSafety`). */
+  readonly safety: ApplicableSafety;
   readonly locale: Locale;
   /** The UI words of the same locale. */
   readonly t: Translate;
@@ -107,7 +153,7 @@ export function buildHandout(input: {
   /** 0-based indices of steps the safety check rules out: listed as left out, not as steps. */
   readonly skipped?: readonly number[];
 }): Handout {
-  const { protocol, lists, locale, t, captured } = input;
+  const { protocol, locale, t, captured } = input;
   const skipped = new Set(input.skipped ?? []);
   const leftOut = protocol.steps.flatMap((step, i) =>
     skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [],
@@ -122,35 +168,37 @@ export function buildHandout(input: {
         title: localized(step.title, locale),
         plain: localized(step.plain, locale),
         image: shot?.image ?? null,
-        warnings: [...(avoid ? [avoid] : []), ...step.cautions.map((c) => noteText(c, locale))],
+        warnings: [
+          ...(avoid ? [avoid] : []),
+          ...step.cautions.map((c) =>
+            c.own ? `${noteText(c, locale)} (${originWords(c, t)})` : noteText(c, locale),
+          ),
+          ...stepSourceNotes(protocol, step.id).map((n) =>
+            t('ui.present.handout.differ', { topic: localized(n.topic, locale) }),
+          ),
+        ],
       },
     ];
   });
-  const byId = new Map(lists.map((l) => [l.id, l]));
-  const safety: HandoutSafetyList[] = protocol.contraindications.flatMap((id) => {
-    const list = byId.get(id);
-    return list
-      ? [
-          {
-            title: localized(list.title, locale),
-            items: list.items.map((item) => localized(item.plain, locale)),
-          },
-        ]
-      : [];
-  });
-  if (protocol.cautions.length > 0) {
-    safety.push({
-      title: t('ui.handout.takeCare'),
-      items: protocol.cautions.map((c) => noteText(c, locale)),
-    });
-  }
+  const pos = protocol.position;
+  const position = [
+    `${t('ui.brief.position')} ${poseWord(pos.pose, t)}.`,
+    ...(pos.note ? [localized(pos.note, locale)] : []),
+    ...(pos.own ? [`(${t('ui.brief.positionOwn')})`] : []),
+  ].join(' ');
   return {
     protocolId: protocol.id,
     title: localized(protocol.title, locale),
     summary: localized(protocol.summary, locale),
+    position,
     steps,
     leftOut,
     schedule: describeSchedule(protocol.schedule, locale, t),
-    safety,
+    safety: handoutSafety(protocol, input.safety, locale, t),
+    disagreements: protocol.sourceNotes.map((n) => ({
+      topic: localized(n.topic, locale),
+      versions: n.variants.map((v) => localized(v.text, locale)),
+      appChoice: n.appChoice ? localized(n.appChoice, locale) : null,
+    })),
   };
 }

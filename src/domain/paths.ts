@@ -22,6 +22,11 @@ export interface PathFrame {
   landmark(name: string): Vec3 | undefined;
   /** Outward unit normal of the skin nearest to `p`. */
   normalAt(p: Vec3): Vec3;
+  /**
+   * Unit vector away from the body's midline on the side the frame resolves (+X left, −X right);
+   * absent: paths that move off the midline (`circles.lateralMm`) stay on it.
+   */
+  readonly outward?: Vec3;
 }
 
 export interface SampleOptions {
@@ -127,19 +132,43 @@ function alongFrames(
   return out;
 }
 
+/** Like `alongFrames`, along a polyline through `points` (evenly by arc length). */
+function alongPolylineFrames(
+  points: readonly Vec3[],
+  frame: PathFrame,
+  n: number,
+): { c: Vec3; f: Vec3; s: Vec3 }[] {
+  if (points.length <= 2)
+    return alongFrames(points[0] ?? [0, 0, 0], points.at(-1) ?? [0, 0, 0], frame, n);
+  const centres = resamplePolyline(points, Math.max(polylineLength(points) / (n - 1), 1e-6));
+  return centres.map((c, k) => {
+    const next = centres[Math.min(k + 1, centres.length - 1)] ?? c;
+    const prev = centres[Math.max(k - 1, 0)] ?? c;
+    const normal = frame.normalAt(c);
+    const f = tangentToward(normal, sub(next, prev));
+    return { c, f, s: cross(normal, f) };
+  });
+}
+
+function polylineLength(points: readonly Vec3[]): number {
+  let total = 0;
+  for (let i = 1; i < points.length; i++)
+    total += distance(points[i - 1] ?? [0, 0, 0], points[i] ?? [0, 0, 0]);
+  return total;
+}
+
 function spiral(
-  a: Vec3,
-  b: Vec3,
+  centreLine: readonly Vec3[],
   radius: number,
   turns: number,
   clockwise: boolean,
   frame: PathFrame,
   spacingM: number,
 ): Vec3[] {
-  const len = Math.hypot(2 * Math.PI * radius * turns, distance(a, b));
+  const len = Math.hypot(2 * Math.PI * radius * turns, polylineLength(centreLine));
   const sign = clockwise ? -1 : 1;
   const detail = (2 * Math.PI * radius) / POINTS_PER_TURN;
-  return alongFrames(a, b, frame, countFor(len, Math.min(spacingM, detail))).map(
+  return alongPolylineFrames(centreLine, frame, countFor(len, Math.min(spacingM, detail))).map(
     ({ c, f, s }, k, all) => {
       const theta = (sign * 2 * Math.PI * turns * k) / (all.length - 1);
       return add(c, add(scale(f, radius * Math.cos(theta)), scale(s, radius * Math.sin(theta))));
@@ -220,7 +249,15 @@ export function samplePath(
       ];
       break;
     case 'circles': {
-      const c = at(path.center);
+      const landmark = at(path.center);
+      // Beside a midline landmark: the centre moves sideways in the skin's tangent plane.
+      const c =
+        path.lateralMm !== undefined && frame.outward
+          ? add(
+              landmark,
+              scale(tangentToward(frame.normalAt(landmark), frame.outward), path.lateralMm * MM),
+            )
+          : landmark;
       strokes = missing.length
         ? []
         : [
@@ -231,10 +268,10 @@ export function samplePath(
       break;
     }
     case 'spiral': {
-      const [a, b] = [at(path.along[0]), at(path.along[1])];
+      const line = [at(path.along[0]), ...(path.via ?? []).map(at), at(path.along[1])];
       strokes = missing.length
         ? []
-        : [glide(spiral(a, b, path.radiusMm * MM, path.turns, path.clockwise, frame, spacing))];
+        : [glide(spiral(line, path.radiusMm * MM, path.turns, path.clockwise, frame, spacing))];
       break;
     }
     case 'zigzag': {
@@ -303,5 +340,6 @@ export function bodyPathFrame(
   return {
     landmark: (name) => landmarks.get(landmarkKeyFor(name, side, bilateral))?.position,
     normalAt,
+    outward: side === 'L' ? [1, 0, 0] : [-1, 0, 0],
   };
 }

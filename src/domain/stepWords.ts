@@ -1,10 +1,10 @@
 /**
  * Plain words for a step's machine-readable fields (technique, hand part, intensity, tempo,
- * dose), as the step panel and captions show them. Pure: the words come from the UI tables
+ * dose, position), as the step panel and captions show them. Pure: the words come from the UI tables
  * (`content/locales/<locale>.json`, keys `ui.word.*`) through the translate function passed in.
  */
 import type { Translate } from '../content/messages.ts';
-import type { HandPart, Intensity, Phase, Step, Technique } from '../content/schema.ts';
+import type { HandPart, Intensity, Phase, Position, Step, Technique } from '../content/schema.ts';
 
 export function techniqueWord(technique: Technique, t: Translate): string {
   return t(`ui.word.technique.${technique}`);
@@ -12,6 +12,11 @@ export function techniqueWord(technique: Technique, t: Translate): string {
 
 export function handPartWord(part: HandPart, t: Translate): string {
   return t(`ui.word.handPart.${part}`);
+}
+
+/** The word for a position of the person massaged ("Seated"), of a protocol or a step. */
+export function poseWord(pose: Position['pose'], t: Translate): string {
+  return t(`ui.learn.pose.${pose}`);
 }
 
 export function phaseWord(phase: Phase, t: Translate): string {

@@ -1,11 +1,11 @@
 import { useEffect, useId, useRef } from 'react';
-import { localized } from '../content/localized.ts';
 import { hasPlayableStep, PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
+import { reasonsText } from './safetyWords.ts';
 import { SessionTimer } from './SessionTimer.tsx';
 
 /** The morphs whose severity the user can set, with their label keys. */
@@ -93,14 +93,14 @@ export function PlayerControls() {
       {blocked && reasons.length > 0 ? (
         <p id={reasonId} className="play-blocked" role="alert">
           {t('ui.learn.safety.blocked', {
-            items: reasons.map((e) => localized(e.item.plain, locale)).join(' '),
+            items: reasonsText(reasons, t, locale),
           })}
         </p>
       ) : null}
       {verdict && verdict.warnings.length > 0 ? (
         <p className="play-warning">
           {t('ui.learn.safety.warning', {
-            items: verdict.warnings.map((e) => localized(e.item.plain, locale)).join(' '),
+            items: reasonsText(verdict.warnings, t, locale),
           })}
         </p>
       ) : null}

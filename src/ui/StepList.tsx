@@ -4,6 +4,7 @@ import { useCurrentProtocol } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
+import { reasonsText } from './safetyWords.ts';
 
 /**
  * The protocol's steps by phase; choosing one jumps the player there. Steps the player passes
@@ -42,7 +43,7 @@ export function StepList() {
               {isSkipped && reasons.length > 0 ? (
                 <span id={reasonId} className="skip-reason">
                   {t('ui.learn.steps.skipped', {
-                    reasons: reasons.map((e) => localized(e.item.plain, locale)).join(' '),
+                    reasons: reasonsText(reasons, t, locale),
                   })}
                 </span>
               ) : null}

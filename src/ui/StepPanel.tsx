@@ -1,9 +1,11 @@
 import { localized } from '../content/localized.ts';
+import { originWords } from '../domain/sourceNotes.ts';
 import type { ZoneSide } from '../domain/stepMotion.ts';
 import {
   describeDose,
   describeIntensity,
   handPartWord,
+  poseWord,
   techniqueWord,
 } from '../domain/stepWords.ts';
 import { zoneAvoidReason, zoneName, zoneSideLabel } from '../i18n/zones.ts';
@@ -12,6 +14,8 @@ import { useT } from '../state/localeStore.ts';
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useStepMotion } from '../state/stepMotion.ts';
+import { reasonsText } from './safetyWords.ts';
+import { StepSourceNotes } from './SourceNotes.tsx';
 
 const NO_ZONES: readonly ZoneSide[] = [];
 
@@ -59,6 +63,18 @@ export function StepPanel() {
             </dd>
           </div>
         ) : null}
+        {step.position ? (
+          <div>
+            <dt>{t('ui.brief.position')}</dt>
+            <dd className="step-position">
+              {poseWord(step.position.pose, t)}
+              {step.position.note ? `. ${localized(step.position.note, locale)}` : ''}
+              {step.position.own ? (
+                <span className="source own"> ({t('ui.brief.positionOwn')})</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
         {step.direction ? (
           <div>
             <dt>{t('ui.step.direction')}</dt>
@@ -90,7 +106,7 @@ export function StepPanel() {
                 zoneAvoidReason(z, locale) ??
                 (ticked.length > 0
                   ? `${zoneName(z, locale)}: ${t('ui.learn.zone.avoidTicked', {
-                      items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+                      items: reasonsText(ticked, t, locale),
                     })}`
                   : null);
               return reason ? <li key={z}>{reason}</li> : null;
@@ -108,11 +124,13 @@ export function StepPanel() {
         <ul className="cautions" aria-label={t('ui.step.cautions')}>
           {step.cautions.map((c, i) => (
             <li key={`${step.id}-caution-${String(i)}`}>
-              {localized(c.text, locale)} <span className="source">({c.source})</span>
+              {localized(c.text, locale)}{' '}
+              <span className={c.own ? 'source own' : 'source'}>({originWords(c, t)})</span>
             </li>
           ))}
         </ul>
       ) : null}
+      <StepSourceNotes protocol={protocol.protocol} stepId={step.id} />
       <p className="source">{t('ui.step.source', { source: step.source })}</p>
     </section>
   );

@@ -1,10 +1,10 @@
-import { localized } from '../content/localized.ts';
 import { zoneInfo } from '../content/zoneCatalogue.ts';
 import { zoneAvoidReason, zoneDescription, zoneSideLabel } from '../i18n/zones.ts';
 import { useT } from '../state/localeStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useZoneUsage } from '../state/useZoneUsage.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
+import { reasonsText } from './safetyWords.ts';
 
 /**
  * Details of the selected zone: name, description, avoid warning (from the catalogue, or from a
@@ -42,7 +42,7 @@ export function ZonePanel() {
         <div className="avoid-warning safety-avoid" role="alert">
           <strong>{t('ui.zonePanel.avoid')}</strong>{' '}
           {t('ui.learn.zone.avoidTicked', {
-            items: ticked.map((e) => localized(e.item.plain, locale)).join(' '),
+            items: reasonsText(ticked, t, locale),
           })}
         </div>
       ) : null}

@@ -30,6 +30,7 @@ const protocolFile = (id: string) =>
 
 const P1 = protocolFile('p1-hallux-valgus-adult-self');
 const P2 = protocolFile('p2-hallux-valgus-child');
+const P5 = protocolFile('p5-flat-feet');
 const P6 = protocolFile('p6-hallux-valgus-child-course');
 const CHILD_IDS = [
   'p2-hallux-valgus-child',
@@ -168,10 +169,11 @@ describe('Learn: in Russian', () => {
     expect(await check.locator('summary').textContent()).toBe(
       'Проверка безопасности: ничего не отмечено',
     );
-    await check.locator('label[data-item="c000-plano-valgus/varicose_veins"] input').check();
+    await check.locator('label[data-item="heel_wounds"] input').check();
     expect(await check.locator('summary').textContent()).toBe('Проверка безопасности: отмечено: 1');
+    // Two sources' items, one condition, said once.
     expect(await page.locator('.step-list li.skipped .skip-reason').first().textContent()).toBe(
-      'Пропускается: Вздутые, извитые вены на ногах.',
+      'Пропускается: Открытые или гноящиеся раны на пятке: Пока на пятке есть открытые или загноившиеся ранки, её не массируют. (источник 002)',
     );
     await check.scrollIntoViewIfNeeded();
     await screenshot(page, 'learn-safety-checklist-ru');
@@ -181,7 +183,7 @@ describe('Learn: in Russian', () => {
 });
 
 describe('Learn: safety check', () => {
-  it('a ticked item that rules the protocol out turns Play off and names the item', async () => {
+  it('a ticked condition that rules the protocol out turns Play off and names the rule and its source', async () => {
     const { context, page, errors } = await newPage(env.browser);
     await openApp(page, `?protocol=${P1.id}&step=1&side=L`);
     const check = page.locator('.safety-check');
@@ -190,11 +192,13 @@ describe('Learn: safety check', () => {
     expect(await play.isDisabled()).toBe(false);
     expect(await page.locator('.play-blocked').count()).toBe(0);
 
-    await check.locator('label[data-item="c000-plano-valgus/malignant_neoplasm"] input').check();
+    await check.locator('label[data-item="cancer"] input').check();
     await expect.poll(() => play.isDisabled()).toBe(true);
     const reason = page.locator('.play-blocked');
     expect(await reason.textContent()).toContain('Play is off');
-    expect(await reason.textContent()).toContain('Cancer.');
+    expect(await reason.textContent()).toContain(
+      'Cancer (a malignant tumour): No massage with cancer. (source 000)',
+    );
     expect(await play.getAttribute('aria-describedby')).toBe(await reason.getAttribute('id'));
     expect(await check.locator('summary').textContent()).toContain('1 ticked');
     // Space does not play either.
@@ -204,56 +208,63 @@ describe('Learn: safety check', () => {
     expect(await play.textContent()).toBe('Play');
     expect(await clock(page, 'sessionElapsed')).toBe('0:00');
     await page
-      .locator('.safety-check label[data-item="c000-plano-valgus/malignant_neoplasm"]')
+      .locator('.safety-check label[data-item="cancer"]')
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'learn-safety-blocked-checklist');
     await page.locator('.player-controls').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'learn-safety-blocked');
 
     // Unticking it lets the protocol play again.
-    await check.locator('label[data-item="c000-plano-valgus/malignant_neoplasm"] input').uncheck();
+    await check.locator('label[data-item="cancer"] input').uncheck();
     await expect.poll(() => play.isDisabled()).toBe(false);
     expect(await page.locator('.play-blocked').count()).toBe(0);
     expect(errors).toEqual([]);
     await context.close();
   });
 
-  it('a zone-limited item marks the steps on those zones and Next jumps over them', async () => {
+  it('a zone-limited condition marks the steps on those zones and Next jumps over them', async () => {
     const { context, page, errors } = await newPage(env.browser);
-    await openApp(page, `?protocol=${P2.id}&step=2&side=L`);
-    const skipped = P2.steps.flatMap((s, i) => (s.zones.some((z) => LEG_ZONES.has(z)) ? [i] : []));
-    // Steps 3 and 4 work on the legs; step 2 (the lower back) does not.
-    expect(skipped.slice(0, 2)).toEqual([2, 3]);
-    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P2.steps[1]?.title.en);
+    // Flat feet (002): source 000 does not cover it, so varicose veins leave the legs out here.
+    await openApp(page, `?protocol=${P5.id}&step=1&side=L`);
+    const skipped = P5.steps.flatMap((s, i) => (s.zones.some((z) => LEG_ZONES.has(z)) ? [i] : []));
+    // Steps 2 to 4 work on the calf; step 1 (the lower back) and 5 (the Achilles tendon) do not.
+    expect(skipped.slice(0, 3)).toEqual([1, 2, 3]);
+    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P5.steps[0]?.title.en);
     const totalBefore =
       seconds(await clock(page, 'sessionRemaining')) + seconds(await clock(page, 'sessionElapsed'));
 
-    await page.locator('label[data-item="c000-plano-valgus/varicose_veins"] input').check();
+    await page.locator('label[data-item="varicose_veins"] input').check();
     await expect.poll(() => page.locator('.step-list li.skipped').count()).toBe(skipped.length);
     const marked = await page
       .locator('.step-list li.skipped button')
       .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step-index'))));
     expect(marked).toEqual(skipped);
     const reason = page.locator('.step-list li.skipped .skip-reason').first();
-    expect(await reason.textContent()).toBe('Skipped: Swollen, twisted leg veins.');
+    expect(await reason.textContent()).toBe(
+      'Skipped: Varicose veins (swollen, twisted leg veins): Leave the legs out with varicose veins. (source 000)',
+    );
+    // That this is softer than source 000 is said, as the app's own reading.
+    expect(await page.locator('.play-warning').textContent()).toContain(
+      "ask a doctor before massaging the feet. (the app's suggestion, not from a source)",
+    );
     expect(await page.locator('.step-count').textContent()).toContain(
       `${String(skipped.length)} steps skipped`,
     );
     // Play stays on: the other steps can be done.
     expect(await page.locator('.player-controls button.primary').isDisabled()).toBe(false);
 
-    // Next from step 2 goes to step 5: steps 3 and 4 are passed over.
+    // Next from step 1 goes to step 5: steps 2 to 4 are passed over.
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P2.steps[4]?.title.en);
+    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P5.steps[4]?.title.en);
     expect(await page.locator('.step-kicker').textContent()).toMatch(/· step 5$/);
-    // Previous comes back to step 2; choosing a skipped step in the list does nothing.
+    // Previous comes back to step 1; choosing a skipped step in the list does nothing.
     await page.getByRole('button', { name: 'Previous step' }).click();
-    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P2.steps[1]?.title.en);
+    await expect.poll(() => page.locator('#step-title').textContent()).toBe(P5.steps[0]?.title.en);
     // (Playwright will not click an aria-disabled button: press Enter on it as a keyboard user would.)
     await page.locator('.step-list button[data-step-index="2"]').focus();
     await page.keyboard.press('Enter');
     await afterFrames(page);
-    expect(await page.locator('#step-title').textContent()).toBe(P2.steps[1]?.title.en);
+    expect(await page.locator('#step-title').textContent()).toBe(P5.steps[0]?.title.en);
     expect(
       await page.locator('.step-list button[data-step-index="2"]').getAttribute('aria-disabled'),
     ).toBe('true');
@@ -269,7 +280,7 @@ describe('Learn: safety check', () => {
     const panel = page.locator('.zone-panel');
     await expect.poll(() => panel.getAttribute('data-zone')).toBe('calf');
     expect(await panel.locator('.safety-avoid').textContent()).toContain(
-      'Swollen, twisted leg veins.',
+      'Leave the legs out with varicose veins. (source 000)',
     );
     await page.locator('.step-list').scrollIntoViewIfNeeded();
     await screenshot(page, 'learn-safety-skipped-steps');
@@ -290,13 +301,13 @@ describe('Learn: added avoid zones on the model', () => {
     await afterFrames(page);
     expect(await warning.count()).toBe(0);
     const redBefore = await redShare(page);
-    await page.locator('label[data-item="avoid-areas/legs_varicose"] input').check();
+    await page.locator('label[data-item="varicose_veins"] input').check();
     await expect
       .poll(() => warning.textContent(), { timeout: 20_000 })
       .toContain('Do not massage: Calf');
     // The calf is hatched red on the model.
     await expect.poll(() => redShare(page), { timeout: 20_000 }).toBeGreaterThan(redBefore + 0.02);
-    expect(await warning.textContent()).toContain('Legs with swollen, twisted veins.');
+    expect(await warning.textContent()).toContain('Leave the legs out with varicose veins.');
     // The step itself stays: it is on the tendon, not on the calf.
     expect(await page.locator('#step-title').textContent()).toBe('Achilles tendon');
     await screenshot(page, 'learn-safety-calf-hatched');
@@ -351,11 +362,11 @@ describe('Learn: accessibility', () => {
     await page.getByLabel('For whom').selectOption('child');
     await expect.poll(() => resultIds(page)).toEqual(CHILD_IDS);
     await expect.poll(() => page.locator('.safety-check').getAttribute('open')).not.toBeNull();
-    await page.locator('label[data-item="c000-plano-valgus/varicose_veins"] input').check();
+    await page.locator('label[data-item="heel_wounds"] input').check();
     await expect.poll(() => page.locator('.step-list li.skipped').count()).toBeGreaterThan(0);
     expect(await axeViolations(page)).toEqual([]);
     // And with the protocol ruled out (Play off, the reason shown).
-    await page.locator('label[data-item="c000-plano-valgus/malignant_neoplasm"] input').check();
+    await page.locator('label[data-item="cancer"] input').check();
     await expect.poll(() => page.locator('.play-blocked').count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
@@ -378,5 +389,129 @@ describe('Learn: audience list', () => {
     ];
     expect(all.filter((id) => protocolFile(id).audience === 'child')).toEqual(CHILD_IDS);
     expect(P1.audience).toBe('self');
+  });
+});
+
+describe('Learn: what to know before the first step', () => {
+  const P3 = protocolFile('p3-valgus-feet-child-orthopedic');
+  const sizes = [
+    { name: 'laptop', width: 1366, height: 768, touch: false },
+    { name: 'phone', width: 390, height: 844, touch: true },
+  ] as const;
+
+  for (const size of sizes)
+    for (const lang of ['en', 'ru'] as const)
+      it(`shows P1's protocol cautions and a sources' disagreement on its step (${size.name}, ${lang})`, async () => {
+        const context = await env.browser.newContext({
+          viewport: { width: size.width, height: size.height },
+          hasTouch: size.touch,
+          isMobile: size.touch,
+          reducedMotion: 'reduce',
+        });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        // Step 3: circles around the big-toe joint.
+        await openApp(page, `?lang=${lang}&protocol=${P1.id}&step=3&side=L`);
+        const p1 = JSON.parse(
+          readFileSync(resolve(ROOT, `content/protocols/${P1.id}.json`), 'utf8'),
+        ) as {
+          cautions: { text: { en: string; ru: string } }[];
+          steps: { id: string }[];
+        };
+        const brief = page.locator('.protocol-brief');
+        await expect.poll(() => brief.count()).toBe(1);
+        const mild = p1.cautions[0]?.text[lang] ?? '';
+        expect(mild).toMatch(lang === 'en' ? /only when the deformity is mild/ : /выражена слабо/);
+        const cautions = brief.locator('.brief-cautions li');
+        expect(await cautions.first().textContent()).toBe(
+          `${mild} (${lang === 'en' ? 'source 000' : 'источник 000'})`,
+        );
+        expect(await brief.locator('.brief-position').textContent()).toContain(
+          lang === 'en'
+            ? "(the app's choice: the source names no position)"
+            : '(выбор приложения: в источнике положение не указано)',
+        );
+        // The step's disagreement: what "hallux valgus" means, this step's version marked.
+        const note = page.locator('.step-panel .source-note[data-note="hallux-valgus-term"]');
+        await expect.poll(() => note.count()).toBe(1);
+        expect(await note.locator('.source-note-topic').textContent()).toBe(
+          lang === 'en'
+            ? 'Sources differ: What “hallux valgus” means here'
+            : 'Источники расходятся: Что здесь значит «hallux valgus»',
+        );
+        expect(await note.locator('.source-note-versions li').count()).toBe(4);
+        expect(await note.locator('li.here').textContent()).toContain(
+          lang === 'en' ? 'Source 000, for adults' : 'Источник 000, для взрослых',
+        );
+        expect(await note.locator('.source-note-choice').textContent()).toContain(
+          lang === 'en' ? 'What the app does:' : 'Что делает приложение:',
+        );
+        // Scroll the side column only (on a phone it is the lower part of the screen).
+        const showInPanels = (el: Element) => {
+          const box = el.closest('.side-panels');
+          if (!box) return;
+          box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 8;
+          window.scrollTo(0, 0);
+        };
+        await brief.evaluate(showInPanels);
+        await screenshot(page, `learn-brief-p1-${size.name}-${lang}`);
+        await note.evaluate(showInPanels);
+        await screenshot(page, `learn-step-differ-p1-${size.name}-${lang}`);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+
+  it('shows the sole-direction disagreement on P3’s sole step, every version with its source', async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    const index = P3.steps.findIndex((s) => s.id === 'foot-thumbs-toes-to-heel');
+    await openApp(page, `?protocol=${P3.id}&step=${String(index + 1)}&side=L`);
+    const note = page.locator('.step-panel .source-note[data-note="foot-rubbing-direction"]');
+    await expect.poll(() => note.count()).toBe(1);
+    const versions = await note.locator('.source-note-versions li').allTextContents();
+    expect(versions.map((v) => /Source (\d{3})/.exec(v)?.[1])).toEqual([
+      '000',
+      '001',
+      '002',
+      '002',
+      '003',
+    ]);
+    expect(await note.locator('li.here').textContent()).toMatch(/^Source 001 .*\(this step\)$/);
+    // The protocol panel lists all of P3's disagreements, the knee among them.
+    const topics = await page
+      .locator('.protocol-brief .protocol-source-notes summary')
+      .allTextContents();
+    expect(topics).toContain('Whether to massage the knee');
+    expect(topics).toContain('Who may massage a child’s feet');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers conditions, not rules: pregnancy leaves out P4’s tapping and vibration and says why', async () => {
+    const { context, page, errors } = await newPage(env.browser);
+    await openApp(page, '?protocol=p4-classic-lower-limb&step=1&side=L');
+    const check = page.locator('.safety-check');
+    const pregnant = check.locator('li[data-condition="pregnant"]');
+    await expect.poll(() => pregnant.count()).toBe(1);
+    // Each condition once, however many sources name it.
+    const ids = await check
+      .locator('li[data-condition]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-condition')));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(await pregnant.locator('> .safety-rules').textContent()).toContain(
+      'leaves out steps 9, 10: No tapping, patting, vibration or deep kneading. (source 002)',
+    );
+    await pregnant.locator('> label input').check();
+    await expect
+      .poll(() =>
+        page
+          .locator('.step-list li.skipped button')
+          .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-step-index')))),
+      )
+      .toEqual([8, 9]);
+    await pregnant.scrollIntoViewIfNeeded();
+    await screenshot(page, 'learn-safety-pregnant');
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

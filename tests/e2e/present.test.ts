@@ -79,6 +79,8 @@ describe('present mode', () => {
     await page.getByRole('button', { name: 'Start presenting' }).click();
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
     await expect.poll(() => page.locator('.side-panels').isVisible()).toBe(false);
+    // First the briefing; the steps start when the presenter goes on.
+    await page.getByRole('button', { name: 'Start with step 1' }).click();
     // The countdown counts down while the step plays; no key is pressed.
     await expect
       .poll(() => page.locator('.present-countdown-text').textContent(), { timeout: 10_000 })
@@ -136,9 +138,12 @@ describe('present mode', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(true);
     await expect.poll(() => page.locator('.present-countdown-text').textContent()).toBe('Paused');
-    // F starts it again (from the keyboard or a presenter remote) and ends it.
+    // F starts it again (from the keyboard or a presenter remote) and ends it: the briefing
+    // again, then Enter on its focused button starts the steps.
     await page.locator('body').press('f');
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.present-briefing').count()).toBe(1);
+    await page.keyboard.press('Enter');
     await expect
       .poll(() => page.locator('.present-countdown-text').textContent())
       .toMatch(/^Next step in \d+ s$/);
@@ -243,9 +248,28 @@ describe('present mode', () => {
     expect(await sheet.textContent()).toContain('Every day.');
     expect(await sheet.getByRole('heading', { name: 'When not to massage' }).count()).toBe(1);
     expect(await sheet.locator('.present-handout-safety li').count()).toBeGreaterThan(3);
+    // Conditions by what they rule out, each with its source; the protocol's own cautions.
+    expect(await sheet.locator('.present-handout-safety').textContent()).toContain(
+      'Cancer (a malignant tumour) (source 000)',
+    );
+    expect(await sheet.locator('.present-handout-safety').textContent()).toContain(
+      'Never hurt the child: stop if it is uncomfortable. (source 001)',
+    );
+    // Where the sources differ, both versions with their source.
+    const differ = sheet.locator('.present-handout-differ');
+    expect(await differ.getByRole('heading', { name: 'Whether to massage the knee' }).count()).toBe(
+      1,
+    );
+    expect(await differ.textContent()).toContain(
+      'Source 002 has the massage cover the whole surface',
+    );
     await screenshot(page, 'present-handout-print');
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight / 2));
     await screenshot(page, 'present-handout-print-middle');
+    await sheet.locator('.present-handout-safety').evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'present-handout-print-safety');
+    await differ.evaluate((el) => el.scrollIntoView());
+    await screenshot(page, 'present-handout-print-differ');
     expect(errors).toEqual([]);
     await close();
   });
@@ -485,12 +509,16 @@ describe('present mode', () => {
       .poll(spoken)
       .toEqual([{ text: SHORT.steps[0]?.plain.ru, lang: 'ru-RU', voice: 'Russian' }]);
     await page.getByRole('button', { name: 'Начать показ' }).click();
+    // The briefing is not read; the first step is read again when the steps start.
+    await page.waitForTimeout(300);
+    expect((await spoken()).map((u) => u.text)).toEqual([SHORT.steps[0]?.plain.ru]);
+    await page.getByRole('button', { name: 'Начать с шага 1' }).click();
     await expect
       .poll(() => counter(page), { timeout: 20_000 })
       .toBe(`Шаг 2 из ${String(SHORT.steps.length)}`);
     await expect
       .poll(async () => (await spoken()).map((u) => u.text))
-      .toEqual([SHORT.steps[0]?.plain.ru, SHORT.steps[1]?.plain.ru]);
+      .toEqual([SHORT.steps[0]?.plain.ru, SHORT.steps[0]?.plain.ru, SHORT.steps[1]?.plain.ru]);
     await screenshot(page, 'present-ru-presenting');
     expect(errors).toEqual([]);
     await context.close();
@@ -503,8 +531,78 @@ describe('present mode', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Start presenting' }).click();
     await expect.poll(() => page.locator('.app-header').isVisible()).toBe(false);
+    await expect.poll(() => page.locator('.present-briefing').count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Start with step 3' }).click();
+    await expect.poll(() => page.locator('.present-briefing').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'present-child-presenting');
     await close();
   });
+});
+
+describe('present mode: before the first step', () => {
+  const sizes = [
+    { name: 'laptop', width: 1366, height: 768, touch: false },
+    { name: 'phone', width: 390, height: 844, touch: true },
+  ] as const;
+  for (const size of sizes)
+    for (const lang of ['en', 'ru'] as const)
+      it(`shows the protocol's cautions before step 1, then the steps (${size.name}, ${lang})`, async () => {
+        const context = await env.browser.newContext({
+          viewport: { width: size.width, height: size.height },
+          hasTouch: size.touch,
+          isMobile: size.touch,
+          reducedMotion: 'reduce',
+        });
+        const page = await context.newPage();
+        const errors: string[] = [];
+        page.on('pageerror', (e) => errors.push(e.message));
+        await page.goto(
+          `${env.server.url}?mode=present&lang=${lang}&protocol=${HANDOUT.id}&step=1&side=L`,
+        );
+        await waitForFirstFrame(page);
+        await expect
+          .poll(() => page.locator('.present-caption').count(), { timeout: 30_000 })
+          .toBe(1);
+        const p3 = JSON.parse(
+          readFileSync(resolve(ROOT, `content/protocols/${HANDOUT.id}.json`), 'utf8'),
+        ) as { cautions: { text: Record<string, string>; plain?: Record<string, string> }[] };
+        // The side column says it too, before presenting.
+        expect(await page.locator('.protocol-brief .brief-cautions li').count()).toBe(
+          p3.cautions.length,
+        );
+        const start = lang === 'en' ? 'Start presenting' : 'Начать показ';
+        await page.getByRole('button', { name: start }).click();
+        const briefing = page.locator('.present-briefing');
+        await expect.poll(() => briefing.count()).toBe(1);
+        const items = await briefing.locator('.present-briefing-cautions li').allTextContents();
+        const source = lang === 'en' ? 'source 001' : 'источник 001';
+        expect(items).toEqual(
+          p3.cautions.map((c) => `${(c.plain ?? c.text)[lang] ?? ''} (${source})`),
+        );
+        // No step plays yet: no caption, no countdown.
+        expect(await page.locator('.present-caption').isVisible()).toBe(false);
+        expect(await page.locator('.present-countdown').count()).toBe(0);
+        // Nothing advances meanwhile: after a while the steps still start at step 1.
+        await page.waitForTimeout(1500);
+        await screenshot(page, `present-briefing-${size.name}-${lang}`);
+        const begin = lang === 'en' ? 'Start with step 1' : 'Начать с шага 1';
+        if (size.touch) await page.getByRole('button', { name: begin }).tap();
+        else await page.getByRole('button', { name: begin }).click();
+        await expect.poll(() => briefing.count()).toBe(0);
+        await expect
+          .poll(() => page.locator('.present-counter').textContent())
+          .toBe(
+            lang === 'en'
+              ? `Step 1 of ${String(HANDOUT.steps.length)}`
+              : `Шаг 1 из ${String(HANDOUT.steps.length)}`,
+          );
+        await expect
+          .poll(() => page.locator('.present-countdown-text').textContent(), { timeout: 10_000 })
+          .toMatch(lang === 'en' ? /^Next step in \d+ s$/ : /\d+/);
+        await screenshot(page, `present-after-briefing-${size.name}-${lang}`);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
 });

@@ -288,7 +288,7 @@ describe('Train mode', () => {
     // A step with no area to avoid nearby points to the steps that have one.
     await page
       .getByRole('combobox', { name: 'Step', exact: true })
-      .selectOption({ label: '9. Roll the sole on a needle roller' });
+      .selectOption({ label: '11. Roll the sole on a needle roller' });
     await expect
       .poll(() => page.getByText('No area to avoid is near this step.').count(), {
         timeout: 20_000,

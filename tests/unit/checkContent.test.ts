@@ -337,6 +337,86 @@ describe('loader: variations of the valid fixture', () => {
       'content/contraindications.json › lists[0].protocols[0] › the list names protocol "fixture-valid" but the protocol does not list it',
     ]);
   });
+
+  it('needs each caution to name its source or to be the app’s own, never both', () => {
+    expect(
+      problemsOf(
+        variant('origins', (p) => {
+          p.cautions = [
+            { text: { en: 'Said by nobody.' } },
+            { text: { en: 'Own and sourced.' }, own: true, source: '000_cf6d817cf74adffa.txt' },
+            { text: { en: 'The app suggests it.' }, own: true },
+          ];
+          p.steps[0].cautions = [{ text: { en: 'No origin.' } }];
+        }),
+      ),
+    ).toEqual([
+      'content/protocols/origins.json › cautions[0].source › needs the source that says it, or "own": true for the app\'s own suggestion',
+      'content/protocols/origins.json › cautions[1].source › the app\'s own suggestion ("own": true) names no source',
+      'content/protocols/origins.json › steps[0].cautions[0].source › needs the source that says it, or "own": true for the app\'s own suggestion',
+    ]);
+  });
+
+  it('checks the steps a source disagreement touches', () => {
+    expect(
+      problemsOf(
+        variant('touches', (p) => {
+          p.sourceNotes = [
+            {
+              id: 'a-note',
+              topic: { en: 'Topic' },
+              variants: [
+                { source: '000_cf6d817cf74adffa.txt', protocol: 'touches', text: { en: 'A' } },
+                { source: '001_1c2aad9468444d57.txt', step: 'lonely', text: { en: 'B' } },
+              ],
+              touches: [{ protocol: 'touches', step: 'ghost-step' }, { protocol: 'ghost' }],
+              appChoice: { en: 'The app shows both.' },
+            },
+          ];
+        }),
+      ),
+    ).toEqual([
+      'content/protocols/touches.json › sourceNotes[0].variants[1].step › a step needs the protocol it belongs to',
+      'content/protocols/touches.json › sourceNotes[0].touches[0].step › unknown step "ghost-step" in protocol "touches"',
+      'content/protocols/touches.json › sourceNotes[0].touches[1].protocol › unknown protocol "ghost"',
+    ]);
+  });
+
+  it('checks the conditions a person ticks and the rules that hang on them', () => {
+    const ci = JSON.parse(readFileSync(join(FIXTURES, 'contraindications.json'), 'utf8')) as {
+      conditions: Json[];
+      lists: (Json & { items: Json[] })[];
+    };
+    ci.conditions.push(
+      { id: 'varicose_veins', label: { en: 'Again' }, group: 'vessels' },
+      { id: 'stage', label: { en: 'A stage' }, group: 'pregnancy', parent: 'nobody' },
+      { id: 'unused', label: { en: 'Unused' }, group: 'illness' },
+    );
+    const [list] = ci.lists;
+    list.items.push(
+      { ...list.items[0], id: 'ghost_rule', when: ['ghost'] },
+      { ...list.items[0], id: 'no_when', effect: 'no_massage', zones: [], when: undefined },
+      { ...list.items[0], id: 'no_steps', effect: 'avoid_steps', zones: [] },
+      { ...list.items[0], id: 'staged', when: ['stage'] },
+    );
+    ci.lists.push({ ...list, id: 'own-list', own: true, items: [list.items[0]] });
+    ci.lists.push({ ...list, id: 'unsourced', sources: [], items: [list.items[0]] });
+    const result = loadContent([
+      real('content/zones.json'),
+      real('content/landmarks.json'),
+      { path: 'content/contraindications.json', text: JSON.stringify(ci) },
+    ]);
+    expect(result.problems.map(formatProblem)).toEqual([
+      'content/contraindications.json › conditions[1].id › duplicate id "varicose_veins"',
+      'content/contraindications.json › conditions[2].parent › unknown condition "nobody"',
+      'content/contraindications.json › lists[0].items[1].when[0] › unknown condition "ghost"',
+      'content/contraindications.json › lists[0].items[2].when › a rule needs the conditions it hangs on ("when"); only areas no one massages and risks of massage stand alone',
+      'content/contraindications.json › lists[0].items[3].steps › an item that leaves out steps must say which ("steps")',
+      'content/contraindications.json › lists[1].sources › the app\'s own list ("own": true) cites no source',
+      'content/contraindications.json › lists[2].sources › a list needs the sources that say it, or "own": true',
+      'content/contraindications.json › conditions[3].id › condition "unused" rules nothing out: no item names it in "when"',
+    ]);
+  });
 });
 
 describe('model check: paths against avoid zones', () => {

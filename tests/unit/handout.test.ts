@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contraindicationsFile,
   protocol as protocolSchema,
+  zonesFile,
   type Protocol,
 } from '../../src/content/schema.ts';
 import {
@@ -12,13 +13,25 @@ import {
   describeSchedule,
   formatRange,
 } from '../../src/domain/handout.ts';
+import { applicableSafety, type SafetyContent } from '../../src/domain/safety.ts';
 import { translator } from '../../src/i18n/i18n.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
 const protocolOf = (id: string): Protocol =>
   protocolSchema.parse(readJson(`content/protocols/${id}.json`));
-const LISTS = contraindicationsFile.parse(readJson('content/contraindications.json')).lists;
+const CI = contraindicationsFile.parse(readJson('content/contraindications.json'));
+const ZONES = zonesFile.parse(readJson('content/zones.json')).zones;
+const CONTENT: SafetyContent = {
+  lists: CI.lists,
+  conditions: CI.conditions ?? [],
+  zoneGroup: (z) => ZONES.find((x) => x.id === z)?.group,
+};
+const AVOID = new Set(ZONES.filter((z) => z.avoid).map((z) => z.id));
+const safetyOf = (p: Protocol) => applicableSafety(p, CONTENT, AVOID);
+const EN = translator('en');
+/** Who says it, as the English sheet words it. */
+const OWN = "the app's suggestion, not from a source";
 
 const CHILD = protocolOf('p6-hallux-valgus-child-course');
 const NO_SCHEDULE = protocolOf('p7-anti-stress-toes');
@@ -31,9 +44,9 @@ describe('handout', () => {
     }));
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
       locale: 'en',
-      t: translator('en'),
+      t: EN,
       captured,
     });
     expect(h.title).toBe(CHILD.title.en);
@@ -44,10 +57,20 @@ describe('handout', () => {
       expect(s.image).toBe(`blob:pic-${String(i)}`);
       expect(s.plain).toBe(step.plain.en);
       expect(s.title).toBe(step.title.en);
-      const cautions = step.cautions.map((c) => (c.plain ?? c.text).en);
+      const cautions = step.cautions.map(
+        (c) => `${(c.plain ?? c.text).en}${c.own ? ` (${OWN})` : ''}`,
+      );
+      const differ = CHILD.sourceNotes
+        .filter(
+          (n) =>
+            n.variants.some((v) => v.protocol === CHILD.id && v.step === step.id) ||
+            n.touches?.some((t) => t.protocol === CHILD.id && t.step === step.id),
+        )
+        .map((n) => `Sources differ: ${n.topic.en} (see the end of the sheet).`);
       expect(s.warnings).toEqual([
         ...(i === 0 ? ['Do not massage: Spine (vertebrae).'] : []),
         ...cautions,
+        ...differ,
       ]);
     });
   });
@@ -59,9 +82,9 @@ describe('handout', () => {
     }));
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
       locale: 'en',
-      t: translator('en'),
+      t: EN,
       captured,
       skipped: [1, 3],
     });
@@ -74,46 +97,90 @@ describe('handout', () => {
       { number: 4, title: CHILD.steps[3].title.en },
     ]);
     expect(
-      buildHandout({ protocol: CHILD, lists: LISTS, locale: 'en', t: translator('en'), captured })
-        .leftOut,
+      buildHandout({
+        protocol: CHILD,
+        safety: safetyOf(CHILD),
+        locale: 'en',
+        t: EN,
+        captured,
+      }).leftOut,
     ).toEqual([]);
   });
 
   it('leaves a step without a picture when none was taken', () => {
     const h = buildHandout({
       protocol: NO_SCHEDULE,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
       locale: 'en',
-      t: translator('en'),
+      t: EN,
       captured: [],
     });
     expect(h.steps.map((s) => s.image)).toEqual(NO_SCHEDULE.steps.map(() => null));
     expect(h.schedule).toEqual([]);
   });
 
-  it("lists the protocol's contraindications in plain words, and only those", () => {
+  it('lists the conditions by what they rule out, each with who says so, then the cautions', () => {
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
       locale: 'en',
-      t: translator('en'),
+      t: EN,
       captured: [],
     });
-    const mine = LISTS.filter((l) => CHILD.contraindications.includes(l.id));
-    expect(mine.length).toBeGreaterThan(0);
-    const safety = h.safety.slice(0, mine.length);
-    expect(safety.map((s) => s.title)).toEqual(mine.map((l) => l.title.en));
-    expect(safety.map((s) => s.items)).toEqual(mine.map((l) => l.items.map((i) => i.plain.en)));
-    const others = LISTS.filter((l) => !CHILD.contraindications.includes(l.id)).map(
-      (l) => l.title.en,
+    const list = (title: string) => h.safety.find((s) => s.title === title)?.items ?? [];
+    const NO_MASSAGE = 'No massage at all with:';
+    const SPECIALIST = 'Only from a certified specialist with:';
+    const ALWAYS = 'Areas the steps keep off, for everyone:';
+    const CAUTIONS = 'Cautions for the whole protocol';
+    expect(h.safety.map((s) => s.title)).toEqual([
+      NO_MASSAGE,
+      SPECIALIST,
+      'Some steps are left out with:',
+      'Take extra care with:',
+      ALWAYS,
+      'Keep in mind:',
+      CAUTIONS,
+    ]);
+    expect(list(NO_MASSAGE)).toContain('Cancer (a malignant tumour) (source 000)');
+    expect(list(NO_MASSAGE)).toContain(`A fever, or a cold with a high temperature (${OWN})`);
+    expect(list(SPECIALIST)).toEqual(['A baby under one year old (source 002)']);
+    expect(list(ALWAYS)).toEqual(expect.arrayContaining(['Leave the knee out. (source 001)']));
+    expect(list(CAUTIONS)).toEqual(
+      CHILD.cautions.map((c) => `${(c.plain ?? c.text).en} (source 002)`),
     );
-    for (const s of h.safety) expect(others).not.toContain(s.title);
+    // No condition twice, and pregnancy is not offered for a child.
+    const all = h.safety.flatMap((s) => s.items);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.join(' ')).not.toMatch(/Pregnan/);
+  });
+
+  it('shows where the sources differ, on the steps they touch and at the end', () => {
+    const h = buildHandout({
+      protocol: CHILD,
+      safety: safetyOf(CHILD),
+      locale: 'en',
+      t: EN,
+      captured: [],
+    });
+    expect(h.disagreements.map((d) => d.topic)).toEqual(CHILD.sourceNotes.map((n) => n.topic.en));
+    const knee = h.disagreements.find((d) => d.topic === 'Whether to massage the knee');
+    expect(knee?.versions).toHaveLength(2);
+    expect(knee?.appChoice).toMatch(/off the knee/);
+    const thigh = h.steps.find((s) => s.title === 'Thigh: knead up, from inner to outer side');
+    expect(thigh?.warnings).toContain(
+      'Sources differ: Whether to massage the knee (see the end of the sheet).',
+    );
+    // The app's own caution on that step says it is the app's.
+    expect(thigh?.warnings).toContain(`Press only lightly behind the knee. (${OWN})`);
+    expect(h.position).toBe(
+      `Position: Lying face down. ${CHILD.position.note?.en ?? ''} (the app's choice: the source names no position)`,
+    );
   });
 
   it('speaks Russian when asked', () => {
     const h = buildHandout({
       protocol: CHILD,
-      lists: LISTS,
+      safety: safetyOf(CHILD),
       locale: 'ru',
       t: translator('ru'),
       captured: [{ image: null, avoidZones: ['колено'] }],
@@ -122,6 +189,12 @@ describe('handout', () => {
     expect(h.steps[0]?.plain).toBe(CHILD.steps[0]?.plain.ru);
     expect(h.steps[0]?.warnings[0]).toBe('Не массируйте: колено.');
     expect(h.schedule[0]).toBe('Каждый день.');
+    // The sheet's headings, who says each rule, and the position come in Russian too.
+    expect(h.safety[0]?.title).toBe('Массаж противопоказан, если есть:');
+    expect(h.safety.at(-1)?.title).toBe('Предостережения для всего протокола');
+    expect(h.safety.at(-1)?.items[0]).toMatch(/\(источник 002\)$/);
+    expect(h.position).toMatch(/^Положение: Лёжа на животе\. .*\(выбор приложения: /);
+    expect(JSON.stringify(h)).not.toMatch(/source|Position|app's/);
   });
 });
 

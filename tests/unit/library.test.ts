@@ -120,9 +120,11 @@ describe('protocol library filters (real content)', () => {
 
   it('filters by condition, position and source file', () => {
     expect(ids({ condition: 'heel_spur' })).toEqual(['p8-heel-spur-self']);
-    expect(ids({ condition: 'hallux_valgus' })).toEqual([
-      'p1-hallux-valgus-adult-self',
+    // The bunion is an adult's: the children's protocols are for flat-valgus feet.
+    expect(ids({ condition: 'hallux_valgus' })).toEqual(['p1-hallux-valgus-adult-self']);
+    expect(ids({ condition: 'plano_valgus' })).toEqual([
       'p2-hallux-valgus-child',
+      'p3-valgus-feet-child-orthopedic',
       'p6-hallux-valgus-child-course',
     ]);
     expect(ids({ position: 'supine' })).toEqual(['p7-anti-stress-toes']);
@@ -135,8 +137,9 @@ describe('protocol library filters (real content)', () => {
   });
 
   it('combines filters and search (all must hold)', () => {
-    expect(ids({ audience: 'child', condition: 'hallux_valgus' })).toEqual([
-      'p2-hallux-valgus-child',
+    expect(ids({ audience: 'child', condition: 'hallux_valgus' })).toEqual([]);
+    expect(ids({ audience: 'child', condition: 'valgus_foot' })).toEqual([
+      'p3-valgus-feet-child-orthopedic',
       'p6-hallux-valgus-child-course',
     ]);
     expect(ids({ audience: 'child', text: 'course' })).toEqual(['p6-hallux-valgus-child-course']);

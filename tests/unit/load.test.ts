@@ -1,7 +1,8 @@
 /**
- * The real content: it loads without a single problem, covers every protocol and contraindication
- * list of the catalogue (../shared/CATALOGUE.md, parsed here), and its exported JSON Schema and
- * locale files are in step with the code.
+ * The real content: it loads without a single problem, covers every protocol, contraindication
+ * list and area to avoid that the sources contain (the project's own record of them,
+ * tests/fixtures/catalogue.ts), and its exported JSON Schema and locale files are in step with the
+ * code.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,83 +14,47 @@ import { loadContent, type ContentData } from '../../src/content/load.ts';
 import { formatProblem } from '../../src/content/problems.ts';
 import { contentJsonSchema, NON_TOUCH_TECHNIQUES } from '../../src/content/schema.ts';
 import { SOURCE_FILES } from '../../src/content/sources.ts';
+import { directionSenses } from '../../src/domain/checkDirection.ts';
+import {
+  CATALOGUE_AVOID_AREAS,
+  CATALOGUE_LISTS,
+  CATALOGUE_PROTOCOLS,
+  type CatalogueAvoidArea,
+  type CatalogueList,
+  type CatalogueProtocol,
+} from '../fixtures/catalogue.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const CATALOGUE = readFileSync(join(ROOT, '../shared/CATALOGUE.md'), 'utf8');
 
-// ---------------------------------------------------------------------------------------------
-// The catalogue, parsed
-// ---------------------------------------------------------------------------------------------
-
-/** The text of the `## <heading>…` section (heading matched as a prefix), up to the next `## `. */
-function section(markdown: string, heading: string): string {
-  const start = markdown.indexOf(`\n## ${heading}`);
-  if (start < 0) throw new Error(`no section "${heading}" in CATALOGUE.md`);
-  const rest = markdown.slice(markdown.indexOf('\n', start + 1) + 1);
-  const end = rest.indexOf('\n## ');
-  return end < 0 ? rest : rest.slice(0, end);
+interface Catalogue {
+  readonly protocols: readonly CatalogueProtocol[];
+  readonly lists: readonly CatalogueList[];
+  readonly avoid: readonly CatalogueAvoidArea[];
 }
+const CATALOGUE: Catalogue = {
+  protocols: CATALOGUE_PROTOCOLS,
+  lists: CATALOGUE_LISTS,
+  avoid: CATALOGUE_AVOID_AREAS,
+};
 
-interface CatalogueProtocol {
-  id: string;
-  title: string;
-  sourcePrefix: string;
-}
-
-function catalogueProtocols(markdown: string): CatalogueProtocol[] {
-  return [...markdown.matchAll(/^### (P\d+) (.+?) — (\d{3})$/gm)].map(
-    ([, id, title, sourcePrefix]) => ({
-      id,
-      title,
-      sourcePrefix,
-    }),
-  );
-}
-
-/** Bullets `- key: text` of the contraindications section, continuation lines joined. */
-function catalogueContraindicationLists(markdown: string): { key: string; text: string }[] {
-  const body = section(markdown, 'Contraindications and cautions');
-  const bullets = body.split(/\n(?=- )/).filter((b) => b.startsWith('- '));
-  return bullets.map((b) => {
-    const m = /^- ([^:]+): ([\s\S]*)$/.exec(b.replace(/\s+/g, ' ').trim());
-    return { key: m?.[1] ?? '', text: m?.[2] ?? '' };
-  });
-}
-
-/** Phrases of a bullet: split at ; , and sentence ends, labels such as "Caution:" removed. */
-function phrases(text: string): string[] {
-  return text
-    .split(/;|,|\.(?=\s|$)/)
-    .map((p) => p.trim().replace(/^[A-Z][a-z ]*: /, ''))
-    .filter((p) => p.length > 0);
-}
-
-/** First cells (and source cells) of the "Areas to avoid" table. */
-function catalogueAvoidRows(markdown: string): { area: string; sources: string[] }[] {
-  return section(markdown, 'Areas to avoid')
-    .split('\n')
-    .filter((l) => l.startsWith('|') && !l.startsWith('|---') && !l.startsWith('| area'))
-    .map((l) => {
-      const cells = l.split('|').map((c) => c.trim());
-      return { area: cells[1] ?? '', sources: (cells[3] ?? '').split(/,\s*/) };
-    });
-}
+/** Whether an item's catalogue reference stands for a phrase (the same words, or part of them). */
+const refMatches = (ref: string, phrase: string) => ref.includes(phrase) || phrase.includes(ref);
 
 /**
  * What the content lacks compared with the catalogue: protocols (each citing its source file),
  * contraindication lists (each phrase covered by an item, no item claiming a phrase the catalogue
- * lacks) and the rows of the areas-to-avoid table (with their sources and zones).
+ * lacks) and the areas to avoid (with their sources and zones).
  */
-function coverageGaps(markdown: string, content: ContentData): string[] {
+function coverageGaps(catalogue: Catalogue, content: ContentData): string[] {
   const gaps: string[] = [];
-  for (const entry of catalogueProtocols(markdown)) {
+  for (const entry of catalogue.protocols) {
     const found = content.protocols.filter((lp) => lp.protocol.catalogueId === entry.id);
     if (found.length === 0) gaps.push(`protocol ${entry.id} is missing`);
     else if (found.length > 1) gaps.push(`protocol ${entry.id} appears ${found.length} times`);
-    else if (!found[0]?.protocol.sources.some((s) => s.startsWith(`${entry.sourcePrefix}_`)))
-      gaps.push(`protocol ${entry.id} does not cite a ${entry.sourcePrefix} source`);
+    else if (!found[0]?.protocol.sources.some((s) => s.startsWith(`${entry.source}_`)))
+      gaps.push(`protocol ${entry.id} does not cite a ${entry.source} source`);
   }
-  for (const { key, text } of catalogueContraindicationLists(markdown)) {
+  for (const { key, phrases } of catalogue.lists) {
     const list = content.contraindications.find((l) => l.catalogueKey === key);
     if (!list) {
       gaps.push(`list ${key} is missing`);
@@ -98,15 +63,16 @@ function coverageGaps(markdown: string, content: ContentData): string[] {
     if (!list.sources.some((s) => s.startsWith(`${key.slice(0, 3)}_`)))
       gaps.push(`list ${key} does not cite its source`);
     const refs = list.items.map((i) => i.catalogueRef ?? '').filter((r) => r.length > 0);
-    for (const phrase of phrases(text))
-      if (!refs.some((r) => r.includes(phrase) || phrase.includes(r)))
+    for (const phrase of phrases)
+      if (!refs.some((r) => refMatches(r, phrase)))
         gaps.push(`list ${key}: phrase "${phrase}" has no item`);
     for (const ref of refs)
-      if (!text.includes(ref)) gaps.push(`list ${key}: item ref "${ref}" is not in the catalogue`);
+      if (!ref.split(', ').every((part) => phrases.some((p) => refMatches(part, p))))
+        gaps.push(`list ${key}: item ref "${ref}" is not in the catalogue`);
   }
   const avoid = content.contraindications.find((l) => l.catalogueKey === 'Areas to avoid');
   if (!avoid) gaps.push('list Areas to avoid is missing');
-  for (const row of catalogueAvoidRows(markdown)) {
+  for (const row of catalogue.avoid) {
     const item = avoid?.items.find((i) => i.catalogueRef === row.area);
     if (!avoid) continue;
     if (!item) gaps.push(`area to avoid "${row.area}" has no item`);
@@ -131,9 +97,9 @@ beforeAll(async () => {
   problems = result.problems.map(formatProblem);
 });
 
-describe('the catalogue parser', () => {
-  it('finds the ten protocols, five contraindication lists and six areas to avoid', () => {
-    expect(catalogueProtocols(CATALOGUE).map((p) => p.id)).toEqual([
+describe('the record of what the sources contain', () => {
+  it('has the ten protocols, five contraindication lists and six areas to avoid', () => {
+    expect(CATALOGUE.protocols.map((p) => p.id)).toEqual([
       'P1',
       'P2',
       'P3',
@@ -145,14 +111,14 @@ describe('the catalogue parser', () => {
       'P9',
       'P10',
     ]);
-    expect(catalogueContraindicationLists(CATALOGUE).map((l) => l.key)).toEqual([
+    expect(CATALOGUE.lists.map((l) => l.key)).toEqual([
       '000',
       '002 (heels)',
       '002 (pregnancy)',
       '002 (children)',
       '002 (acupressure)',
     ]);
-    expect(catalogueAvoidRows(CATALOGUE).map((r) => r.area)).toEqual([
+    expect(CATALOGUE.avoid.map((r) => r.area)).toEqual([
       'the bunion itself (medial prominence of the 1st metatarsal head)',
       'vertebrae / spinous processes',
       'knee joint',
@@ -160,11 +126,6 @@ describe('the catalogue parser', () => {
       'heel with open or purulent wounds',
       'legs with varicose veins',
     ]);
-  });
-
-  it('splits a bullet into its phrases', () => {
-    expect(phrases('a; b, c. Caution: d, e.')).toEqual(['a', 'b', 'c', 'd', 'e']);
-    expect(phrases('from 1.5–2 months only')).toEqual(['from 1.5–2 months only']);
   });
 });
 
@@ -174,10 +135,35 @@ describe('real content', () => {
     expect(data.protocols).toHaveLength(10);
   });
 
+  it('one broken protocol file does not take the protocols that share a source note with it', async () => {
+    const files = (await readContentFiles(ROOT)).map((f) =>
+      f.path.endsWith('/p1-hallux-valgus-adult-self.json')
+        ? { ...f, text: f.text.replace('"catalogueId": "P1"', '"catalogueId": 1') }
+        : f,
+    );
+    const result = loadContent(files);
+    expect([...new Set(result.problems.map((p) => p.file))].sort()).toEqual([
+      'content/contraindications.json',
+      'content/protocols/p1-hallux-valgus-adult-self.json',
+    ]);
+    // P2, P3 and P6 carry the note on what "hallux valgus" means, which names a step of P1.
+    expect(result.data.protocols.map((p) => p.protocol.catalogueId)).toEqual([
+      'P2',
+      'P3',
+      'P4',
+      'P5',
+      'P6',
+      'P7',
+      'P8',
+      'P9',
+      'P10',
+    ]);
+  });
+
   it('covers every protocol, contraindication list and area to avoid of the catalogue', () => {
     expect(coverageGaps(CATALOGUE, data)).toEqual([]);
     expect(data.protocols.map((p) => p.protocol.catalogueId)).toEqual(
-      catalogueProtocols(CATALOGUE).map((p) => p.id),
+      CATALOGUE.protocols.map((p) => p.id),
     );
     expect(
       data.contraindications.find((l) => l.catalogueKey === 'Areas to avoid')?.protocols,
@@ -240,7 +226,7 @@ describe('real content', () => {
     expect(notes.length).toBeGreaterThanOrEqual(2);
     const variants = notes[0]?.variants ?? [];
     const sources = new Set(variants.map((v) => v.source.slice(0, 3)));
-    expect([...sources].sort()).toEqual(['001', '002', '003']);
+    expect([...sources].sort()).toEqual(['000', '001', '002', '003']);
     // The steps named by the note really run in the stated directions.
     const stepOf = (protocolId: string, stepId: string | undefined) =>
       data.protocols
@@ -253,6 +239,100 @@ describe('real content', () => {
       to: 'heel_bottom',
     });
     expect(stepOf(p6?.protocol ?? '', p6?.step)?.direction?.from).toBe('heel_bottom');
+  });
+
+  it('records every disagreement between the sources, each version with its source and what the app does', () => {
+    const notes = new Map(
+      data.protocols.flatMap((p) => p.protocol.sourceNotes.map((n) => [n.id, n])),
+    );
+    expect([...notes.keys()].sort()).toEqual([
+      'back-stroke-direction',
+      'child-intensity',
+      'course-length',
+      'foot-rubbing-direction',
+      'hallux-valgus-term',
+      'knee-in-valgus-legs',
+      'starting-age',
+      'who-may-massage-a-child',
+    ]);
+    for (const n of notes.values()) {
+      expect(n.appChoice?.en.length ?? 0, n.id).toBeGreaterThan(20);
+      expect(n.appChoice?.ru, n.id).toBeDefined();
+      // Each version says whose it is.
+      for (const v of n.variants) expect(v.text.en, n.id).toContain(v.source.slice(0, 3));
+    }
+    const sourcesOf = (id: string) =>
+      [...new Set(notes.get(id)?.variants.map((v) => v.source.slice(0, 3)))].sort();
+    expect(sourcesOf('knee-in-valgus-legs')).toEqual(['001', '002']);
+    expect(sourcesOf('who-may-massage-a-child')).toEqual(['001', '002']);
+    expect(notes.get('who-may-massage-a-child')?.variants).toHaveLength(3);
+    expect(sourcesOf('starting-age')).toEqual(['001', '002']);
+    expect(sourcesOf('hallux-valgus-term')).toEqual(['000', '001', '002']);
+    // Every child protocol carries who may massage a child and from what age.
+    for (const { protocol: p } of data.protocols.filter((l) => l.protocol.audience === 'child'))
+      expect(
+        p.sourceNotes.map((n) => n.id),
+        p.id,
+      ).toEqual(
+        expect.arrayContaining(['who-may-massage-a-child', 'starting-age', 'hallux-valgus-term']),
+      );
+  });
+
+  it("runs each stroke the way its source says (the project's record of the directions)", () => {
+    // [catalogue id, step id, the way the source has it]
+    const DIRECTIONS = [
+      ['P2', 'thigh-back-stroke', 'up'], // 000: stroking upward from the knee
+      ['P3', 'lower-leg-bottom-up', 'up'], // 001: lower leg bottom-up, with the lymph
+      ['P3', 'bypass-patella-lateral-leg', 'up'], // 001: the whole lower leg bottom-up
+      ['P3', 'foot-thumbs-toes-to-heel', 'toward_heel'], // 001: thumbs from the toes to the heel
+      ['P3', 'foot-strictly-bottom-up', 'up'], // 001: the foot strictly bottom-up
+      ['P4', 'stroke-lower-leg', 'up'], // 002: strokes from bottom to top
+      ['P4', 'finish-stroke-lower', 'up'], // 002: from the toes up to the hips
+      ['P5', 'foot-toes-to-heel', 'toward_heel'], // 002: the foot from the toes to the heel
+      ['P6', 'back-stroke-buttocks-to-head', 'up'], // 002: from the buttocks to the head
+      ['P6', 'foot-outer-edge-heel-to-toes', 'toward_toes'], // 002: edges from heel to toes
+      ['P6', 'foot-inner-edge-heel-to-toes', 'toward_toes'],
+      ['P8', 'prep-foot-shin-upward', 'up'], // 002: foot and shin from bottom to top
+      ['P9', 'therapist-sole-heel-to-toes', 'toward_toes'], // 003: from the heel to the toes
+    ] as const;
+    for (const [cat, id, sense] of DIRECTIONS) {
+      const step = data.protocols
+        .find((p) => p.protocol.catalogueId === cat)
+        ?.protocol.steps.find((s) => s.id === id);
+      expect(directionSenses(step?.direction?.text.en ?? ''), `${cat} ${id}`).toContain(sense);
+    }
+  });
+
+  it("shows the children's feet as flat-valgus feet, not as bunions", () => {
+    for (const { protocol: p } of data.protocols.filter((l) => l.protocol.audience === 'child')) {
+      expect(p.bodyMorphs?.hallux_valgus ?? 0, p.id).toBe(0);
+      expect(p.conditions, p.id).not.toContain('hallux_valgus');
+      expect(p.title.en.toLowerCase(), p.id).not.toContain('hallux');
+      expect(p.title.ru ?? '', p.id).not.toContain('первого пальца');
+      for (const step of p.steps)
+        for (const c of step.cautions) expect(c.text.en, `${p.id} ${step.id}`).not.toMatch(/bump/);
+    }
+  });
+
+  it("labels the cautions no source gives as the app's own, and credits the rest", () => {
+    const all = data.protocols.flatMap(({ protocol: p }) => [
+      ...p.cautions.map((c) => ({ where: p.id, c })),
+      ...p.steps.flatMap((s) => s.cautions.map((c) => ({ where: `${p.id} ${s.id}`, c }))),
+    ]);
+    for (const { where, c } of all) expect(c.own === true, where).toBe(c.source === undefined);
+    const own = (en: RegExp) => all.filter(({ c }) => en.test(c.text.en)).map(({ c }) => c.own);
+    // Said by no source: testing the bath water, "not scalding", the knee in adult massage.
+    expect(own(/Test the water/)).toEqual([true]);
+    expect(own(/^Hot, not scalding/)).toEqual([true]);
+    expect(own(/keeping it out of every protocol/)).toEqual([true, true]);
+  });
+
+  it('says the knee caution the right way round for a stroke going up', () => {
+    for (const { protocol: p } of data.protocols)
+      for (const s of p.steps)
+        for (const c of s.cautions)
+          if (/knee/i.test(c.text.en) && /stop/.test(c.text.en))
+            expect(c.text.en, `${p.id} ${s.id}`).toMatch(/stop below it and start again above it/);
   });
 
   it('has the course schedules of the sources', () => {

@@ -50,7 +50,7 @@ describe('player engine and store', () => {
 });
 
 describe('safety check and the player', () => {
-  it('ticking a contraindication tells the player which steps to pass over', async () => {
+  it('ticking a condition tells the player which steps to pass over', async () => {
     const { data } = loadContent(await readContentFiles(resolve(import.meta.dirname, '../..')));
     useContentStore.setState({ status: 'ready', data });
     const heelSpur = data.protocols.find((p) => p.protocol.id === 'p8-heel-spur-self');
@@ -59,15 +59,15 @@ describe('safety check and the player', () => {
     openProtocol(heelSpur);
     expect(playerEngine.state.skipped).toEqual([]);
     // Heel wounds rule out every step on the heel: all but the fourth.
-    useSafetyStore.getState().setTicked('c002-heels/heel_wounds', true);
+    useSafetyStore.getState().setTicked('heel_wounds', true);
     expect(playerEngine.state.skipped).toEqual([0, 1, 2, 4, 5, 6]);
     expect(playerEngine.state.stepIndex).toBe(3);
     expect(usePlayerStore.getState().player.skipped).toEqual([0, 1, 2, 4, 5, 6]);
     // Opening the protocol again keeps the ticks.
     openProtocol(heelSpur, 0);
     expect(playerEngine.state).toMatchObject({ stepIndex: 3, skipped: [0, 1, 2, 4, 5, 6] });
-    // A "no massage" item rules out every step: nothing plays.
-    useSafetyStore.getState().setTicked('c002-heels/tuberculosis', true);
+    // A condition that rules massage out rules out every step: nothing plays.
+    useSafetyStore.getState().setTicked('tuberculosis', true);
     expect(playerEngine.state.skipped).toHaveLength(7);
     playerEngine.dispatch({ type: 'play' });
     expect(playerEngine.state.status).toBe('idle');

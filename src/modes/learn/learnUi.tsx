@@ -2,6 +2,7 @@ import { ContentNotice } from '../../ui/ContentNotice.tsx';
 import type { ModeUi } from '../../ui/modeUi.ts';
 import { PlayerControls } from '../../ui/PlayerControls.tsx';
 import { ProgressNotice } from '../../ui/ProgressNotice.tsx';
+import { ProtocolBrief } from '../../ui/ProtocolBrief.tsx';
 import { ProtocolImport } from '../../ui/ProtocolImport.tsx';
 import { ProtocolPicker } from '../../ui/ProtocolPicker.tsx';
 import { StepList } from '../../ui/StepList.tsx';
@@ -13,8 +14,9 @@ import { ProtocolLibrary } from './ProtocolLibrary.tsx';
 import { SafetyCheck } from './SafetyCheck.tsx';
 
 /**
- * Learn (the default mode): find a protocol in the library (or pick it), check what rules it or
- * some of its steps out, play it step by step with a session timer, explore the zones.
+ * Learn (the default mode): find a protocol in the library (or pick it), read what to know before
+ * it starts (cautions, position, schedule, where the sources differ), check what rules it or some
+ * of its steps out, play it step by step with a session timer, explore the zones.
  */
 function LearnPanels() {
   return (
@@ -24,6 +26,7 @@ function LearnPanels() {
       <ProtocolLibrary />
       <ProtocolPicker />
       <ProtocolImport />
+      <ProtocolBrief />
       <SafetyCheck />
       <PlayerControls />
       <StepPanel />

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { AVOID_ZONES } from '../../content/zoneCatalogue.ts';
 import { buildHandout } from '../../domain/handout.ts';
-import { useContentStore } from '../../state/contentStore.ts';
+import { applicableSafety } from '../../domain/safety.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
 import { playerEngine } from '../../state/playerStore.ts';
+import { currentSafetyContent } from '../../state/safetyStore.ts';
 import { captureSteps, releasePictures } from './captureSteps.ts';
 import { HandoutSheet } from './HandoutSheet.tsx';
 import { usePresentStore } from './presentStore.ts';
@@ -14,7 +16,10 @@ const nextPaint = () =>
     requestAnimationFrame(() => requestAnimationFrame(() => resolve())),
   );
 
-/** "Print handout": pictures of every step on the model, plain words, schedule, safety list. */
+/**
+ * "Print handout": pictures of every step on the model, plain words, position, schedule, safety
+ * list and where the sources differ.
+ */
 export function HandoutSection() {
   const { t, locale } = useT();
   const loaded = useCurrentProtocol();
@@ -40,7 +45,7 @@ export function HandoutSection() {
       );
       const sheet = buildHandout({
         protocol: loaded.protocol,
-        lists: useContentStore.getState().data?.contraindications ?? [],
+        safety: applicableSafety(loaded.protocol, currentSafetyContent(), AVOID_ZONES),
         locale,
         t,
         captured,

@@ -14,6 +14,7 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
         <p className="present-handout-brand">Footwork</p>
         <h1>{handout.title}</h1>
         <p>{handout.summary}</p>
+        <p className="present-handout-position">{handout.position}</p>
       </header>
       <section>
         <h2>{t('ui.present.handout.steps')}</h2>
@@ -73,6 +74,26 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
                   <li key={item}>{item}</li>
                 ))}
               </ul>
+            </div>
+          ))}
+        </section>
+      ) : null}
+      {handout.disagreements.length > 0 ? (
+        <section className="present-handout-differ">
+          <h2>{t('ui.present.handout.disagreements')}</h2>
+          {handout.disagreements.map((d) => (
+            <div key={d.topic}>
+              <h3>{d.topic}</h3>
+              <ul>
+                {d.versions.map((v) => (
+                  <li key={v}>{v}</li>
+                ))}
+              </ul>
+              {d.appChoice ? (
+                <p>
+                  <strong>{t('ui.sourceNotes.appChoice')}</strong> {d.appChoice}
+                </p>
+              ) : null}
             </div>
           ))}
         </section>

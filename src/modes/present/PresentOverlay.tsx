@@ -12,6 +12,7 @@ import { playerEngine } from '../../state/playerStore.ts';
 import { useStepMotion } from '../../state/stepMotion.ts';
 import { stopPresenting } from './fullscreen.ts';
 import { hush, speak } from './narration.ts';
+import { PresentBriefing } from './PresentBriefing.tsx';
 import { usePresentStore } from './presentStore.ts';
 
 /**
@@ -62,11 +63,15 @@ function Countdown() {
 
 const NO_ZONES: readonly ZoneSide[] = [];
 
-/** Big captions over the canvas: step number, the plain words, what not to touch, the countdown. */
+/**
+ * Big captions over the canvas: step number, the plain words, what not to touch, the countdown;
+ * when a presentation starts, the briefing (cautions, position, safety) before the steps.
+ */
 function PresentOverlay() {
   const { t, locale } = useT();
   const current = useCurrentStep();
   const presenting = usePresentStore((s) => s.presenting);
+  const briefing = usePresentStore((s) => s.briefing);
   const narration = usePresentStore((s) => s.narration);
   const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
   const plain = current ? localized(current.step.plain, locale) : '';
@@ -78,8 +83,8 @@ function PresentOverlay() {
 
   const stepKey = current ? `${current.protocol.protocol.id}:${String(current.index)}` : '';
   useEffect(() => {
-    if (narration && plain) speak(plain, locale);
-  }, [narration, stepKey, plain, locale]);
+    if (narration && plain && !briefing) speak(plain, locale);
+  }, [narration, stepKey, plain, locale, briefing]);
   useEffect(() => {
     if (!narration) hush();
   }, [narration]);
@@ -94,7 +99,8 @@ function PresentOverlay() {
           {t('ui.present.stop')}
         </button>
       ) : null}
-      <div className="present-caption" aria-live="polite">
+      {presenting && briefing ? <PresentBriefing /> : null}
+      <div className="present-caption" aria-live="polite" hidden={presenting && briefing}>
         <p className="present-counter">
           {t('ui.present.stepCount', { index: current.index + 1, count })}
         </p>
@@ -108,7 +114,7 @@ function PresentOverlay() {
           </ul>
         ) : null}
       </div>
-      <Countdown />
+      {presenting && briefing ? null : <Countdown />}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useT } from '../../state/localeStore.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
 import { ContentNotice } from '../../ui/ContentNotice.tsx';
 import { PlayerControls } from '../../ui/PlayerControls.tsx';
+import { ProtocolBrief } from '../../ui/ProtocolBrief.tsx';
 import { ProtocolPicker } from '../../ui/ProtocolPicker.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
 import { startPresenting } from './fullscreen.ts';
@@ -54,6 +55,7 @@ export function PresentPanels() {
           </label>
         ) : null}
       </section>
+      <ProtocolBrief />
       <PlayerControls />
       <HandoutSection />
       <CalendarSection />

@@ -5,8 +5,10 @@ import { usePresentStore } from './presentStore.ts';
 let ownFullscreen = false;
 
 /**
- * Starts presenting: full screen on the app (silently windowed when the browser refuses), steps
- * advancing on their own, playing. Call from a user gesture (a click or key press).
+ * Starts presenting: full screen on the app (silently windowed when the browser refuses), first
+ * the protocol's cautions, position and safety (the briefing), then, once the presenter goes on
+ * (`beginSteps`), the steps advancing on their own. Call from a user gesture (a click or key
+ * press).
  */
 export function startPresenting(): void {
   // Nothing to present before a protocol is chosen.
@@ -27,14 +29,22 @@ export function startPresenting(): void {
     }
   }
   usePresentStore.getState().setPresenting(true);
+  usePresentStore.getState().setBriefing(true);
   playerEngine.dispatch({ type: 'setLoop', loopStep: false });
   playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: true });
+  playerEngine.dispatch({ type: 'pause' });
+}
+
+/** Ends the briefing and plays the steps from the current one. */
+export function beginSteps(): void {
+  usePresentStore.getState().setBriefing(false);
   playerEngine.dispatch({ type: 'play' });
 }
 
 /** Ends the presentation: leaves full screen, pauses, shows the app's panels again. */
 export function stopPresenting(): void {
   usePresentStore.getState().setPresenting(false);
+  usePresentStore.getState().setBriefing(false);
   playerEngine.dispatch({ type: 'pause' });
   if (document.fullscreenElement && typeof document.exitFullscreen === 'function') {
     ownFullscreen = false;

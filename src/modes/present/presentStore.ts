@@ -5,6 +5,11 @@ import type { Handout } from '../../domain/handout.ts';
 export interface PresentState {
   /** The presentation is on: chrome hidden, captions large (full screen when the browser allows). */
   readonly presenting: boolean;
+  /**
+   * The presentation opened on the protocol's cautions, position and safety before its first step;
+   * the steps start when the presenter goes on.
+   */
+  readonly briefing: boolean;
   /** Read each step's plain words aloud. */
   readonly narration: boolean;
   /** The handout last prepared (rendered for print), or null. */
@@ -13,17 +18,20 @@ export interface PresentState {
   readonly busy: 'handout' | 'video' | null;
   setBusy: (busy: PresentState['busy']) => void;
   setPresenting: (on: boolean) => void;
+  setBriefing: (on: boolean) => void;
   setNarration: (on: boolean) => void;
   setHandout: (handout: Handout | null) => void;
 }
 
 export const usePresentStore = create<PresentState>()((set) => ({
   presenting: false,
+  briefing: false,
   narration: false,
   handout: null,
   busy: null,
   setBusy: (busy) => set({ busy }),
   setPresenting: (presenting) => set({ presenting }),
+  setBriefing: (briefing) => set({ briefing }),
   setNarration: (narration) => set({ narration }),
   setHandout: (handout) => set({ handout }),
 }));
