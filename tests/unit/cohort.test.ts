@@ -52,17 +52,17 @@ describe('cohort', () => {
     expect(load.refused[0]?.detail).not.toBe('');
     const all = cohortStanding(load.doc);
     expect(all.map((s) => s.name)).toEqual(['Anna', 'Boris']);
-    const a = all[0];
+    const a = all.at(0);
     // The kneading circles first (recent mean 40), then the foot spiral; full marks not listed.
     expect(a?.weakest.map((w) => [w.stepId, w.recentScore])).toEqual([
       ['kneading-fold', 40],
       ['foot-spiral', 80],
     ]);
     // What pulls the circles down: the turning (mean 15 of the marks kept).
-    expect(a?.weakest[0]?.weakestMeasure).toBe('turn');
-    expect(a?.weakest[0]?.weakestMark).toBe(15);
+    expect(a?.weakest.at(0)?.weakestMeasure).toBe('turn');
+    expect(a?.weakest.at(0)?.weakestMark).toBe(15);
     // Attempts without marks (saved before they were kept) have no weakest criterion.
-    expect(all[1]?.weakest[0]?.weakestMeasure).toBeNull();
+    expect(all.at(1)?.weakest.at(0)?.weakestMeasure).toBeNull();
     expect(a?.attempts).toBe(4);
     expect(a?.passed).toBe(2);
   });
