@@ -44,11 +44,17 @@ export interface TraceFigure {
   /** Where to press, for `points` (the body's frame). */
   readonly stations: readonly Vec3[];
   /**
-   * Circles: what the circle measures give for the figure itself, drawn exactly (its radius
-   * and spread). A trace's circles are compared with these, so what the measures make of
-   * circles that travel fast (or of the skin's curve) is the same for both.
+   * Circles: what the circle measures give for the figure itself, drawn exactly (its radius,
+   * spread and turning consistency). A trace's circles are compared with these, so what the
+   * measures make of circles that travel fast, along a curved line (a spiral whose centre line
+   * bends turns back a little between its loops) or over the skin's curve is the same for both.
    */
-  readonly calibration: { readonly radius: number; readonly spread: number } | null;
+  readonly calibration: {
+    readonly radius: number;
+    readonly spread: number;
+    /** Net turning over all turning of the figure itself, in its own sense (0…1). */
+    readonly consistency: number;
+  } | null;
 }
 
 /** What of a content step the figure needs. */
@@ -271,7 +277,14 @@ function calibrated(plan: MotionPlan, figure: TraceFigure): TraceFigure {
   );
   const own = analyseCircles(strokes, figure.sizeM);
   return own.radius !== null && own.radiusSpread !== null
-    ? { ...figure, calibration: { radius: own.radius, spread: own.radiusSpread } }
+    ? {
+        ...figure,
+        calibration: {
+          radius: own.radius,
+          spread: own.radiusSpread,
+          consistency: Math.abs(own.consistency),
+        },
+      }
     : figure;
 }
 

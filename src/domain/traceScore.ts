@@ -611,7 +611,10 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
       : clamp01(1 - (circles.radiusSpread - Math.max(0.15, ownSpread + 0.1)) / 0.4);
   const sizeRatio = circles.radius === null || ownRadius <= 0 ? null : circles.radius / ownRadius;
   const shape = loopShare * (0.5 * (roundness ?? 0) + 0.5 * sizeScore(sizeRatio));
-  const turn = clamp01(agreement);
+  // The figure drawn exactly turns back a little where its loops travel or its line bends: a
+  // trace as consistent as the figure itself turns fully the right way.
+  const ownConsistency = Math.max(0.5, Math.min(1, figure.calibration?.consistency ?? 1));
+  const turn = clamp01(agreement / ownConsistency);
   const direction = figure.centred
     ? null
     : measureProgress(
