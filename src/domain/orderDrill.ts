@@ -73,7 +73,7 @@ export function createRandom(seed: number): () => number {
 }
 
 /** The 32-bit seed of a number or text seed. */
-function toSeed(seed: number | string): number {
+export function toSeed(seed: number | string): number {
   return typeof seed === 'string'
     ? hashSeed(seed)
     : Number.isFinite(seed)
@@ -82,7 +82,7 @@ function toSeed(seed: number | string): number {
 }
 
 /** Fisher–Yates shuffle of a copy with the given generator. */
-function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
+export function shuffleWith<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -218,4 +218,32 @@ export function moveItem<T>(items: readonly T[], index: number, delta: number): 
   if (item === undefined) return items;
   out.splice(to, 0, item);
   return out;
+}
+
+/** Moves the item at `from` to index `to` (clamped); the same array when nothing moves. */
+export function moveTo<T>(items: readonly T[], from: number, to: number): readonly T[] {
+  return moveItem(items, from, to - from);
+}
+
+/**
+ * Where a dragged item lands in a vertical list: the index it takes when dropped at `y`, given
+ * the vertical middle of each item as laid out (the dragged one included, at `from`). Passing an
+ * item's middle moves the dragged one past it.
+ */
+export function dropIndex(y: number, middles: readonly number[], from: number): number {
+  let to = from;
+  for (let i = from + 1; i < middles.length; i++) if (y > (middles[i] ?? Infinity)) to = i;
+  for (let i = from - 1; i >= 0; i--) if (y < (middles[i] ?? -Infinity)) to = i;
+  return to;
+}
+
+/** Per place of a checked order: which step stands there, and where it belongs (0-based). */
+export function orderPlaces(
+  correct: readonly string[],
+  submitted: readonly string[],
+): { readonly id: string; readonly belongs: number; readonly inPlace: boolean }[] {
+  return submitted.map((id, i) => {
+    const belongs = correct.indexOf(id);
+    return { id, belongs, inPlace: belongs === i };
+  });
 }

@@ -77,6 +77,19 @@ export function resamplePolyline(points: readonly Vec3[], spacingM: number): Vec
 // --- each kind ------------------------------------------------------------------------------
 
 const MM = 0.001;
+/** Points per turn of a circle or spiral at least, so small circles stay round. */
+const POINTS_PER_TURN = 24;
+
+/**
+ * The finest detail of a path's figure, metres: a 24th of a circle's or spiral's turn (a 3 mm
+ * circle sampled every 5 mm would be a triangle); Infinity for other kinds. Sample and project
+ * the path at no more than this spacing.
+ */
+export function pathDetailM(path: PathSpec): number {
+  return path.kind === 'circles' || path.kind === 'spiral'
+    ? (2 * Math.PI * path.radiusMm * MM) / POINTS_PER_TURN
+    : Infinity;
+}
 
 function circle(
   center: Vec3,
@@ -88,7 +101,8 @@ function circle(
 ): Vec3[] {
   const u = tangentToward(normal);
   const v = cross(normal, u);
-  const n = countFor(2 * Math.PI * radius * turns, spacingM);
+  const detail = (2 * Math.PI * radius) / POINTS_PER_TURN;
+  const n = countFor(2 * Math.PI * radius * turns, Math.min(spacingM, detail));
   const sign = clockwise ? -1 : 1;
   const out: Vec3[] = [];
   for (let k = 0; k < n; k++) {
@@ -153,7 +167,8 @@ function spiral(
 ): Vec3[] {
   const len = Math.hypot(2 * Math.PI * radius * turns, polylineLength(centreLine));
   const sign = clockwise ? -1 : 1;
-  return alongPolylineFrames(centreLine, frame, countFor(len, spacingM)).map(
+  const detail = (2 * Math.PI * radius) / POINTS_PER_TURN;
+  return alongPolylineFrames(centreLine, frame, countFor(len, Math.min(spacingM, detail))).map(
     ({ c, f, s }, k, all) => {
       const theta = (sign * 2 * Math.PI * turns * k) / (all.length - 1);
       return add(c, add(scale(f, radius * Math.cos(theta)), scale(s, radius * Math.sin(theta))));

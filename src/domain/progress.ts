@@ -18,7 +18,9 @@
  *   step, type, score (0–1), ok, date (epoch ms) }] }`.
  * - v2: `{ version: 2, trainees: { [name]: { attempts: [{ id?, protocolId, stepId, kind, score
  *   (0–100), passed, at (ISO), …optional fields of newer versions }], updatedAt } } }`, any number
- *   of trainees. Attempts read without an `id` get one from their content.
+ *   of trainees. Attempts read without an `id` get one from their content. A trace attempt may
+ *   also carry `measures`, its marks per criterion (`{ direction, coverage, shape, turn,
+ *   accuracy, tempo }`, each 0–100 and optional); attempts saved before it have none.
  */
 // Before the schemas below are built: zod must not compile validators with `new Function` (CSP).
 import '../content/zodConfig.ts';
@@ -118,6 +120,29 @@ export const attemptIdSchema = z
   .max(64)
   .regex(/^[A-Za-z0-9:_-]+$/);
 
+/** The criteria a graded trace is marked on (`TRACE_CRITERIA` of `traceScore.ts`). */
+export const ATTEMPT_MEASURES = [
+  'direction',
+  'coverage',
+  'shape',
+  'turn',
+  'accuracy',
+  'tempo',
+] as const;
+export type AttemptMeasure = (typeof ATTEMPT_MEASURES)[number];
+
+const measureMark = z.number().min(0).max(100).optional();
+export const attemptMeasuresSchema = z.looseObject({
+  direction: measureMark,
+  coverage: measureMark,
+  shape: measureMark,
+  turn: measureMark,
+  accuracy: measureMark,
+  tempo: measureMark,
+});
+
+export type AttemptMeasures = z.infer<typeof attemptMeasuresSchema>;
+
 /**
  * One attempt. Fields a newer version adds (e.g. sub-scores per criterion) are kept as they are:
  * an attempt is refused only for what this version needs and cannot read.
@@ -132,6 +157,8 @@ export const attemptSchema = z.looseObject({
   score: z.number().min(0).max(100),
   passed: z.boolean(),
   at: isoInstant,
+  /** Trace attempts: the marks per criterion (none in attempts saved before they were kept). */
+  measures: attemptMeasuresSchema.optional(),
 });
 /** An attempt as kept: always with its id. */
 export type Attempt = z.infer<typeof attemptSchema> & { readonly id: string };

@@ -11,7 +11,7 @@ import {
   projectStrokes,
   type MotionPlan,
 } from './motion/index.ts';
-import { bodyPathFrame, samplePath } from './paths.ts';
+import { bodyPathFrame, pathDetailM, samplePath } from './paths.ts';
 import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';
 import { stepKey } from './stepKey.ts';
@@ -70,7 +70,10 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
   const sampled = samplePath(step.path, frame);
   if (!sampled.ok)
     return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };
-  const path = projectStrokes(sampled.strokes, skin);
+  // Small circles keep their shape on the skin: no coarser than the figure's detail.
+  const path = projectStrokes(sampled.strokes, skin, {
+    spacingM: Math.min(0.003, pathDetailM(step.path)),
+  });
   if (path.strokes.length === 0)
     return { ok: false, reason: 'the path could not be placed on the skin' };
   const plan = planMotion(path, skin, params);

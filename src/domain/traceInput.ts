@@ -7,8 +7,8 @@
 import type { Side, Vec3 } from './body.ts';
 import type { TracePoint } from './traceScore.ts';
 
-/** Points closer than this to the previous one are dropped (metres, adult size). */
-export const TRACE_MIN_SPACING_M = 0.002;
+/** Points closer than this to the previous one are dropped (metres): small circles keep shape. */
+export const TRACE_MIN_SPACING_M = 0.001;
 /** Most points one trace keeps; a longer drag keeps its first points only. */
 export const MAX_TRACE_POINTS = 4000;
 
@@ -88,6 +88,7 @@ export class TraceRecorder {
   readonly #points: TracePoint[] = [];
   #inverse: number[] | null = null;
   #strokeOpen = false;
+  #startedAt: number | null = null;
   readonly #minSpacing: number;
   readonly #maxPoints: number;
 
@@ -101,14 +102,16 @@ export class TraceRecorder {
     this.#points.length = 0;
     this.#inverse = invertAffine(bodyWorldMatrix);
     this.#strokeOpen = false;
+    this.#startedAt = null;
     return this.#inverse !== null;
   }
 
   /**
-   * Adds a hit (null: the pointer is off the body, which ends the current stroke). Returns the
+   * Adds a hit (null: the pointer is off the body, which ends the current stroke) at `timeMs`
+   * (the pointer event's time stamp; the trace keeps times from its first point). Returns the
    * point added in the body's frame, or null when nothing was added.
    */
-  add(hit: TraceHit | null): TracePoint | null {
+  add(hit: TraceHit | null, timeMs?: number): TracePoint | null {
     if (!this.#inverse) return null;
     if (!hit) {
       this.#strokeOpen = false;
@@ -126,11 +129,14 @@ export class TraceRecorder {
       );
       if (d < this.#minSpacing) return null;
     }
+    const timed = timeMs !== undefined && Number.isFinite(timeMs);
+    if (timed && this.#startedAt === null) this.#startedAt = timeMs;
     const traced: TracePoint = {
       point,
       zone: hit.zone,
       side: hit.side,
       newStroke: !this.#strokeOpen && this.#points.length > 0,
+      ...(timed && this.#startedAt !== null ? { t: Math.max(0, timeMs - this.#startedAt) } : {}),
     };
     this.#strokeOpen = true;
     this.#points.push(traced);

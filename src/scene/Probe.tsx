@@ -23,6 +23,11 @@ export interface FootworkProbe {
   handsSides: () => string;
   /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
   derivedStep: () => string | null;
+  /**
+   * The current step's path on the skin in client coordinates, one list per stroke (the motion
+   * plan's points, in the body's pose now), or null while it is not derived.
+   */
+  stepPathOnScreen: () => { x: number; y: number }[][] | null;
 }
 
 declare global {
@@ -57,6 +62,28 @@ export function Probe() {
       handsShown: () => handsStatus.shown,
       handsSides: () => handsStatus.sides,
       derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
+      stepPathOnScreen: () => {
+        const plan = useStepMotionStore.getState().derived?.motion?.plan;
+        // The path is in the body model's frame: that of its landmarks' parent (the glTF scene).
+        const root = scene.getObjectByName(
+          PropertyBinding.sanitizeNodeName(plan ? 'lm:heel_back.L' : ''),
+        )?.parent;
+        if (!plan || !root) return null;
+        root.updateWorldMatrix(true, false);
+        const rect = gl.domElement.getBoundingClientRect();
+        const v = new Vector3();
+        return plan.path.strokes.map((s) =>
+          Array.from({ length: s.count }, (_, i) => {
+            v.set(s.points[i * 3] ?? 0, s.points[i * 3 + 1] ?? 0, s.points[i * 3 + 2] ?? 0)
+              .applyMatrix4(root.matrixWorld)
+              .project(camera);
+            return {
+              x: rect.left + ((v.x + 1) / 2) * rect.width,
+              y: rect.top + ((1 - v.y) / 2) * rect.height,
+            };
+          }),
+        );
+      },
     };
     window.footwork = probe;
     return () => {

@@ -182,6 +182,15 @@ describe('Train mode', () => {
     // The trace (orange) and the step's path (blue), now shown, are both on the canvas.
     expect(await countColour(context, after, 'trace')).toBeGreaterThan(traceBefore + 50);
     expect(await countColour(context, after, 'path')).toBeGreaterThan(pathBefore + 150);
+    // After the grade tracing is off and the camera free; "Try again" turns tracing back on.
+    expect(
+      await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed'),
+    ).toBe('false');
+    await page.getByRole('button', { name: 'Try again' }).click();
+    expect(
+      await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed'),
+    ).toBe('true');
+    expect(await page.locator('.train-score').count()).toBe(0);
 
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
     await expect
@@ -196,8 +205,7 @@ describe('Train mode', () => {
     await settle(page);
     await screenshot(page, 'train-trace-reversed');
 
-    // With Trace off the same drag orbits the camera again, and records nothing.
-    await page.getByRole('button', { name: 'Trace on the body' }).click();
+    // Graded, tracing is off: the same drag orbits the camera again, and records nothing.
     expect(
       await page.getByRole('button', { name: 'Trace on the body' }).getAttribute('aria-pressed'),
     ).toBe('false');
@@ -453,7 +461,7 @@ describe('Train mode', () => {
       }),
     ).toBe(0);
     // The app still works: another drill, and the other modes.
-    await page.getByRole('button', { name: 'Clear and try again' }).click();
+    await page.getByRole('button', { name: 'Try again' }).click();
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
     await expect
       .poll(() => page.getByTestId('summary-totals').textContent())

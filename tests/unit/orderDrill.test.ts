@@ -7,9 +7,12 @@ import {
   countInversions,
   createOrderDrill,
   createRandom,
+  dropIndex,
   hashSeed,
   longestIncreasing,
   moveItem,
+  moveTo,
+  orderPlaces,
   scoreOrder,
   shuffleSteps,
 } from '../../src/domain/orderDrill.ts';
@@ -213,5 +216,35 @@ describe('moveItem', () => {
     expect(moveItem(list, 2, 1)).toBe(list);
     expect(moveItem(list, 5, -1)).toBe(list);
     expect(moveItem(list, 0, 5)).toEqual(['b', 'c', 'a']);
+  });
+});
+
+describe('drag and drop in the order drill', () => {
+  // Four items 40 px tall, their middles at 20, 60, 100, 140.
+  const middles = [20, 60, 100, 140];
+
+  it('drops a dragged item past each middle it crosses, and back where it started', () => {
+    expect(dropIndex(20, middles, 0)).toBe(0);
+    expect(dropIndex(59, middles, 0)).toBe(0);
+    expect(dropIndex(61, middles, 0)).toBe(1);
+    expect(dropIndex(139, middles, 0)).toBe(2);
+    expect(dropIndex(500, middles, 0)).toBe(3);
+    expect(dropIndex(-50, middles, 3)).toBe(0);
+    expect(dropIndex(99, middles, 3)).toBe(2);
+    expect(dropIndex(101, middles, 3)).toBe(3);
+    expect(dropIndex(60, middles, 1)).toBe(1);
+  });
+
+  it('moves an item to a place and marks which places are wrong after checking', () => {
+    const shown = ['c', 'a', 'b', 'd'];
+    expect(moveTo(shown, 0, 2)).toEqual(['a', 'b', 'c', 'd']);
+    expect(moveTo(shown, 3, 3)).toBe(shown);
+    expect(moveTo(shown, 3, 10)).toBe(shown);
+    expect(orderPlaces(['a', 'b', 'c', 'd'], shown)).toEqual([
+      { id: 'c', belongs: 2, inPlace: false },
+      { id: 'a', belongs: 0, inPlace: false },
+      { id: 'b', belongs: 1, inPlace: false },
+      { id: 'd', belongs: 3, inPlace: true },
+    ]);
   });
 });

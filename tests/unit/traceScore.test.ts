@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/check-content.ts';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData, type Protocol } from '../../src/content/index.ts';
+import type { Step } from '../../src/content/schema.ts';
 import type { BodyData, Side, Vec3 } from '../../src/domain/body.ts';
 import { buildSkinStroke, type SkinPath } from '../../src/domain/motion/index.ts';
 import {
@@ -11,7 +12,9 @@ import {
   type SkinProjector,
 } from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion } from '../../src/domain/stepMotion.ts';
+import { traceFigureFor } from '../../src/domain/traceFigure.ts';
 import { scoreTrace, type TracePoint, type TraceScoreInput } from '../../src/domain/traceScore.ts';
+import { distance } from '../../src/domain/vec3.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Synthetic reference: a 10 cm glide along +Y on the plane z = 0, points every 2 mm.
@@ -242,6 +245,10 @@ function referenceOf(
 ) {
   const step = protocolOf(catalogueId).steps.find((s) => s.id === stepId);
   if (!step) throw new Error(`no step ${stepId}`);
+  return motionOf(step, model);
+}
+
+function motionOf(step: Step, model: { body: BodyData; skin: SkinProjector }) {
   const result = buildStepMotion({
     step,
     side: 'L',
@@ -251,8 +258,24 @@ function referenceOf(
     avoidZones: AVOID,
     bodyScale: 1,
   });
-  if (!result.ok || !result.motion) throw new Error(`no motion for ${stepId}`);
-  return { step, path: result.motion.plan.path };
+  if (!result.ok || !result.motion) throw new Error(`no motion for ${step.id}`);
+  return { step, path: result.motion.plan.path, plan: result.motion.plan };
+}
+
+/** Times for a trace drawn at an even speed over `seconds` (ms from its start). */
+function timed(trace: readonly TracePoint[], seconds: number): TracePoint[] {
+  const lengths = [0];
+  for (let i = 1; i < trace.length; i++)
+    lengths.push(
+      (lengths[i - 1] ?? 0) +
+        distance(trace[i - 1]?.point ?? [0, 0, 0], trace[i]?.point ?? [0, 0, 0]),
+    );
+  const total = lengths.at(-1) ?? 1;
+  return trace.map((p, i) => ({
+    ...p,
+    newStroke: false,
+    t: ((lengths[i] ?? 0) / total) * seconds * 1000,
+  }));
 }
 
 /** The points of a skin path, projected again so each carries the zone under it. */
@@ -345,5 +368,54 @@ describe('trace scoring on the real adult model', () => {
     expect(bad.feedback[0]).toBe('touched_avoid');
     expect(bad.passed).toBe(false);
     expect(bad.total).toBeLessThanOrEqual(good.total - 35);
+  });
+
+  it('grades the circles around the big-toe joint (P1) as clockwise circles at one a second', () => {
+    const { step, plan } = referenceOf('P1', 'circles-around-joint', valgus);
+    const figure = traceFigureFor(step, plan);
+    expect(figure.kind).toBe('circles');
+    expect(figure.turn).toBe(-1);
+    const seconds = figure.cycles * (figure.cycleS ?? 0);
+    expect(seconds).toBeCloseTo(6, 9);
+    const input = {
+      reference: plan.path,
+      figure,
+      stepZones: step.zones,
+      avoidZones: AVOID,
+      side: 'L' as const,
+    };
+    // The path itself: six clockwise circles travelling toward the toe.
+    const right = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(plan.path, valgus.skin), seconds),
+    });
+    expect(right.total).toBeGreaterThanOrEqual(85);
+    expect(right.passed).toBe(true);
+    // The same circles the other way round (the step with its sense flipped).
+    if (step.path?.kind !== 'spiral') throw new Error('P1 step 3 is a spiral');
+    const flipped = motionOf({ ...step, path: { ...step.path, clockwise: false } }, valgus);
+    const wrong = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(flipped.path, valgus.skin), seconds),
+    });
+    expect(wrong.total).toBeLessThan(60);
+    expect(wrong.feedback).toContain('turn_other_way');
+    // A straight line along the circles' centre line.
+    const straight = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(figure.along, valgus.skin), seconds),
+    });
+    expect(straight.coverage).toBeGreaterThan(0.9);
+    expect(straight.total).toBeLessThan(50);
+    expect(straight.feedback).toContain('no_circles');
+    // At half and double the tempo.
+    const good = right.total;
+    for (const pace of [0.5, 2]) {
+      const s = scoreTrace({
+        ...input,
+        trace: timed(traceAlong(plan.path, valgus.skin), seconds / pace),
+      });
+      expect(s.total).toBeLessThanOrEqual(good - 5);
+    }
   });
 });

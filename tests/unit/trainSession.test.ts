@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { addTrainee, emptyProgress } from '../../src/domain/progress.ts';
+import type { TraceScore } from '../../src/domain/traceScore.ts';
 import {
   createTrainSession,
   CURRENT_TRAINEE_KEY,
@@ -117,17 +118,23 @@ describe('train session', () => {
     const { session } = await sessionOn(freshDevice().open);
     session.getState().chooseTrainee('Eva');
     const key = stepKey('p4-classic-lower-limb', 'stroke-lower-leg', 'L');
-    const score = {
+    const score: TraceScore = {
+      figure: 'line',
       direction: 0.95,
       coverage: 1,
       accuracy: 1,
+      shape: null,
+      tempo: null,
+      tempoRatio: null,
+      criteria: [],
+      detail: null,
       avoidTouches: 0,
       avoidZones: [],
       traceLength: 0.2,
       referenceLength: 0.2,
       total: 97,
       passed: true,
-      feedback: ['good'] as const,
+      feedback: ['good'],
     };
     session.getState().finishTrace(key, score, {
       protocolId: 'p4-classic-lower-limb',

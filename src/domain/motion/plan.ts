@@ -35,10 +35,38 @@ export interface MotionParams {
   readonly bodyScale?: number;
   /** Direction of circles, spirals, kneading as seen from outside the skin (default false). */
   readonly clockwise?: boolean;
+  /**
+   * The figure a shaped path already draws, when the glyph just follows it (`line`): its kind
+   * and repeats (circle and spiral turns, figure-eight loops, zigzag sweeps). The tempo counts
+   * these, so the stroke lasts `cycles` of them rather than one stroke's time.
+   */
+  readonly figure?: PathFigure;
   /** Zone ids the glyph must never land on. */
   readonly avoidZones?: ReadonlySet<string>;
   /** Also keep this far (metres) from avoid zones; needs `nearestOfZones` on the projector. */
   readonly avoidMarginM?: number;
+}
+
+/** A path kind that draws a figure by itself, with how many times it repeats the figure. */
+export interface PathFigure {
+  readonly kind: 'circles' | 'spiral' | 'figure_eight' | 'zigzag';
+  readonly cycles: number;
+}
+
+/** The figure of a shaped content path (null for lines, fans, points, toes). */
+export function pathFigure(path: Step['path']): PathFigure | null {
+  if (!path) return null;
+  switch (path.kind) {
+    case 'circles':
+    case 'spiral':
+      return { kind: path.kind, cycles: path.turns };
+    case 'figure_eight':
+      return { kind: 'figure_eight', cycles: path.loops };
+    case 'zigzag':
+      return { kind: 'zigzag', cycles: path.segments };
+    default:
+      return null;
+  }
 }
 
 /** One piece of the pass timeline: a stroke done with the primitive, or lifted travel. */
@@ -73,6 +101,8 @@ export interface MotionPlan {
   readonly turn: 1 | -1;
   readonly avoidZones: ReadonlySet<string> | null;
   readonly avoidMarginM: number;
+  /** The shaped path's figure the glyph follows (`line` on circles, spiral, eight, zigzag). */
+  readonly figure: PathFigure | null;
 }
 
 /** Cycles per second for a primitive at a tempo (perMinute wins over the word). */
@@ -88,10 +118,17 @@ function planStroke(
   tempo: MotionTempo,
   amplitude: number,
   scale: number,
+  figure: PathFigure | null,
 ): { cycles: number; durationS: number } {
   const timing = TIMING[primitive];
   const L = stroke.length;
   const perMinute = tempo.perMinute !== undefined && tempo.perMinute > 0 ? tempo.perMinute : null;
+  if (primitive === 'line' && figure && figure.cycles > 0 && L > 0) {
+    // Following a shaped path: its circles, loops or sweeps at the tempo (or the figure's rate).
+    const rate = cycleRate(TIMING[figure.kind], tempo);
+    const natural = L / (timing.rate[TEMPO_INDEX[tempo.word]] * scale);
+    return { cycles: 1, durationS: Math.max(figure.cycles / rate, perMinute ? 0 : natural) };
+  }
   if (primitive === 'line' || primitive === 'stretching') {
     const speed = timing.rate[TEMPO_INDEX[tempo.word]] * scale;
     const minS = primitive === 'line' ? 0.8 : 3;
@@ -127,6 +164,7 @@ export function planMotion(path: SkinPath, skin: SkinQuery, params: MotionParams
       ? params.amplitudeM
       : hand * timing.amplitude * scale;
   const transferS = TRANSFER_S[TEMPO_INDEX[params.tempo.word]];
+  const figure = params.figure && params.figure.cycles > 0 ? params.figure : null;
 
   const raw: Omit<MotionSegment, 't0' | 't1'>[] = [];
   let strokeTime = 0;
@@ -139,6 +177,7 @@ export function planMotion(path: SkinPath, skin: SkinQuery, params: MotionParams
       params.tempo,
       amplitude,
       scale,
+      figure,
     );
     strokeTime += durationS;
     raw.push({
@@ -171,6 +210,7 @@ export function planMotion(path: SkinPath, skin: SkinQuery, params: MotionParams
     turn: params.clockwise ? -1 : 1,
     avoidZones: params.avoidZones && params.avoidZones.size > 0 ? params.avoidZones : null,
     avoidMarginM: params.avoidMarginM ?? 0,
+    figure: params.primitive === 'line' ? figure : null,
   };
 }
 
@@ -198,7 +238,9 @@ export function motionParamsForStep(
   const path = step.path;
   const clockwise =
     path && (path.kind === 'circles' || path.kind === 'spiral') ? path.clockwise : false;
+  const figure = primitive === 'line' ? pathFigure(path) : null;
   return {
+    ...(figure ? { figure } : {}),
     primitive,
     intensity: step.intensity,
     intensityTo: step.intensityTo,

@@ -1,7 +1,7 @@
 import { useEffect, useId } from 'react';
 import { localized } from '../../content/localized.ts';
 import { AVOID_ZONES, zoneInfo } from '../../content/zoneCatalogue.ts';
-import { avoidQuizChoices, type ZonePart } from '../../domain/avoidQuiz.ts';
+import { avoidQuizChoices, checkAvoidAnswer, type ZonePart } from '../../domain/avoidQuiz.ts';
 import { zoneAvoidReason, zoneSideLabel } from '../../i18n/zones.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
@@ -11,6 +11,7 @@ import { useStepMotion } from '../../state/stepMotion.ts';
 import { AVOID_REASON_KEYS } from './feedback.ts';
 import {
   indexAvoidSteps,
+  indexQuizNearby,
   stepKey,
   submitAvoidAnswer,
   trainSession,
@@ -28,6 +29,9 @@ export function AvoidTask() {
   const result = useTrainSession((s) => s.avoidResult);
   const trainee = useTrainSession((s) => s.trainee);
   const avoidSteps = useTrainSession((s) => s.avoidSteps);
+  const quizNearby = useTrainSession((s) => s.quizNearby);
+  const quizRound = useTrainSession((s) => s.quizRound);
+  const motionReady = useStepMotion()?.motion != null;
   const severity = usePlayerStore((s) => s.severity);
   const landmarks = useContentStore((s) => s.data?.landmarks);
   // Which steps of the protocol have an area to avoid within reach (offered when this one has none).
@@ -37,16 +41,42 @@ export function AvoidTask() {
       (e: unknown) => console.warn('Footwork: the steps with an area to avoid were not found', e),
     );
   }, [current, severity, landmarks]);
+  // The areas near this step's path: the believable wrong answers.
+  useEffect(() => {
+    if (!current || !motionReady) return;
+    indexQuizNearby(current, severity).catch((e: unknown) =>
+      console.warn('Footwork: the areas near the step were not found', e),
+    );
+  }, [current, severity, motionReady]);
   if (!current?.step.path) return null;
   const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
   const answer = result?.key === key ? result.answer : null;
+  const nearby = quizNearby?.key === key ? quizNearby.zones : NO_ZONES;
+  // A new draw per trainee, step and question: where the right answer stands tells nothing.
   const choices = avoidQuizChoices({
     nearAvoid,
+    nearby,
     stepZones: current.step.zones,
     avoidZones: AVOID_ZONES,
     side: current.side,
     bilateral: (zone) => zoneInfo(zone)?.bilateral ?? false,
+    groupOf: (zone) => zoneInfo(zone)?.group,
+    seed: `${trainee ?? ''}:${key}:${quizRound}`,
   });
+  const explain = (c: ZonePart): string => {
+    const zone = zoneSideLabel(c.zone, c.side, locale);
+    const verdict = checkAvoidAnswer(nearAvoid, c, AVOID_ZONES);
+    if (verdict.correct)
+      return t('ui.train.avoid.isAvoid', { zone, reason: zoneAvoidReason(c.zone, locale) ?? '' });
+    return t(
+      verdict.reason === 'safe'
+        ? 'ui.train.avoid.isSafe'
+        : verdict.reason === 'other_side'
+          ? 'ui.train.avoid.isOtherSide'
+          : 'ui.train.avoid.isFar',
+      { zone },
+    );
+  };
   const right = nearAvoid
     .map(
       (z) => `${zoneSideLabel(z.zone, z.side, locale)}: ${zoneAvoidReason(z.zone, locale) ?? ''}`,
@@ -89,7 +119,11 @@ export function AvoidTask() {
             <ul className="train-choices" aria-label={t('ui.train.avoid.choices')}>
               {choices.map((c) => (
                 <li key={`${c.zone}.${c.side ?? ''}`}>
-                  <button type="button" onClick={() => submitAvoidAnswer(current, c)}>
+                  <button
+                    type="button"
+                    data-zone={c.zone}
+                    onClick={() => submitAvoidAnswer(current, c)}
+                  >
                     {zoneSideLabel(c.zone, c.side, locale)}
                   </button>
                 </li>
@@ -120,6 +154,22 @@ export function AvoidTask() {
             {answer.correct ? null : (
               <p className="small">{t('ui.train.avoid.answerIs', { answer: right })}</p>
             )}
+            <p className="small train-explain-title">{t('ui.train.avoid.explain')}</p>
+            <ul className="small train-explain">
+              {choices.map((c) => {
+                const isRight = checkAvoidAnswer(nearAvoid, c, AVOID_ZONES).correct;
+                return (
+                  <li
+                    key={`${c.zone}.${c.side ?? ''}`}
+                    data-zone={c.zone}
+                    data-right={isRight}
+                    className={isRight ? 'passed' : undefined}
+                  >
+                    {explain(c)}
+                  </li>
+                );
+              })}
+            </ul>
             <button type="button" onClick={() => trainSession().getState().clearAvoid()}>
               {t('ui.train.avoid.again')}
             </button>

@@ -1,9 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { LoadedProtocol } from '../../content/index.ts';
 import { localized } from '../../content/localized.ts';
 import {
   createOrderDrill,
+  dropIndex,
   moveItem,
+  moveTo,
+  orderPlaces,
   scoreOrder,
   type OrderDrill as OrderDrillData,
   type OrderScoreResult,
@@ -53,10 +56,23 @@ function OrderDrillRound({
   const trainee = useTrainSession((s) => s.trainee);
   const [order, setOrder] = useState<readonly string[]>(drill.shuffled);
   const [result, setResult] = useState<OrderScoreResult | null>(null);
-  const [focus, setFocus] = useState<{ id: string; dir: 'up' | 'down' } | null>(null);
+  const [focus, setFocus] = useState<{ id: string; dir: 'up' | 'down' | 'drag' } | null>(null);
+  /** The step being dragged (pointer, pen or finger), while it is. */
+  const [drag, setDrag] = useState<{
+    readonly id: string;
+    readonly pointer: number;
+    readonly startY: number;
+    readonly dy: number;
+    readonly middles: readonly number[];
+  } | null>(null);
+  const listRef = useRef<HTMLOListElement>(null);
   // Keep the keyboard focus on the moved step's button (or its other one at the list's end).
   useEffect(() => {
     if (!focus) return;
+    if (focus.dir === 'drag') {
+      document.getElementById(`${id}-drag-${focus.id}`)?.focus();
+      return;
+    }
     const own = document.getElementById(`${id}-${focus.dir}-${focus.id}`);
     const other = document.getElementById(
       `${id}-${focus.dir === 'up' ? 'down' : 'up'}-${focus.id}`,
@@ -74,6 +90,58 @@ function OrderDrillRound({
     setOrder((o) => moveItem(o, index, delta));
     setFocus({ id: stepId, dir: delta < 0 ? 'up' : 'down' });
   };
+  /**
+   * A drag: the step follows the pointer (moved by `dy` on screen; the list keeps its order, so
+   * nothing under the pointer is moved about) and takes its new place when let go. Listens on
+   * the window, so a pointer, pen or finger that leaves the handle still drags.
+   */
+  useEffect(() => {
+    if (!drag) return;
+    const onMove = (e: globalThis.PointerEvent) => {
+      if (e.pointerId !== drag.pointer) return;
+      e.preventDefault();
+      setDrag((d) => (d ? { ...d, dy: e.clientY - d.startY } : d));
+    };
+    const onUp = (e: globalThis.PointerEvent) => {
+      if (e.pointerId !== drag.pointer) return;
+      setDrag(null);
+      if (e.type === 'pointercancel') return;
+      setOrder((o) => {
+        const from = o.indexOf(drag.id);
+        const to = dropIndex(e.clientY, drag.middles, from);
+        return from < 0 ? o : moveTo(o, from, to);
+      });
+    };
+    window.addEventListener('pointermove', onMove, { passive: false });
+    window.addEventListener('pointerup', onUp);
+    window.addEventListener('pointercancel', onUp);
+    return () => {
+      window.removeEventListener('pointermove', onMove);
+      window.removeEventListener('pointerup', onUp);
+      window.removeEventListener('pointercancel', onUp);
+    };
+  }, [drag]);
+  const onHandleDown = (e: PointerEvent<HTMLButtonElement>, stepId: string) => {
+    if (result !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
+    e.preventDefault();
+    // The middle of each step as laid out when the drag starts: where a drop lands.
+    const items = listRef.current?.querySelectorAll<HTMLLIElement>(':scope > li') ?? [];
+    const middles = Array.from(items, (li) => {
+      const r = li.getBoundingClientRect();
+      return r.top + r.height / 2;
+    });
+    setDrag({ id: stepId, pointer: e.pointerId, startY: e.clientY, dy: 0, middles });
+  };
+  const onHandleKey = (e: KeyboardEvent<HTMLButtonElement>, index: number, stepId: string) => {
+    if (result !== null) return;
+    const delta = e.key === 'ArrowUp' ? -1 : e.key === 'ArrowDown' ? 1 : 0;
+    if (delta === 0) return;
+    e.preventDefault();
+    setOrder((o) => moveItem(o, index, delta));
+    setFocus({ id: stepId, dir: 'drag' });
+  };
+  const places = result?.ok ? orderPlaces(drill.correct, order) : null;
+
   const check = () => {
     const r = scoreOrder(drill.correct, order);
     setResult(r);
@@ -91,32 +159,69 @@ function OrderDrillRound({
     <section className="train-card train-order" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('ui.train.order.title')}</h2>
       <p className="small">{t('ui.train.order.how')}</p>
-      <ol className="train-order-list" aria-label={t('ui.train.order.list')}>
-        {order.map((stepId, i) => (
-          <li key={stepId} data-step={stepId}>
-            <span className="train-order-title">{title(stepId)}</span>
-            <span className="train-order-buttons">
+      <ol
+        ref={listRef}
+        className={`train-order-list${places ? ' checked' : ''}`}
+        aria-label={t('ui.train.order.list')}
+      >
+        {order.map((stepId, i) => {
+          const place = places?.[i];
+          return (
+            <li
+              key={stepId}
+              data-step={stepId}
+              data-dragging={drag?.id === stepId ? 'true' : undefined}
+              style={drag?.id === stepId ? { transform: `translateY(${drag.dy}px)` } : undefined}
+              data-in-place={place ? String(place.inPlace) : undefined}
+            >
               <button
                 type="button"
-                id={`${id}-up-${stepId}`}
-                disabled={i === 0 || result !== null}
-                aria-label={t('ui.train.order.up', { step: title(stepId) })}
-                onClick={() => move(i, -1, stepId)}
+                id={`${id}-drag-${stepId}`}
+                className="train-order-handle"
+                disabled={result !== null}
+                aria-label={t('ui.train.order.drag', { step: title(stepId) })}
+                onPointerDown={(e) => onHandleDown(e, stepId)}
+                onKeyDown={(e) => onHandleKey(e, i, stepId)}
               >
-                ↑
+                <span aria-hidden="true">⠿</span>
               </button>
-              <button
-                type="button"
-                id={`${id}-down-${stepId}`}
-                disabled={i === order.length - 1 || result !== null}
-                aria-label={t('ui.train.order.down', { step: title(stepId) })}
-                onClick={() => move(i, 1, stepId)}
-              >
-                ↓
-              </button>
-            </span>
-          </li>
-        ))}
+              <span className="train-order-title">
+                {title(stepId)}
+                {place ? (
+                  <span
+                    className="train-order-mark small"
+                    data-mark={place.inPlace ? 'ok' : 'wrong'}
+                  >
+                    <span aria-hidden="true">{place.inPlace ? ' ✓ ' : ' ✗ '}</span>
+                    {place.inPlace
+                      ? t('ui.train.order.inPlace')
+                      : t('ui.train.order.belongs', { place: place.belongs + 1 })}
+                  </span>
+                ) : null}
+              </span>
+              <span className="train-order-buttons">
+                <button
+                  type="button"
+                  id={`${id}-up-${stepId}`}
+                  disabled={i === 0 || result !== null}
+                  aria-label={t('ui.train.order.up', { step: title(stepId) })}
+                  onClick={() => move(i, -1, stepId)}
+                >
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  id={`${id}-down-${stepId}`}
+                  disabled={i === order.length - 1 || result !== null}
+                  aria-label={t('ui.train.order.down', { step: title(stepId) })}
+                  onClick={() => move(i, 1, stepId)}
+                >
+                  ↓
+                </button>
+              </span>
+            </li>
+          );
+        })}
       </ol>
       {result === null ? (
         <button type="button" onClick={check} disabled={!trainee}>

@@ -11,6 +11,7 @@ import {
 import type { Translate, UiKey } from '../../i18n/i18n.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useT } from '../../state/localeStore.ts';
+import { printBlock, printDate, usePrintClass } from './printTarget.ts';
 import { trainSession, useTrainSession } from './trainSession.ts';
 
 const KIND_KEYS: Readonly<Record<AttemptKind, UiKey>> = {
@@ -121,6 +122,7 @@ export function ProgressSection() {
   const protocols = useContentStore((s) => s.data?.protocols);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const summary = trainee ? summarizeTrainee(doc, trainee) : null;
+  const printClass = usePrintClass('summary');
   const protocolTitle = (pid: string) => {
     const p = protocols?.find((x) => x.protocol.id === pid);
     return p ? localized(p.protocol.title, locale) : pid;
@@ -146,9 +148,12 @@ export function ProgressSection() {
   return (
     <section className="train-card train-progress" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('ui.train.progress.title')}</h2>
-      <div className="train-summary">
+      <div className={`train-summary${printClass}`}>
         {summary ? (
           <>
+            <p className="train-print-date small">
+              {t('ui.train.print.date', { date: printDate(locale) })}
+            </p>
             <h3 className="train-summary-name">
               {t('ui.train.progress.of', { name: summary.name })}
             </h3>
@@ -201,7 +206,7 @@ export function ProgressSection() {
         >
           {t('ui.train.progress.export')}
         </button>
-        <button type="button" disabled={!summary} onClick={() => window.print()}>
+        <button type="button" disabled={!summary} onClick={() => printBlock('summary')}>
           {t('ui.train.progress.print')}
         </button>
         <label className="train-file">

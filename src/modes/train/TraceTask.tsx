@@ -1,20 +1,51 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { localized } from '../../content/localized.ts';
+import { traceFigureFor, type TraceFigure } from '../../domain/traceFigure.ts';
+import type { Translate } from '../../i18n/i18n.ts';
 import { zoneSideLabel } from '../../i18n/zones.ts';
 import { useCurrentStep } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
+import { useStepMotion } from '../../state/stepMotion.ts';
 import { useViewFlags } from '../../state/viewFlags.ts';
-import { percent, TRACE_FEEDBACK_KEYS } from './feedback.ts';
-import { stepKey, trainSession, useTrainSession } from './trainSession.ts';
+import { CRITERION_KEYS, feedbackText, turnWords } from './feedback.ts';
+import { stepKey, traceAgain, useTrainSession } from './trainSession.ts';
 
-/** "Trace the stroke": the Trace switch, what to do, and the grade of the last trace. */
+/** What to draw for a figure, in words, with its count, turning sense and time. */
+function askFor(t: Translate, figure: TraceFigure): string {
+  const seconds =
+    figure.cycleS === null ? null : Math.max(1, Math.round(figure.cycles * figure.cycleS));
+  const count = Math.round(figure.cycles);
+  switch (figure.kind) {
+    case 'circles':
+      return figure.turn === null
+        ? t('ui.train.trace.ask.circlesEither', { seconds: seconds ?? '—' })
+        : t('ui.train.trace.ask.circles', {
+            count,
+            turn: turnWords(t, figure.turn),
+            seconds: seconds ?? '—',
+          });
+    case 'zigzag':
+      return t('ui.train.trace.ask.zigzag', { count, seconds: seconds ?? '—' });
+    case 'figure_eight':
+      return t('ui.train.trace.ask.eight', { seconds: seconds ?? '—' });
+    case 'points':
+      return t('ui.train.trace.ask.points', { count: figure.stations.length });
+    case 'line':
+      return t('ui.train.trace.ask.line');
+  }
+}
+
+/** "Trace the stroke": the Trace switch, what to draw, and the grade of the last trace. */
 export function TraceTask() {
   const { t, locale } = useT();
   const id = useId();
   const current = useCurrentStep();
+  const plan = useStepMotion()?.motion?.plan ?? null;
   const tracing = useViewFlags((s) => s.orbitLocked);
   const result = useTrainSession((s) => s.traceResult);
   const trainee = useTrainSession((s) => s.trainee);
+  const step = current?.step ?? null;
+  const figure = useMemo(() => (step && plan ? traceFigureFor(step, plan) : null), [step, plan]);
   if (!current?.step.path) return null;
   const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
   const score = result?.key === key ? result.score : null;
@@ -23,6 +54,11 @@ export function TraceTask() {
       <h2 id={`${id}-h`}>{t('ui.train.trace.title')}</h2>
       <p className="train-step-name">{localized(current.step.title, locale)}</p>
       <p className="small">{t('ui.train.trace.how')}</p>
+      {figure ? (
+        <p className="train-ask" data-figure={figure.kind}>
+          {askFor(t, figure)}
+        </p>
+      ) : null}
       <button
         type="button"
         className="train-toggle"
@@ -40,37 +76,38 @@ export function TraceTask() {
             <p
               className={`train-score ${score.passed ? 'passed' : 'failed'}`}
               data-score={score.total}
+              data-figure={score.figure}
             >
               {t('ui.train.trace.score', { score: score.total })}{' '}
               <strong>{score.passed ? t('ui.train.passed') : t('ui.train.notYet')}</strong>
             </p>
+            <button type="button" className="train-again" onClick={traceAgain}>
+              {t('ui.train.trace.tryAgain')}
+            </button>
             <ul className="train-feedback">
               {score.feedback.map((f) => (
                 <li key={f} data-feedback={f}>
-                  {t(TRACE_FEEDBACK_KEYS[f])}
+                  {feedbackText(t, locale, f, score)}
                 </li>
               ))}
             </ul>
             <dl className="train-measures">
-              <dt>{t('ui.train.trace.direction')}</dt>
-              <dd data-measure="direction">
-                {score.direction === null ? '—' : `${percent(score.direction)} %`}
-              </dd>
-              <dt>{t('ui.train.trace.coverage')}</dt>
-              <dd data-measure="coverage">{percent(score.coverage)} %</dd>
-              <dt>{t('ui.train.trace.accuracy')}</dt>
-              <dd data-measure="accuracy">{percent(score.accuracy)} %</dd>
-              <dt>{t('ui.train.trace.avoid')}</dt>
-              <dd data-measure="avoid">
-                {score.avoidTouches === 0
-                  ? t('ui.train.trace.avoidNone')
-                  : score.avoidZones.map((z) => zoneSideLabel(z.zone, z.side, locale)).join(', ')}
-              </dd>
+              {score.criteria.map((c) => (
+                <div key={c.criterion} className="train-measure">
+                  <dt>{t(CRITERION_KEYS[c.criterion])}</dt>
+                  <dd data-measure={c.criterion}>{c.score} %</dd>
+                </div>
+              ))}
+              <div className="train-measure">
+                <dt>{t('ui.train.trace.avoid')}</dt>
+                <dd data-measure="avoid">
+                  {score.avoidTouches === 0
+                    ? t('ui.train.trace.avoidNone')
+                    : score.avoidZones.map((z) => zoneSideLabel(z.zone, z.side, locale)).join(', ')}
+                </dd>
+              </div>
             </dl>
-            <p className="small">{t('ui.train.trace.shown')}</p>
-            <button type="button" onClick={() => trainSession().getState().clearTrace()}>
-              {t('ui.train.trace.again')}
-            </button>
+            <p className="small">{t('ui.train.trace.together')}</p>
           </>
         ) : null}
       </div>

@@ -9,12 +9,14 @@ import {
   checkAvoidAnswer,
   type AvoidAnswer,
   type ZonePart,
+  zonesNearPath,
 } from '../../domain/avoidQuiz.ts';
-import { BODY_SCALE } from '../../domain/body.ts';
+import { BODY_SCALE, type Vec3 } from '../../domain/body.ts';
 import {
   normalizeTraineeName,
   usageShare,
   WARN_SHARE,
+  type AttemptMeasures,
   type ImportResult,
   type NameProblem,
   type NewAttempt,
@@ -23,6 +25,7 @@ import {
 } from '../../domain/progress.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
+import { traceFigureFor } from '../../domain/traceFigure.ts';
 import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/traceScore.ts';
 import type { CurrentStep } from '../../state/currentStep.ts';
 import {
@@ -36,6 +39,7 @@ import {
   type StorageNotice,
 } from '../../state/progressStorage.ts';
 import { currentStepKey, useStepMotionStore } from '../../state/stepMotion.ts';
+import { useViewFlags } from '../../state/viewFlags.ts';
 
 /** Which trainee was chosen last on this device (a name only; the progress is elsewhere). */
 export const CURRENT_TRAINEE_KEY = 'footwork.train.trainee';
@@ -70,6 +74,11 @@ export interface TrainSession {
   /** Steps of a protocol (on a side) with an area to avoid within reach, for the avoid quiz. */
   readonly avoidSteps: { readonly key: string; readonly indices: readonly number[] } | null;
   setAvoidSteps(key: string, indices: readonly number[]): void;
+  /** Zone parts near the step `key`'s path, nearest first: the quiz's believable wrong answers. */
+  readonly quizNearby: { readonly key: string; readonly zones: readonly ZonePart[] } | null;
+  setQuizNearby(key: string, zones: readonly ZonePart[]): void;
+  /** Bumped at each new question of the avoid quiz (its choices are drawn again). */
+  readonly quizRound: number;
   chooseTrainee(raw: string):
     | { ok: true; name: string }
     | {
@@ -170,6 +179,11 @@ export function createTrainSession(
       setAvoidSteps(key, indices) {
         set({ avoidSteps: { key, indices } });
       },
+      quizNearby: null,
+      setQuizNearby(key, zones) {
+        set({ quizNearby: { key, zones } });
+      },
+      quizRound: 0,
       chooseTrainee(raw) {
         const name = normalizeTraineeName(raw);
         if (!name.ok) return name;
@@ -208,7 +222,7 @@ export function createTrainSession(
         set((s) => ({ traceResult: null, traceEpoch: s.traceEpoch + 1 }));
       },
       clearAvoid() {
-        set({ avoidResult: null });
+        set((s) => ({ avoidResult: null, quizRound: s.quizRound + 1 }));
       },
       importJson: (text) => afterImport(store.importJson(text)),
       exportJson: () => store.exportJson(),
@@ -282,12 +296,13 @@ function motionOf(current: CurrentStep) {
  * Returns the score, or null when the step has no path to trace (yet).
  */
 export function submitTrace(current: CurrentStep, trace: readonly TracePoint[]): TraceScore | null {
-  const reference = motionOf(current)?.motion?.plan.path;
-  if (!reference) return null;
+  const plan = motionOf(current)?.motion?.plan;
+  if (!plan) return null;
   const { protocol } = current.protocol;
   const score = scoreTrace({
     trace,
-    reference,
+    reference: plan.path,
+    figure: traceFigureFor(current.step, plan),
     stepZones: current.step.zones,
     avoidZones: AVOID_ZONES,
     side: current.side,
@@ -301,8 +316,54 @@ export function submitTrace(current: CurrentStep, trace: readonly TracePoint[]):
       kind: 'trace',
       score: score.total,
       passed: score.passed,
+      measures: traceMeasures(score),
     });
+  // The grade is in: tracing ends and the camera is free to look at the trace and the figure.
+  useViewFlags.getState().setOrbitLocked(false);
   return score;
+}
+
+/** A graded trace's marks per criterion, as kept with the attempt. */
+export function traceMeasures(score: TraceScore): AttemptMeasures {
+  const out: Partial<Record<keyof AttemptMeasures, number>> = {};
+  for (const c of score.criteria) out[c.criterion] = c.score;
+  return out;
+}
+
+/** Starts a new trace of the same step: the last one cleared, tracing on. */
+export function traceAgain(): void {
+  trainSession().getState().clearTrace();
+  useViewFlags.getState().setOrbitLocked(true);
+}
+
+/** How far from a step's path an area still makes a believable wrong answer (adult metres). */
+const QUIZ_REACH_M = 0.06;
+
+/**
+ * Finds, once per step and side, the zone parts near the step's path on the body as shown
+ * (nearest first), for the avoid quiz's wrong answers.
+ */
+export async function indexQuizNearby(
+  current: CurrentStep,
+  severity: Partial<Record<'hallux_valgus' | 'flat_foot', number>>,
+): Promise<void> {
+  const key = currentStepKey(current);
+  const plan = motionOf(current)?.motion?.plan;
+  if (!key || !plan || trainSession().getState().quizNearby?.key === key) return;
+  const { protocol } = current.protocol;
+  const { skinFor } = await import('../../bodyModel/skin.ts');
+  const { body } = await skinFor(protocol.body, severity);
+  const points = plan.path.strokes.flatMap((s) =>
+    Array.from({ length: s.count }, (_, i): Vec3 => [
+      s.points[i * 3] ?? 0,
+      s.points[i * 3 + 1] ?? 0,
+      s.points[i * 3 + 2] ?? 0,
+    ]),
+  );
+  const zones = zonesNearPath(body, points, QUIZ_REACH_M * BODY_SCALE[protocol.body]).map(
+    ({ zone, side }) => ({ zone, side }),
+  );
+  trainSession().getState().setQuizNearby(key, zones);
 }
 
 /**

@@ -4,6 +4,7 @@ import { useT } from '../../state/localeStore.ts';
 import { useViewFlags } from '../../state/viewFlags.ts';
 import type { ModeUi } from '../../ui/modeUi.ts';
 import { AvoidTask } from './AvoidTask.tsx';
+import { CohortSection } from './CohortSection.tsx';
 import { OrderDrill } from './OrderDrill.tsx';
 import { ProgressSection } from './ProgressSection.tsx';
 import { TrainScene } from './scene/TrainScene.tsx';
@@ -61,6 +62,7 @@ function TrainPanels() {
       <TaskSwitch />
       {task === 'trace' ? <TraceTask /> : task === 'avoid' ? <AvoidTask /> : <OrderDrill />}
       <ProgressSection />
+      <CohortSection />
     </div>
   );
 }

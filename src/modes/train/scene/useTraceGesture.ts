@@ -85,7 +85,8 @@ export function useTraceGesture(
     };
     const addAt = (e: PointerEvent) => {
       const picked = pick(e);
-      const added = recorder.add(picked?.hit ?? null);
+      // The event's time stamp: the tempo is judged from the trace's timing.
+      const added = recorder.add(picked?.hit ?? null, e.timeStamp);
       if (added && picked) live.current.handlers.onPoint(picked.lifted);
     };
 
@@ -103,7 +104,10 @@ export function useTraceGesture(
       addAt(e);
     };
     const onMove = (e: PointerEvent) => {
-      if (dragging) addAt(e);
+      if (!dragging) return;
+      // Every position the pointer passed since the last event: a quick circle keeps its shape.
+      const all = typeof e.getCoalescedEvents === 'function' ? e.getCoalescedEvents() : [];
+      for (const c of all.length > 0 ? all : [e]) addAt(c);
     };
     const onUp = (e: PointerEvent) => {
       const start = downAt;
