@@ -8,13 +8,7 @@
 import { z } from 'zod';
 import { KEBAB_ID } from '../content/schema.ts';
 import { parseLocalDate, type LocalDate } from './calendar.ts';
-import {
-  describeIssue,
-  packJson,
-  unpackJson,
-  type DecodeResult,
-  type Program,
-} from './program.ts';
+import { describeIssue, packJson, unpackJson, type DecodeResult, type Program } from './program.ts';
 
 export const REACTIONS = ['calm', 'fussy', 'pain'] as const;
 export type Reaction = (typeof REACTIONS)[number];
@@ -118,12 +112,7 @@ export function doneCount(session: SessionRecord | null, steps: readonly string[
  * finished yet does not break the streak; a day missed beyond the interval, or a session stopped
  * for pain, ends it.
  */
-export function streak(
-  log: HomeLog,
-  program: Program,
-  today: LocalDate,
-  intervalDays = 1,
-): number {
+export function streak(log: HomeLog, program: Program, today: LocalDate, intervalDays = 1): number {
   const todayN = parseLocalDate(today);
   if (todayN === null) return 0;
   const interval = Math.max(1, Math.round(intervalDays));
@@ -238,8 +227,7 @@ export function decodeSummary(code: string): DecodeResult<HomeSummary> {
 
 export function parseSummaryJson(value: unknown): DecodeResult<HomeSummary> {
   const parsed = summarySchema.safeParse(value);
-  if (!parsed.success)
-    return { ok: false, reason: 'invalid', detail: describeIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: describeIssue(parsed.error) };
   return { ok: true, value: parsed.data };
 }
 

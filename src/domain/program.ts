@@ -143,13 +143,7 @@ export function checksum(text: string): string {
 }
 
 export type CodeError =
-  | 'empty'
-  | 'too_long'
-  | 'corrupt'
-  | 'checksum'
-  | 'not_json'
-  | 'newer_version'
-  | 'invalid';
+  'empty' | 'too_long' | 'corrupt' | 'checksum' | 'not_json' | 'newer_version' | 'invalid';
 
 export type DecodeResult<T> =
   | { readonly ok: true; readonly value: T }
@@ -221,8 +215,7 @@ export function parseProgramJson(value: unknown): DecodeResult<Program> {
   )
     return { ok: false, reason: 'newer_version' };
   const parsed = wire.safeParse(value);
-  if (!parsed.success)
-    return { ok: false, reason: 'invalid', detail: describeIssue(parsed.error) };
+  if (!parsed.success) return { ok: false, reason: 'invalid', detail: describeIssue(parsed.error) };
   return { ok: true, value: fromWire(parsed.data) };
 }
 
@@ -300,6 +293,7 @@ export function doseFor(
 export function newProgramId(random: () => number = Math.random): string {
   const chars = 'abcdefghijkmnpqrstuvwxyz23456789';
   let id = '';
-  for (let i = 0; i < 10; i++) id += chars[Math.floor(random() * chars.length) % chars.length];
+  for (let i = 0; i < 10; i++)
+    id += chars.charAt(Math.floor(random() * chars.length) % chars.length);
   return id;
 }

@@ -20,9 +20,7 @@ import {
 } from '../../src/domain/program.ts';
 
 const p6 = protocolSchema.parse(
-  JSON.parse(
-    readFileSync(resolve('content/protocols/p6-hallux-valgus-child-course.json'), 'utf8'),
-  ),
+  JSON.parse(readFileSync(resolve('content/protocols/p6-hallux-valgus-child-course.json'), 'utf8')),
 );
 
 const program: Program = {
@@ -100,7 +98,7 @@ describe('program link code', () => {
     const extra = decodeProgram(packJson({ ...toWire(program), evil: '<img>' }));
     expect(extra).toMatchObject({ ok: false, reason: 'invalid' });
     const badDate = decodeProgram(packJson({ ...toWire(program), d: '2026-02-30' }));
-    expect(badDate.ok === false && badDate.detail).toMatch(/^d: not a date/);
+    expect(!badDate.ok && badDate.detail).toMatch(/^d: not a date/);
   });
 
   it('refuses a program from a newer version of the app', () => {
@@ -133,7 +131,8 @@ describe('program link', () => {
 
 describe('program against the content', () => {
   it('resolves step ids to the protocol step indices in program order', () => {
-    const reordered = { ...program, steps: [p6.steps[3]!.id, p6.steps[0]!.id] };
+    const ids = p6.steps.map((s) => s.id);
+    const reordered = { ...program, steps: [ids[3] ?? '', ids[0] ?? ''] };
     expect(resolveProgram(reordered, [p6])).toEqual({ ok: true, stepIndices: [3, 0] });
   });
 
@@ -151,9 +150,11 @@ describe('program against the content', () => {
   });
 
   it('uses the override dose where there is one, the protocol one otherwise', () => {
-    const toe = p6.steps.find((s) => s.id === 'foot-each-toe')!;
+    const toe = p6.steps.find((s) => s.id === 'foot-each-toe');
+    if (!toe) throw new Error('P6 has no each-toe step');
     expect(doseFor(program, toe).repetitions).toBe(6);
-    const other = p6.steps.find((s) => s.id === 'front-shin')!;
+    const other = p6.steps.find((s) => s.id === 'front-shin');
+    if (!other) throw new Error('P6 has no front-shin step');
     expect(doseFor(program, other)).toEqual({
       ...(other.durationS !== undefined ? { durationS: other.durationS } : {}),
       ...(other.repetitions !== undefined ? { repetitions: other.repetitions } : {}),

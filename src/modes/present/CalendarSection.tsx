@@ -6,7 +6,7 @@ import { exportFileName, localDateOf } from '../../domain/presentation.ts';
 import type { UiKey } from '../../i18n/i18n.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
-import { saveFile } from './download.ts';
+import { saveFile } from '../../ui/download.ts';
 
 const REASON: Readonly<Record<CalendarError, UiKey>> = {
   no_schedule: 'ui.present.calendar.noSchedule',
