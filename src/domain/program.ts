@@ -289,6 +289,18 @@ export function doseFor(
   };
 }
 
+/**
+ * The course length the source gives, in sessions (P6: 15–20); null when it gives no count.
+ */
+export function courseSessionRange(
+  protocol: Pick<Protocol, 'schedule'>,
+): { readonly min: number; readonly max: number } | null {
+  const r = protocol.schedule?.courseSessions;
+  if (!r) return null;
+  const min = Math.max(1, Math.round(r.min));
+  return { min, max: Math.max(min, Math.round(r.max ?? r.min)) };
+}
+
 /** A new id from a random source (injected for tests). */
 export function newProgramId(random: () => number = Math.random): string {
   const chars = 'abcdefghijkmnpqrstuvwxyz23456789';

@@ -4,6 +4,7 @@ import { localized } from '../../content/localized.ts';
 import { parseLocalDate } from '../../domain/calendar.ts';
 import { localDateOf } from '../../domain/presentation.ts';
 import {
+  courseSessionRange,
   MAX_NAME_LENGTH,
   MAX_NOTE_LENGTH,
   newProgramId,
@@ -20,13 +21,6 @@ import { QrCode } from '../../ui/QrCode.tsx';
 import { shareLink } from '../../ui/share.ts';
 import { usePresentStore } from './presentStore.ts';
 import './program.css';
-
-/** The course length the source gives: its range of sessions, or 1–366 when it gives none. */
-function sessionRange(protocol: LoadedProtocol['protocol']): { min: number; max: number } {
-  const r = protocol.schedule?.courseSessions;
-  if (!r) return { min: 1, max: 366 };
-  return { min: Math.max(1, Math.round(r.min)), max: Math.round(r.max ?? r.min) };
-}
 
 /** The link that opens a program on the parent's phone, from this page's address. */
 export function linkFor(program: Program, lang: string): string {
@@ -48,7 +42,7 @@ export function ProgramSection() {
 function ProgramForm({ loaded }: { readonly loaded: LoadedProtocol }) {
   const { t, locale } = useT();
   const { protocol } = loaded;
-  const range = sessionRange(protocol);
+  const range = courseSessionRange(protocol) ?? { min: 1, max: 366 };
   const ids = useId();
   const skipped = useMemo(() => new Set(playerEngine.state.skipped), []);
   const [name, setName] = useState('');
