@@ -44,7 +44,7 @@ function build(sessions?: number, reminderAt = 18 * 60 + 30): string {
 }
 
 function sessionsOf(ics: string): ICAL.Component[] {
-  const cal = new ICAL.Component(ICAL.parse(ics));
+  const cal = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   return cal
     .getAllSubcomponents('vevent')
     .filter((e) => String(e.getFirstPropertyValue('summary')).startsWith('Massage'));
@@ -84,7 +84,7 @@ describe('course calendar read by ical.js', () => {
       expect(at.minute).toBe(30);
     }
     // The break and next-course events carry none.
-    const cal = new ICAL.Component(ICAL.parse(build(20)));
+    const cal = new ICAL.Component(ICAL.parse(build(20)) as unknown[]);
     const others = cal
       .getAllSubcomponents('vevent')
       .filter((e) => !String(e.getFirstPropertyValue('summary')).startsWith('Massage'));
