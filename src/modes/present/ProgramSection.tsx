@@ -223,7 +223,7 @@ function ProgramForm({ loaded }: { readonly loaded: LoadedProtocol }) {
         </select>
       </label>
       <label className="program-field">
-        <span>{t('ui.present.calendar.start')}</span>
+        <span>{t('ui.program.start')}</span>
         <input type="date" value={start} onChange={(e) => setStart(e.target.value)} />
       </label>
       <label className="program-field">
