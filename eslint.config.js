@@ -45,7 +45,8 @@ export default tseslint.config(
       'import-x/no-self-import': 'error',
       'import-x/order': ['warn', { alphabetize: { order: 'asc', caseInsensitive: true } }],
       'import-x/no-named-as-default-member': 'off',
-      'import-x/no-unresolved': ['error', { ignore: ['\\?url$'] }],
+      // `virtual:` modules are made by the build (vite.config.ts), typed in src/state/virtualContent.d.ts.
+      'import-x/no-unresolved': ['error', { ignore: ['\\?url$', '^virtual:'] }],
     },
   },
   {

@@ -1,7 +1,10 @@
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
+import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { contentPlugin } from './scripts/lib/contentModules.ts';
 
 /**
  * Starts downloading the adult model from the HTML, in parallel with the JavaScript, instead of
@@ -113,30 +116,64 @@ function offline() {
 }
 
 /**
- * React Three Fiber's Canvas registers the whole `three` namespace as its JSX catalogue, which
- * defeats tree-shaking. Only for that file, `three` resolves to src/scene/threeCatalogue.ts: the
- * classes our scenes use as elements. Every other import of three is untouched.
+ * How `three` is resolved in the app's build.
+ *
+ * - three's source modules (`three/src/Three.js`, one file per class) instead of its two-file
+ *   build: the bundler then splits three like our own code, so the first view carries the
+ *   classes the first frame uses and the interactive 3D view's chunk the rest. (With the build
+ *   files, every class any chunk uses lands in the chunk of the first view.)
+ * - React Three Fiber's Canvas registers the whole `three` namespace as its JSX catalogue, which
+ *   defeats tree-shaking. Only for that file, `three` resolves to src/scene/threeCatalogue.ts:
+ *   the classes our scenes use as elements.
+ * - three's shader sources are minified (comments and whitespace out, GLSL tokenised) and its
+ *   `gl.CONSTANT` reads become numbers, by @yushijinhun/three-minifier-common: about 10 KB gzip
+ *   less, most of it in the first view (the shader chunks come with the renderer).
  */
-function leanR3fCatalogue(): Plugin {
+interface ThreeMinifier {
+  isThreeSource(file: string): boolean;
+  transformCode(
+    code: string,
+    file: string,
+  ): Iterable<{ start: number; end: number; replacement: string }>;
+}
+const threeMinifier = createRequire(import.meta.url)(
+  '@yushijinhun/three-minifier-common',
+) as ThreeMinifier;
+
+function threeModules(): Plugin {
   const catalogue = fileURLToPath(new URL('./src/scene/threeCatalogue.ts', import.meta.url));
   return {
-    name: 'footwork:lean-r3f-catalogue',
+    name: 'footwork:three-modules',
     enforce: 'pre',
-    resolveId(source, importer) {
+    apply: 'build',
+    async resolveId(source, importer, options) {
+      if (source !== 'three') return null;
       if (
-        source === 'three' &&
         importer &&
         /@react-three[\\/]fiber[\\/]dist[\\/]react-three-fiber\.esm\.js$/.test(importer)
-      ) {
+      )
         return catalogue;
-      }
-      return null;
+      return this.resolve('three/src/Three.js', importer, { ...options, skipSelf: true });
+    },
+    transform(code, id) {
+      if (!threeMinifier.isThreeSource(id) || !/\.js$/.test(id)) return null;
+      const s = new MagicString(code);
+      for (const r of threeMinifier.transformCode(code, id))
+        s.overwrite(r.start, r.end, r.replacement);
+      return s.hasChanged() ? { code: s.toString(), map: s.generateMap({ hires: true }) } : null;
     },
   };
 }
 
 export default defineConfig({
-  plugins: [react(), preloadModel(), leanR3fCatalogue(), contentSecurityPolicy(), offline()],
+  plugins: [
+    react(),
+    contentPlugin(fileURLToPath(new URL('.', import.meta.url))),
+    preloadModel(),
+    threeModules(),
+    contentSecurityPolicy(),
+    offline(),
+  ],
   build: {
     target: 'es2022',
     sourcemap: false,

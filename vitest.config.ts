@@ -1,9 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import { contentPlugin } from './scripts/lib/contentModules.ts';
 
 export default defineConfig({
   test: {
     projects: [
       {
+        // the bundled content's modules, as the app's build makes them (stores load them)
+        plugins: [contentPlugin(fileURLToPath(new URL('.', import.meta.url)))],
         test: {
           name: 'unit',
           environment: 'node',

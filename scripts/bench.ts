@@ -6,7 +6,12 @@
  * browser context per measurement, runs interleaved across the pages, medians reported with ratios
  * to both baselines. No request may leave 127.0.0.1: one that tries voids the run.
  *
- *   npm run bench [-- --runs 5 --playthrough-minutes 10 --no-build --stroke '/?protocol=…&step=3']
+ *   npm run bench [-- --runs 5 --playthrough-minutes 10 --no-build --stroke '/?protocol=…&step=3'
+ *                    --lighthouse-runs 1 --only lighthouse]
+ *
+ * Lighthouse 12.2 (its mobile and desktop presets) then loads each page's first view, the three
+ * pages interleaved, and its scores and timings are printed with the same ratios. `--only
+ * lighthouse` runs just that part.
  *
  * Prints a Markdown table and writes bench-results/latest.json and bench-results/latest.md.
  */
@@ -18,6 +23,14 @@ import { attributeChunks } from './bench/attribute.ts';
 import { CHROMIUM_PATH, launch, VIEWPORT } from './bench/browser.ts';
 import { INITIAL_JS_BUDGET_BYTES } from './bench/budgets.ts';
 import { initialJsSize } from './bench/initialJs.ts';
+import {
+  LIGHTHOUSE_VERSION,
+  lighthouseRows,
+  lighthouseSummaryOf,
+  runLighthouse,
+  type LighthouseResult,
+  type Preset,
+} from './bench/lighthouse.ts';
 import {
   ANIMATE_SECONDS,
   animateRun,
@@ -51,10 +64,17 @@ const { values: args } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     stroke: { type: 'string', default: DEFAULT_STROKE_PATH },
     out: { type: 'string', default: 'bench-results' },
+    'lighthouse-runs': { type: 'string', default: '1' },
+    only: { type: 'string' },
   },
 });
 const runs = Math.max(1, Number(args.runs));
 const minutes = Math.max(0, Number(args['playthrough-minutes']));
+const lighthouseRuns = Math.max(0, Number(args['lighthouse-runs']));
+if (args.only !== undefined && args.only !== 'lighthouse')
+  throw new Error(`--only takes "lighthouse", not "${args.only}"`);
+const onlyLighthouse = args.only === 'lighthouse';
+const PRESETS: readonly Preset[] = ['mobile', 'desktop'];
 const log = (line: string) =>
   process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${line}\n`);
 
@@ -78,8 +98,9 @@ async function main(): Promise<void> {
   const load0 = loadavg()[0] ?? 0;
   const browser = await launch();
   let heap = new Map<string, HeapResult>();
+  const lighthouse = new Map<string, LighthouseResult[]>();
   try {
-    for (let i = 0; i < runs; i++) {
+    for (let i = 0; i < (onlyLighthouse ? 0 : runs); i++) {
       // Interleave the pages, rotating who goes first, so drift on the (shared) machine affects
       // them alike.
       const order = targets.map((_, j) => targets[(i + j) % targets.length]);
@@ -105,7 +126,7 @@ async function main(): Promise<void> {
         }
       }
     }
-    if (minutes > 0) {
+    if (minutes > 0 && !onlyLighthouse) {
       log(`play-through: ${minutes} min, all pages side by side`);
       try {
         heap = await playthrough(
@@ -119,6 +140,27 @@ async function main(): Promise<void> {
         const note = `play-through failed: ${(e as Error).message.split('\n')[0] ?? ''}`;
         raw.get('footwork')?.notes.push(note);
         log(note);
+      }
+    }
+    await browser.close();
+    // Lighthouse launches its own Chromium per run (a cold first visit each time).
+    for (let i = 0; i < lighthouseRuns; i++) {
+      for (const preset of PRESETS) {
+        const order = targets.map((_, j) => targets[(i + j) % targets.length]);
+        for (const t of order) {
+          const key = `${preset}/${t.name}`;
+          try {
+            const r = await runLighthouse(`${origin(t)}${t.loadPath.slice(1)}`, preset);
+            lighthouse.set(key, [...(lighthouse.get(key) ?? []), r]);
+            log(
+              `lighthouse ${i + 1}/${lighthouseRuns} ${preset} ${t.label}: performance ${r.performance.toFixed(2)}, LCP ${r.lcpMs.toFixed(0)} ms, TBT ${r.tbtMs.toFixed(0)} ms, JS ${(r.jsTransferBytes / 1024).toFixed(1)} KB`,
+            );
+          } catch (e) {
+            const note = `Lighthouse ${preset} not measured: ${(e as Error).message.split('\n')[0] ?? ''}`;
+            raw.get(t.name)?.notes.push(note);
+            log(`${t.label}: ${note}`);
+          }
+        }
       }
     }
   } finally {
@@ -176,9 +218,27 @@ async function main(): Promise<void> {
         `${t.label} ${[...new Set(raw.get(t.name)?.animate.map((a) => a.canvas))].join('/') || 'n/a'}`,
     )
     .join(', ');
+  const lighthouseSummary = Object.fromEntries(
+    PRESETS.map((preset) => [
+      preset,
+      Object.fromEntries(
+        targets.map((t) => [
+          t.name,
+          lighthouseSummaryOf(lighthouse.get(`${preset}/${t.name}`) ?? []),
+        ]),
+      ) as Summary,
+    ]),
+  ) as Record<Preset, Summary>;
+  const lighthouseTables = PRESETS.map((preset) =>
+    table(
+      lighthouseSummary[preset],
+      lighthouseRows(preset),
+      `Lighthouse ${LIGHTHOUSE_VERSION}, ${preset} preset (${preset === 'mobile' ? 'simulated slow 4G, 4× CPU slowdown, 412×823' : 'simulated 10 Mbit/s, 1350×940'}), each page's first view, median of ${lighthouseRuns} run(s); this machine's benchmark index ${String(Math.round(lighthouseSummary[preset].footwork.benchmarkIndex))}.`,
+    ),
+  );
   const output = [
-    markdown,
-    '',
+    ...(onlyLighthouse ? [] : [markdown, '']),
+    ...(lighthouseRuns > 0 ? lighthouseTables.flatMap((l) => [l.markdown, '']) : []),
     `Drawing buffer while animating: ${canvases}.`,
     ...(notes.length ? ['', 'Notes:', ...new Set(notes)] : []),
     '',
@@ -199,6 +259,13 @@ async function main(): Promise<void> {
     budgets: { initialJsGzipBytes: INITIAL_JS_BUDGET_BYTES },
     summary,
     verdicts,
+    lighthouse: {
+      version: LIGHTHOUSE_VERSION,
+      runs: lighthouseRuns,
+      summary: lighthouseSummary,
+      verdicts: Object.fromEntries(PRESETS.map((p, i) => [p, lighthouseTables[i]?.verdicts])),
+      raw: Object.fromEntries(lighthouse),
+    },
     heap: Object.fromEntries(heap),
     initialJs: {
       files: initial.files.map((f) => ({ file: relative(OUT, f.file), gzip: f.gzip })),

@@ -1,17 +1,21 @@
-import { useEffect, useMemo, useState } from 'react';
-import { describeViewerError } from './bodyModel/modelError.ts';
-import { endBoot } from './boot/handoff.ts';
+import { Suspense, use, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { BootCanvas } from './boot/BootCanvas.tsx';
+import { bootHasWebGL, endBoot, firstFrame } from './boot/handoff.ts';
 import { FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
 import { BODY_SCALE } from './domain/body.ts';
+import { decodePlayerLink } from './domain/playerLink.ts';
+import { ModeFailureNotice } from './modes/ModeFailureNotice.tsx';
 import { useModeUi } from './modes/useModeUi.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
-import { Viewer, type ViewerStep } from './scene/Viewer.tsx';
+import type { ViewerStep } from './scene/Viewer.tsx';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
 import { useT } from './state/localeStore.ts';
+import { useModelLoad } from './state/modelLoad.ts';
 import { useModeStore } from './state/modeStore.ts';
 import { usePlayerStore } from './state/playerStore.ts';
 import { useAvoidZones } from './state/safetyStore.ts';
+import { useSceneDemand, wantScene } from './state/sceneDemand.ts';
 import { useStepMotionDriver } from './state/stepMotion.ts';
 import { useDeepLink } from './state/useDeepLink.ts';
 import { useViewerStore } from './state/viewerStore.ts';
@@ -20,15 +24,57 @@ import { ContextLostNotice } from './ui/ContextLostNotice.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { HoverLabel } from './ui/HoverLabel.tsx';
 import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
-import { LoadingBar } from './ui/LoadingBar.tsx';
+import { LinkNotice } from './ui/LinkNotice.tsx';
+import { describeModelError, ModelStatus } from './ui/ModelStatus.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
 import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
+import { ZoneChip } from './ui/ZoneChip.tsx';
+import './ui/layout.css';
+
+/**
+ * The interactive 3D view (React Three Fiber, camera controls, the step scene) is its own chunk,
+ * loaded when first wanted (`useSceneDemand`). One import per attempt: a retry after a failed
+ * load asks for the chunk again (React.lazy would keep the failure).
+ */
+const viewerChunks = new Map<number, Promise<typeof import('./scene/Viewer.tsx')>>();
+function viewerChunk(attempt: number): Promise<typeof import('./scene/Viewer.tsx')> {
+  let chunk = viewerChunks.get(attempt);
+  if (!chunk) {
+    chunk = import('./scene/Viewer.tsx');
+    viewerChunks.set(attempt, chunk);
+  }
+  return chunk;
+}
+
+/** The 3D view once its chunk is here (suspends until then; a failed load throws). */
+function LazyViewer(
+  props: ComponentProps<typeof import('./scene/Viewer.tsx').Viewer> & {
+    readonly attempt: number;
+  },
+) {
+  const { attempt, ...viewerProps } = props;
+  const { Viewer } = use(viewerChunk(attempt));
+  return <Viewer {...viewerProps} />;
+}
+
+/** Whether the page was opened on a link to a protocol (its content is needed at once). */
+const linkNamesProtocol = decodePlayerLink(window.location.search).protocol !== null;
+
+/** Whatever the user does that reaches for the body asks for the interactive 3D view. */
+const REACH_FOR_SCENE = {
+  onPointerDown: wantScene,
+  onPointerMove: wantScene,
+  onWheel: wantScene,
+  onTouchStart: wantScene,
+  onFocus: wantScene,
+} as const;
 
 export function App() {
   const { t } = useT();
-  const webgl = useMemo(() => hasWebGL(), []);
+  // The first-frame renderer already knows whether WebGL works: no second context to find out.
+  const webgl = useMemo(() => bootHasWebGL() ?? hasWebGL(), []);
   const systemReducedMotion = useMemo(() => prefersReducedMotion(), []);
   const userReducedMotion = usePlayerStore((s) => s.reducedMotion);
   const reducedMotion = systemReducedMotion || userReducedMotion;
@@ -36,17 +82,14 @@ export function App() {
   const [viewerError, setViewerError] = useState(false);
   const loadContent = useContentStore((s) => s.load);
   const modelReady = useViewerStore((s) => s.modelReady);
-  // Content is not needed for the first frame: fetch it once the body is drawn (or soon anyway,
-  // so the text stays usable when the 3D view cannot start).
+  // The text does not wait for the model. The first view lists the protocols from the catalogue;
+  // their whole content loads at once when the link opens one, in the other modes and in the
+  // text mode, else when first needed (a protocol chosen, the library opened, a zone chosen).
+  const mode = useModeStore((s) => s.mode);
   useEffect(() => {
-    if (modelReady || !webgl || viewerError) {
-      void loadContent();
-      return;
-    }
-    const timer = setTimeout(() => void loadContent(), 4000);
-    return () => clearTimeout(timer);
-  }, [loadContent, modelReady, webgl, viewerError]);
-  // The first-frame overlay goes once the app has drawn the body (or cannot draw it).
+    if (linkNamesProtocol || mode !== 'learn' || !webgl) void loadContent();
+  }, [loadContent, mode, webgl]);
+  // The first frame's canvas goes once the 3D view has drawn the body (or cannot draw it).
   const viewerFailed = !webgl || viewerError;
   useEffect(() => {
     if (modelReady || viewerFailed) endBoot();
@@ -54,7 +97,6 @@ export function App() {
   useDeepLink();
   usePlayerKeys();
 
-  const mode = useModeStore((s) => s.mode);
   const modeUi = useModeUi(mode);
   const Panels = modeUi?.Panels;
   const Overlay = modeUi?.Overlay;
@@ -65,6 +107,39 @@ export function App() {
   // Zones ruled out by a contraindication ticked in the safety check are avoid zones too.
   const avoidZones = useAvoidZones();
   const kind = current?.protocol.protocol.body ?? 'adult';
+  const sceneWanted = useSceneDemand((s) => s.wanted);
+  // A step to show, a mode with its own 3D parts, or the user reaching for the body (a preset
+  // view, a zone chosen in the list): the interactive view is needed now.
+  useEffect(() => {
+    if (current || mode !== 'learn') wantScene();
+  }, [current, mode]);
+  useEffect(
+    () =>
+      useViewerStore.subscribe((s, prev) => {
+        if (
+          s.view !== prev.view ||
+          s.side !== prev.side ||
+          s.selected !== prev.selected ||
+          s.hovered !== prev.hovered
+        )
+          wantScene();
+        // The zone panel lists the steps that work on the zone.
+        if (s.selected !== prev.selected) void useContentStore.getState().load();
+      }),
+    [],
+  );
+  // While the model has failed (a stall, a broken file) its message and retry stand alone: the 3D
+  // view, which needs the model, waits for the retry.
+  const modelFailed = useModelLoad(kind).status === 'failed';
+  const viewerShown = webgl && sceneWanted && !modelFailed;
+  const retryModel = () => {
+    // Forget the failed load so that the model is fetched again; the first frame (if it is still
+    // shown) or the 3D view draws it when it arrives.
+    clearBodyModel(kind);
+    const frame = firstFrame();
+    if (frame) void frame.draw(kind);
+    setAttempt((n) => n + 1);
+  };
   const viewerStep = useMemo((): ViewerStep | null => {
     if (!current) return null;
     const { protocol } = current.protocol;
@@ -87,32 +162,37 @@ export function App() {
       </header>
       <main className="stage">
         {webgl ? (
-          <div className="canvas-wrap">
+          <div className="canvas-wrap" {...REACH_FOR_SCENE}>
             <ErrorBoundary
               what={t('ui.error.viewer')}
-              describe={(e) => describeViewerError(kind, e)}
+              describe={(e) => describeModelError(kind, e, t)}
               onError={() => setViewerError(true)}
               onRetry={() => {
-                // Forget the failed load so that the model is fetched again.
-                clearBodyModel(kind);
                 setViewerError(false);
-                setAttempt((n) => n + 1);
+                retryModel();
               }}
             >
-              <Viewer
-                key={attempt}
-                kind={kind}
-                avoidZones={avoidZones}
-                footZones={FOOT_ZONES}
-                limbZones={LIMB_ZONES}
-                reducedMotion={reducedMotion}
-                current={viewerStep}
-              >
-                {Scene ? <Scene /> : null}
-              </Viewer>
+              {viewerShown ? (
+                <Suspense fallback={null}>
+                  <LazyViewer
+                    key={attempt}
+                    attempt={attempt}
+                    kind={kind}
+                    avoidZones={avoidZones}
+                    footZones={FOOT_ZONES}
+                    limbZones={LIMB_ZONES}
+                    reducedMotion={reducedMotion}
+                    current={viewerStep}
+                  >
+                    {Scene ? <Scene /> : null}
+                  </LazyViewer>
+                </Suspense>
+              ) : null}
             </ErrorBoundary>
-            <LoadingBar />
+            <BootCanvas />
+            <ModelStatus kind={kind} showFailure={!viewerError} onRetry={retryModel} />
             <HoverLabel />
+            <ZoneChip />
             <ViewToolbar />
             <ContextLostNotice />
             {Overlay ? <Overlay /> : null}
@@ -121,6 +201,8 @@ export function App() {
           <NoWebGL />
         )}
         <div className="side-panels">
+          <ModeFailureNotice />
+          <LinkNotice />
           {Panels ? (
             <Panels />
           ) : (

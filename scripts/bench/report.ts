@@ -11,7 +11,7 @@ import type { TargetName } from './targets.ts';
 
 export type Summary = Record<TargetName, Record<string, number>>;
 
-interface Row {
+export interface Row {
   key: string;
   label: string;
   format: (v: number) => string;

@@ -30,47 +30,51 @@ export const TOES: readonly ToeDef[] = [
   {
     n: 1,
     joint: [0.134, 0.0195, -0.031],
-    yaw: 2.5 * deg,
+    yaw: 1.5 * deg,
     length: 0.059,
-    radii: [0.0135, 0.0124, 0.0106],
+    radii: [0.0134, 0.0113, 0.0117],
     web: 0.014,
   },
   {
     n: 2,
     joint: [0.145, 0.0145, -0.0045],
-    yaw: 3 * deg,
+    yaw: 2.5 * deg,
     length: 0.046,
-    radii: [0.008, 0.0072, 0.0066],
+    radii: [0.0082, 0.0068, 0.0071],
     web: 0.018,
   },
   {
     n: 3,
     joint: [0.138, 0.0128, 0.0135],
-    yaw: 5 * deg,
+    yaw: 4.5 * deg,
     length: 0.041,
-    radii: [0.0076, 0.0069, 0.0064],
+    radii: [0.0078, 0.0065, 0.0068],
     web: 0.017,
   },
   {
     n: 4,
     joint: [0.128, 0.0118, 0.0295],
-    yaw: 8 * deg,
+    yaw: 7 * deg,
     length: 0.036,
-    radii: [0.0073, 0.0066, 0.0061],
+    radii: [0.0075, 0.0062, 0.0065],
     web: 0.016,
   },
   {
     n: 5,
     joint: [0.114, 0.011, 0.0435],
-    yaw: 12 * deg,
+    yaw: 10.5 * deg,
     length: 0.03,
-    radii: [0.007, 0.0063, 0.0059],
+    radii: [0.0072, 0.006, 0.0062],
     web: 0.014,
   },
 ];
 
-/** Bunion prominence centre and radius (reference metres), medial to the first metatarsal head. */
-export const BUNION = { c: [0.131, 0.021, -0.0425] as V3, r: 0.0105 };
+/**
+ * Bunion prominence centre and radius (reference metres), medial to the first metatarsal head.
+ * The zone and the hallux-valgus bump use `r`; at rest only a small sphere (`restR`) is part of
+ * the shape, so a straight foot shows no knob.
+ */
+export const BUNION = { c: [0.131, 0.021, -0.0425] as V3, r: 0.0105, restR: 0.0058 };
 export const MALLEOLUS_MEDIAL: V3 = [0.006, 0.083, -0.024];
 export const MALLEOLUS_LATERAL: V3 = [-0.011, 0.064, 0.027];
 export const HEEL_FRONT = -0.006;
@@ -141,8 +145,9 @@ export class FootFrame {
     const dir: V3 = [Math.cos(t.yaw), 0, Math.sin(t.yaw)];
     const L = t.length * s;
     const tipH = t.radii[2] * s * 0.78 + 0.0004;
-    const frac = t.n === 1 ? 0.5 : 0.55;
-    const midH = t.radii[1] * s * 0.78 + (t.n === 1 ? 0.0035 : 0.0045) * s;
+    // lesser toes rest a little curled at the interphalangeal joint, their pads on the ground
+    const frac = t.n === 1 ? 0.5 : 0.57;
+    const midH = t.radii[1] * s * 0.78 + (t.n === 1 ? 0.0035 : 0.0062) * s;
     const m: V3 = [j[0] + dir[0] * L * frac, midH, j[2] + dir[2] * L * frac];
     const tip: V3 = [j[0] + dir[0] * L, tipH, j[2] + dir[2] * L];
     return { j, m, tip, dir };

@@ -37,7 +37,22 @@ export function landmarkRays(shape: BodyShape): Map<string, LandmarkRay> {
     const bb = n === 1 ? Math.max(web + 0.006 * s, 0.4 * L) : web + 0.35 * (L - web);
     fr(`toe${n}_base`, [A.j[0] + A.dir[0] * bb, A.j[1], A.j[2] + A.dir[2] * bb], [0, 1, 0]);
   });
+  // dorsal points in the webs between neighbouring toes, behind the line where the toes begin
+  for (let i = 0; i + 1 < axes.length; i++) {
+    const A = axes[i],
+      B = axes[i + 1];
+    const wa = F.toes[i].web * s * 0.55,
+      wb = F.toes[i + 1].web * s * 0.55;
+    const pa: V3 = [A.j[0] + A.dir[0] * wa, A.j[1], A.j[2] + A.dir[2] * wa];
+    const pb: V3 = [B.j[0] + B.dir[0] * wb, B.j[1], B.j[2] + B.dir[2] * wb];
+    fr(
+      `toe_web_${i + 1}_${i + 2}`,
+      [(pa[0] + pb[0]) / 2, Math.min(pa[1], pb[1]) * 0.8, (pa[2] + pb[2]) / 2],
+      [0, 1, 0],
+    );
+  }
   const j1 = axes[0].j;
+  fr('first_mtp_plantar_medial', [j1[0] + 0.008 * s, j1[1], j1[2] - 0.002 * sw], [0, -0.85, -0.45]);
   fr('first_mtp_center', [j1[0] + 0.011 * s, j1[1], j1[2]], [0, 0.85, -0.5]);
   fr('first_mtp_plantar', [j1[0] + 0.004 * s, j1[1], j1[2] + 0.007 * sw], [0, -1, 0]);
   fr('first_mtp_dorsal', [j1[0] + 0.002 * s, j1[1], j1[2]], [0, 1, 0]);
@@ -104,6 +119,9 @@ export function landmarkRays(shape: BodyShape): Map<string, LandmarkRay> {
   const sacY = (shape.sacrumTopY + shape.sacrumBottomY) / 2;
   trunkRay('sacrum_center', 0, sacY, [0, 0, -1]);
   trunkRay('lumbosacral_center', 0, shape.sacrumTopY + 0.006 * tv, [0, 0, -1]);
+  trunkRay('lumbosacral_paraspinal', 0.032 * G, shape.sacrumTopY + 0.012 * tv, [0, 0, -1]);
+  const armpitY = p.shoulderY - 0.095 * tv;
+  trunkRay('armpit', 0, armpitY - 0.02 * tv, [1, 0, -0.05]);
   const lowBackY = (p.iliacY + p.waistY) / 2 + 0.03 * tv;
   trunkRay('lower_back_center', 0.045 * G, lowBackY, [0, 0, -1]);
   trunkRay('lower_back_side', 0.085 * G, lowBackY, [0.35, 0, -1]);

@@ -1,16 +1,26 @@
 /**
  * Morph targets as smooth displacement fields of position: every final vertex (and every landmark)
  * is displaced by the same function of its rest position, so vertices duplicated along zone borders
- * move identically and no cracks open. All fields are zero above the ankle band.
+ * move identically and no cracks open. The foot fields are zero above the ankle band and outside
+ * the foot zones; the arm pose fields are zero outside the arm zone and at its border.
  */
-import { MORPH_TARGETS, type MorphTarget } from '../../src/domain/body.ts';
+import {
+  MORPH_TARGETS,
+  POSE_MORPH_TARGETS,
+  type MorphTarget,
+  type PoseMorphTarget,
+} from '../../src/domain/body.ts';
+import { armCoords } from './arm.ts';
 import { BUNION } from './foot.ts';
 import { smoothstep, type V3 } from './sdf.ts';
 import type { BodyShape } from './shape.ts';
 
-/** The morph targets, in file order: the one list in src/domain/body.ts. */
+/** The foot morph targets, in file order: the one list in src/domain/body.ts. */
 export const MORPH_NAMES = MORPH_TARGETS;
 export type MorphName = MorphTarget;
+/** The arm pose targets (on the arm zone only), in file order. */
+export const POSE_NAMES = POSE_MORPH_TARGETS;
+export type AnyMorphName = MorphTarget | PoseMorphTarget;
 
 const DEG = Math.PI / 180;
 
@@ -44,7 +54,7 @@ function mix(p: Local, q: Local, w: number): Local {
 
 export interface MorphField {
   /** World displacement at influence 1 for a world rest position. */
-  (target: MorphName, x: number, y: number, z: number): V3;
+  (target: AnyMorphName, x: number, y: number, z: number): V3;
 }
 
 export function makeMorphField(shape: BodyShape): MorphField {
@@ -88,6 +98,12 @@ export function makeMorphField(shape: BodyShape): MorphField {
   const alpha = -8 * DEG,
     beta = 26 * DEG,
     gamma = 3.2 * DEG;
+  // flat foot: how far the medial arch sinks (more than its height: the floor stops it)
+  const archDrop = (0.03 * shape.p.arch + 0.02) * s;
+  const heelPivot: [number] = [0.04 * s];
+  const heelValgus = 9 * DEG;
+  const midtarsal: Local = [0.065 * s, 0, 0.0];
+  const abduction = 7 * DEG;
 
   const local = (target: MorphName, p: Local): Local => {
     if (p[1] > footTopH) return p;
@@ -103,18 +119,44 @@ export function makeMorphField(shape: BodyShape): MorphField {
         const wl = w[1] + w[2] + w[3] + w[4];
         q = mix(q, rotYaw(q, hvPivot, gamma), wl);
         const db = Math.hypot(p[0] - bun[0], p[1] - bun[1], p[2] - bun[2]);
-        const bump = 0.0055 * s * Math.exp(-((db / (0.014 * s)) ** 2));
+        const bump = 0.0078 * s * Math.exp(-((db / (0.014 * s)) ** 2));
         return [q[0], q[1] + bump * 0.25, q[2] - bump];
       }
       case 'flat_foot': {
+        // planovalgus: the medial arch sinks to the floor, the talar head bulges medially, the
+        // heel everts (valgus, seen from behind) and the forefoot abducts at the midtarsal joint
         const ga =
-          smoothstep(-0.012 * s, 0.035 * s, p[0]) * (1 - smoothstep(0.085 * s, 0.135 * s, p[0]));
-        const gl = 1 - smoothstep(-0.012 * sw, 0.032 * sw, p[2]);
-        const gh = p[1] < 0.03 * s ? 1 : 1 - smoothstep(0.03 * s, 0.095 * s, p[1]) * 0.9;
-        const g = ga * gl * gh * (1 - smoothstep(0.08 * s, 0.1 * s, p[1]));
-        const A = 0.0115 * s * shape.p.arch;
-        const drop = g * A * smoothstep(0, 0.02 * s, p[1]);
-        return [p[0], p[1] - drop, p[2] - 0.0035 * sw * g];
+          smoothstep(-0.016 * s, 0.03 * s, p[0]) * (1 - smoothstep(0.088 * s, 0.128 * s, p[0]));
+        const gl = 1 - smoothstep(-0.016 * sw, 0.022 * sw, p[2]);
+        const top = 1 - smoothstep(0.08 * s, 0.1 * s, p[1]);
+        const wv = p[1] < 0.034 * s ? 1 : 1 - 0.78 * smoothstep(0.034 * s, 0.085 * s, p[1]);
+        const drop = ga * gl * wv * top * archDrop;
+        let q: Local = [p[0], p[1] - drop, p[2] - 0.004 * sw * ga * gl * top];
+        // talar head and navicular: a soft medial bulge in front of the medial malleolus
+        const tb =
+          Math.exp(
+            -(((p[0] - 0.038 * s) / (0.026 * s)) ** 2) - ((p[1] - 0.036 * s) / (0.02 * s)) ** 2,
+          ) *
+          (1 - smoothstep(-0.03 * sw, 0.004 * sw, p[2])) *
+          smoothstep(-0.012 * s, 0.008 * s, p[0]) *
+          top;
+        q = [q[0], q[1], q[2] - 0.0052 * s * tb];
+        // heel eversion about the foot's long axis, fading out below the Achilles tendon
+        const wh =
+          (1 - smoothstep(-0.004 * s, 0.045 * s, p[0])) *
+          (1 - smoothstep(0.03 * s, 0.047 * s, p[1]));
+        if (wh > 0) {
+          // a shear in the heel's cross-section: the pad stays on the floor and moves out, the
+          // top of the calcaneus moves in, so the heel's axis tilts by the valgus angle
+          const dh = q[1] - heelPivot[0];
+          q = [q[0], q[1], q[2] - dh * Math.tan(heelValgus) * wh];
+        }
+        // forefoot abduction: the front of the foot swings laterally as one piece
+        const wf = smoothstep(0.045 * s, 0.105 * s, p[0]) * top;
+        if (wf > 0) q = mix(q, rotYaw(q, midtarsal, abduction), wf);
+        // pressed onto the floor, not through it
+        const floor = Math.min(p[1], 0.0004);
+        return [q[0], Math.max(q[1], floor), q[2]];
       }
       case 'toes_extend':
       case 'toes_flex':
@@ -148,7 +190,29 @@ export function makeMorphField(shape: BodyShape): MorphField {
     }
   };
 
+  const chain = shape.arm;
+  const hs = shape.p.arm.handScale;
+  const armPose = (target: PoseMorphTarget, x: number, y: number, z: number): V3 => {
+    const xa = Math.abs(x);
+    if (y > chain.shoulder[1] || xa < chain.shoulder[0] * 0.5) return [0, 0, 0];
+    const c = armCoords(chain, [xa, y, z]);
+    const start = chain.zoneStart;
+    if (c.along <= start + 0.012 * hs || shape.armSdf(xa, y, z) >= 0.004 * hs) return [0, 0, 0];
+    const w = smoothstep(start + 0.012 * hs, start + 0.11 * hs, c.along);
+    const swing =
+      (target === 'arms_prone' ? shape.p.arm.proneSwing : shape.p.arm.supineSwing) * DEG * w;
+    const S = chain.shoulder;
+    const dy = y - S[1],
+      dz = z - S[2];
+    const co = Math.cos(swing),
+      si = Math.sin(swing);
+    const ny = S[1] + dy * co + dz * si;
+    const nz = S[2] + dz * co - dy * si;
+    return [0, ny - y, nz - z];
+  };
+
   return (target, x, y, z) => {
+    if (target === 'arms_supine' || target === 'arms_prone') return armPose(target, x, y, z);
     const left = x >= 0;
     const xa = left ? x : -x;
     const p = F.local(xa, y, z);

@@ -4,13 +4,21 @@
  * SDF normals → morph deltas → landmarks.
  */
 import { MeshoptSimplifier } from 'meshoptimizer';
+import { SKIN_BASE_COLOR } from '../../src/domain/body.ts';
 import type { CatalogueLandmark, CatalogueZone } from './catalogue.ts';
 import { landmarkRays } from './landmarkSeeds.ts';
-import { countNonManifoldEdges, meshBody } from './mesher.ts';
-import { makeMorphField, MORPH_NAMES, type MorphName } from './morphs.ts';
+import { badEdges, countNonManifoldEdges, meshBody } from './mesher.ts';
+import {
+  makeMorphField,
+  MORPH_NAMES,
+  POSE_NAMES,
+  type AnyMorphName,
+  type MorphName,
+} from './morphs.ts';
 import type { Proportions } from './proportions.ts';
 import type { V3 } from './sdf.ts';
 import { buildShape, type BodyShape, type Sdf } from './shape.ts';
+import { skinTint } from './tint.ts';
 import { makeClassifier } from './zones.ts';
 
 export interface BuiltPart {
@@ -21,8 +29,18 @@ export interface BuiltPart {
   readonly positions: Float32Array<ArrayBuffer>;
   readonly normals: Float32Array<ArrayBuffer>;
   readonly indices: Uint32Array<ArrayBuffer>;
-  /** Per morph target (MORPH_NAMES order): position deltas; only on foot zones. */
-  readonly morphs: { position: Float32Array<ArrayBuffer> }[] | null;
+  /** Linear RGB vertex colours: ambient occlusion times the skin tint (nails, hair, lips). */
+  readonly colors: Float32Array<ArrayBuffer>;
+  /** Morph targets with position deltas: the foot targets on foot zones, the arm pose targets
+   * on the arm zone, none elsewhere. */
+  readonly morphs: { name: AnyMorphName; position: Float32Array<ArrayBuffer> }[] | null;
+}
+
+export interface BuiltJoint {
+  readonly key: string;
+  readonly name: string;
+  readonly side: 'L' | 'R';
+  readonly position: V3;
 }
 
 export interface BuiltLandmark {
@@ -38,6 +56,7 @@ export interface BuiltBody {
   readonly id: string;
   readonly parts: BuiltPart[];
   readonly landmarks: BuiltLandmark[];
+  readonly joints: BuiltJoint[];
   readonly stats: { denseTriangles: number; triangles: number; vertices: number };
 }
 
@@ -49,14 +68,23 @@ function gradient(sdf: Sdf, x: number, y: number, z: number, e: number): V3 {
   return [gx / l, gy / l, gz / l];
 }
 
-function fastNormal(sdf: Sdf, x: number, y: number, z: number): V3 {
-  const e = 0.0003;
-  const f = sdf(x, y, z);
-  const gx = sdf(x + e, y, z) - f,
-    gy = sdf(x, y + e, z) - f,
-    gz = sdf(x, y, z + e) - f;
-  const l = Math.hypot(gx, gy, gz) || 1;
-  return [gx / l, gy / l, gz / l];
+/**
+ * Ambient occlusion from the distance field (five taps along the normal, Quilez): how much the
+ * body itself closes in around a point, 1 open, lower in toe webs, folds and hollows.
+ */
+function ambientOcclusion(sdf: Sdf, p: V3, n: V3, step: number): number {
+  let occ = 0,
+    wsum = 0,
+    w = 1;
+  for (let i = 1; i <= 5; i++) {
+    const h = step * i;
+    const d = sdf(p[0] + n[0] * h, p[1] + n[1] * h, p[2] + n[2] * h);
+    occ += (w * Math.max(0, h - d)) / h;
+    wsum += w;
+    w *= 0.7;
+  }
+  const ao = 1 - 1.25 * (occ / wsum);
+  return ao < 0.45 ? 0.45 : ao > 1 ? 1 : ao;
 }
 
 function project(sdf: Sdf, p: V3): V3 {
@@ -111,9 +139,8 @@ export async function buildBody(
   }
   const partIndex = new Map(partKeys.map((k, i) => [k, i]));
   const classify = makeClassifier(shape);
-  const label = (x: number, y: number, z: number, n?: V3): number => {
-    const nn = n ?? fastNormal(sdf, x, y, z);
-    const key = classify(x, y, z, nn[0], nn[1], nn[2]);
+  const label = (x: number, y: number, z: number): number => {
+    const key = classify(x, y, z);
     const i = partIndex.get(key);
     if (i === undefined) {
       const zone = key.replace(/\.[LR]$/, '');
@@ -246,10 +273,24 @@ export async function buildBody(
     }
   }
   const posF = Float32Array.from(pos);
-  const stages: { groups: string[]; error: number }[] = [
-    { groups: ['foot'], error: 0.00011 },
-    { groups: ['leg'], error: 0.00042 },
-    { groups: ['trunk', 'other'], error: 0.0005 },
+  // the head (face, ears, hairline) and the hands are finer than the trunk
+  const headY = P.c7Y + 0.01 * (P.headTopY / 1.7);
+  const region = new Uint8Array(nAll); // 0 rest, 1 head, 2 hand
+  for (let v = 0; v < nAll; v++) {
+    if (pos[v * 3 + 1] > headY) region[v] = 1;
+    else if (
+      vLabel[v] >= 0 &&
+      partInfo[vLabel[v]].zone === 'arm' &&
+      pos[v * 3 + 1] < shape.arm.wrist[1]
+    )
+      region[v] = 2;
+  }
+  const stages: { groups: string[]; region: number; error: number }[] = [
+    { groups: ['foot'], region: 0, error: 0.00014 },
+    { groups: ['leg'], region: 0, error: 0.00042 },
+    { groups: ['trunk', 'other'], region: 1, error: 0.00032 },
+    { groups: ['other'], region: 2, error: 0.0004 },
+    { groups: ['trunk', 'other'], region: 0, error: 0.0005 },
   ];
   const sizeK = P.footLength / 0.26;
   // dense one-ring, to pin the neighbourhood of any edge a collapse made non-manifold
@@ -272,7 +313,12 @@ export async function buildBody(
       const lock = new Uint8Array(nAll);
       for (let v = 0; v < nAll; v++) {
         lock[v] =
-          pinned[v] || vLabel[v] < 0 || !stage.groups.includes(partInfo[vLabel[v]].group) ? 1 : 0;
+          pinned[v] ||
+          vLabel[v] < 0 ||
+          region[v] !== stage.region ||
+          !stage.groups.includes(partInfo[vLabel[v]].group)
+            ? 1
+            : 0;
       }
       [cur] = MeshoptSimplifier.simplifyWithAttributes(
         cur,
@@ -292,6 +338,16 @@ export async function buildBody(
       `${P.id}: simplified to ${cur.length / 3} triangles (error ×${factor.toFixed(2)}${badVerts.length ? `, ${badVerts.length / 2} folded edges: pinning` : ''})`,
     );
     if (badVerts.length) {
+      if (process.env.FW_DEBUG)
+        log(
+          `folded at: ${[...new Set(badVerts)]
+            .slice(0, 12)
+            .map(
+              (v) =>
+                `(${pos[v * 3].toFixed(3)},${pos[v * 3 + 1].toFixed(3)},${pos[v * 3 + 2].toFixed(3)}) ${partKeys[Math.max(0, vLabel[v])]}${pinned[v] ? '*' : ''}`,
+            )
+            .join(' ')}`,
+        );
       for (const v of badVerts) {
         pinned[v] = 1;
         for (const w of ring.get(v) ?? []) {
@@ -305,6 +361,65 @@ export async function buildBody(
     factor *= 1.3;
   }
   lap('simplified');
+  // Where the surface nearly touches itself (the saddle of an armpit, behind an ear), two vertices
+  // of different sheets can come within a quantisation step of each other and would weld in the
+  // file. Each is moved a little toward the middle of its own neighbours (on its own sheet).
+  {
+    const used = new Uint8Array(nAll);
+    for (const v of cur) used[v] = 1;
+    const cell = 0.0001;
+    const grid = new Map<string, number[]>();
+    const key = (x: number, y: number, z: number): string =>
+      `${Math.floor(x / cell)},${Math.floor(y / cell)},${Math.floor(z / cell)}`;
+    for (let v = 0; v < nAll; v++) {
+      if (!used[v]) continue;
+      const k = key(posF[v * 3], posF[v * 3 + 1], posF[v * 3 + 2]);
+      const l = grid.get(k);
+      if (l) l.push(v);
+      else grid.set(k, [v]);
+    }
+    const close = new Set<number>();
+    for (let v = 0; v < nAll; v++) {
+      if (!used[v]) continue;
+      const cx = Math.floor(posF[v * 3] / cell),
+        cy = Math.floor(posF[v * 3 + 1] / cell),
+        cz = Math.floor(posF[v * 3 + 2] / cell);
+      for (let dx = -1; dx <= 1; dx++)
+        for (let dy = -1; dy <= 1; dy++)
+          for (let dz = -1; dz <= 1; dz++)
+            for (const w of grid.get(`${cx + dx},${cy + dy},${cz + dz}`) ?? []) {
+              if (w <= v) continue;
+              const d = Math.hypot(
+                posF[v * 3] - posF[w * 3],
+                posF[v * 3 + 1] - posF[w * 3 + 1],
+                posF[v * 3 + 2] - posF[w * 3 + 2],
+              );
+              if (d < 0.00006) {
+                close.add(v);
+                close.add(w);
+              }
+            }
+    }
+    const ringSum = new Map<number, number[]>();
+    for (let t = 0; t < cur.length; t += 3)
+      for (let e = 0; e < 3; e++) {
+        const v = cur[t + e];
+        if (!close.has(v)) continue;
+        const acc = ringSum.get(v) ?? [0, 0, 0, 0];
+        for (const w of [cur[t + ((e + 1) % 3)], cur[t + ((e + 2) % 3)]]) {
+          acc[0] += posF[w * 3];
+          acc[1] += posF[w * 3 + 1];
+          acc[2] += posF[w * 3 + 2];
+          acc[3]++;
+        }
+        ringSum.set(v, acc);
+      }
+    const moved = [...ringSum].sort((a, b) => a[0] - b[0]);
+    for (const [v, acc] of moved)
+      for (let j = 0; j < 3; j++) posF[v * 3 + j] += (acc[j] / acc[3] - posF[v * 3 + j]) * 0.25;
+    if (close.size)
+      log(`${P.id}: ${close.size} vertices where the surface nearly touches itself moved apart`);
+  }
   const badSimplified = countNonManifoldEdges(cur, nAll);
   if (badSimplified) throw new Error(`${P.id}: simplification opened ${badSimplified} edges`);
   // back to parts: a triangle belongs to the part of its non-border vertices; all-border triangles
@@ -342,43 +457,51 @@ export async function buildBody(
     return { positions: Float32Array.from(lp), indices: li };
   });
 
-  // ---- normals from the SDF gradient, morph deltas on the foot zones
+  // ---- normals from the SDF gradient, colours (AO × tint), morph deltas on the foot and arm zones
   const field = makeMorphField(shape);
+  const aoStep = 0.004 * (0.45 + 0.55 * sizeK);
+  const tint = skinTint(shape);
+  const base = SKIN_BASE_COLOR;
   const parts: BuiltPart[] = simplified.map((m, i) => {
     const n = m.positions.length / 3;
     const normals = new Float32Array(n * 3);
+    const colors = new Float32Array(n * 3);
     for (let v = 0; v < n; v++) {
-      const g = gradient(
-        sdf,
-        m.positions[v * 3],
-        m.positions[v * 3 + 1],
-        m.positions[v * 3 + 2],
-        0.00025,
-      );
+      const P: V3 = [m.positions[v * 3], m.positions[v * 3 + 1], m.positions[v * 3 + 2]];
+      const g = gradient(sdf, P[0], P[1], P[2], 0.00025);
       normals.set(g, v * 3);
+      const ao = ambientOcclusion(sdf, P, g, aoStep);
+      const t = tint(P[0], P[1], P[2]);
+      for (let j = 0; j < 3; j++) colors[v * 3 + j] = Math.min(1, base[j] * t[j] * ao);
     }
     const info = partInfo[i];
-    let morphs: BuiltPart['morphs'] = null;
-    if (info.group === 'foot') {
-      morphs = MORPH_NAMES.map((name) => {
-        const dp = new Float32Array(n * 3);
-        for (let v = 0; v < n; v++) {
-          const d = field(name, m.positions[v * 3], m.positions[v * 3 + 1], m.positions[v * 3 + 2]);
-          dp[v * 3] = d[0];
-          dp[v * 3 + 1] = d[1];
-          dp[v * 3 + 2] = d[2];
-        }
-        return { position: dp };
-      });
-    } else {
-      for (let v = 0; v < n; v++) {
-        for (const name of MORPH_NAMES) {
-          const d = field(name, m.positions[v * 3], m.positions[v * 3 + 1], m.positions[v * 3 + 2]);
-          if (d[0] !== 0 || d[1] !== 0 || d[2] !== 0) {
-            throw new Error(
-              `${P.id}: morph ${name} moves a vertex of non-foot zone ${partKeys[i]}; its border would crack`,
+    const names: readonly AnyMorphName[] =
+      info.group === 'foot' ? MORPH_NAMES : info.zone === 'arm' ? POSE_NAMES : [];
+    const morphs: BuiltPart['morphs'] = names.length
+      ? names.map((name) => {
+          const dp = new Float32Array(n * 3);
+          for (let v = 0; v < n; v++) {
+            const d = field(
+              name,
+              m.positions[v * 3],
+              m.positions[v * 3 + 1],
+              m.positions[v * 3 + 2],
             );
+            dp[v * 3] = d[0];
+            dp[v * 3 + 1] = d[1];
+            dp[v * 3 + 2] = d[2];
           }
+          return { name, position: dp };
+        })
+      : null;
+    for (const name of [...MORPH_NAMES, ...POSE_NAMES]) {
+      if (names.includes(name)) continue;
+      for (let v = 0; v < n; v++) {
+        const d = field(name, m.positions[v * 3], m.positions[v * 3 + 1], m.positions[v * 3 + 2]);
+        if (d[0] !== 0 || d[1] !== 0 || d[2] !== 0) {
+          throw new Error(
+            `${P.id}: morph ${name} moves a vertex of zone ${partKeys[i]}, which does not carry it; its border would crack`,
+          );
         }
       }
     }
@@ -390,6 +513,7 @@ export async function buildBody(
       positions: m.positions,
       normals,
       indices: m.indices,
+      colors,
       morphs,
     };
   });
@@ -428,7 +552,9 @@ export async function buildBody(
       }
       const hit: V3 = [o[0] + d[0] * t0, o[1] + d[1] * t0, o[2] + d[2] * t0];
       const key = side ? `${lm.name}.${side}` : lm.name;
-      const partKey = side ? `${lm.zone}.${side}` : lm.zone;
+      // a bilateral landmark may sit either side of the midline on a midline zone
+      const partKey =
+        side && zoneById.get(lm.zone)?.bilateral !== false ? `${lm.zone}.${side}` : lm.zone;
       const pi = partIndex.get(partKey);
       if (pi === undefined)
         throw new Error(
@@ -457,9 +583,27 @@ export async function buildBody(
     }
   }
 
+  const joints: BuiltJoint[] = [];
+  for (const [name, pos] of Object.entries(shape.joints)) {
+    for (const side of ['L', 'R'] as const) {
+      const mir = side === 'R' ? -1 : 1;
+      joints.push({
+        key: `${name}.${side}`,
+        name,
+        side,
+        position: [round6(pos[0] * mir), round6(pos[1]), round6(pos[2])],
+      });
+    }
+  }
   const triangles = parts.reduce((n, p) => n + p.indices.length / 3, 0);
   const vertices = parts.reduce((n, p) => n + p.positions.length / 3, 0);
-  return { id: P.id, parts, landmarks: built, stats: { denseTriangles, triangles, vertices } };
+  return {
+    id: P.id,
+    parts,
+    landmarks: built,
+    joints,
+    stats: { denseTriangles, triangles, vertices },
+  };
 }
 
 function closestOnPart(part: BuiltPart, q: V3): { p: V3; dist: number } {
@@ -521,18 +665,5 @@ export function closestPointTriangle(p: V3, a: V3, b: V3, c: V3): V3 {
 
 /** Endpoints of edges not shared by exactly two triangles in opposite directions. */
 function nonManifoldEdgeVertices(indices: Uint32Array, n: number): number[] {
-  const map = new Map<number, number>();
-  for (let f = 0; f < indices.length; f += 3) {
-    for (let e = 0; e < 3; e++) {
-      const k = indices[f + e] * n + indices[f + ((e + 1) % 3)];
-      map.set(k, (map.get(k) ?? 0) + 1);
-    }
-  }
-  const out: number[] = [];
-  for (const [k, c] of map) {
-    const a = Math.floor(k / n),
-      b = k % n;
-    if (c !== 1 || map.get(b * n + a) !== 1) out.push(a, b);
-  }
-  return out;
+  return badEdges(indices, n);
 }

@@ -334,3 +334,64 @@ export class OpList {
     };
   }
 }
+
+/**
+ * Torus around `axis` (unit) through centre `c`: ring radius `R`, tube radius `r`; exact distance.
+ * Subtracted thinly, it makes skin creases (toddler ankle and wrist folds).
+ */
+export function torus(c: V3, axis: V3, R: number, r: number): Prim {
+  const n = norm(axis);
+  const ext = R + r;
+  const min: V3 = [0, 0, 0];
+  const max: V3 = [0, 0, 0];
+  for (let j = 0; j < 3; j++) {
+    // the ring spans R·sqrt(1 − n_j²) along axis j, the tube adds r
+    const e = R * Math.sqrt(Math.max(0, 1 - n[j] * n[j])) + r;
+    min[j] = c[j] - Math.min(ext, e);
+    max[j] = c[j] + Math.min(ext, e);
+  }
+  const [cx, cy, cz] = c;
+  return {
+    min,
+    max,
+    d(x, y, z) {
+      const px = x - cx,
+        py = y - cy,
+        pz = z - cz;
+      const h = px * n[0] + py * n[1] + pz * n[2];
+      const qx = px - n[0] * h,
+        qy = py - n[1] * h,
+        qz = pz - n[2] * h;
+      const q = Math.sqrt(qx * qx + qy * qy + qz * qz) - R;
+      return Math.sqrt(q * q + h * h) - r;
+    },
+  };
+}
+
+/**
+ * A tapered tube along a polyline (`points[i]` with radius `radii[i]`): round cones joined with
+ * blend `k`. Tendons and creases that follow a curve.
+ */
+export function polyCone(
+  points: readonly V3[],
+  radii: readonly number[],
+  k: number,
+  squashY = 1,
+): Prim {
+  if (points.length < 2 || radii.length !== points.length)
+    throw new Error('polyCone: needs at least two points and one radius per point');
+  const segs: Prim[] = [];
+  for (let i = 0; i + 1 < points.length; i++)
+    segs.push(roundCone(points[i], points[i + 1], radii[i], radii[i + 1], squashY));
+  return blendGroup(segs, k);
+}
+
+/** A primitive moved by `offset` (its box too). */
+export function translated(prim: Prim, offset: V3): Prim {
+  const [ox, oy, oz] = offset;
+  return {
+    min: [prim.min[0] + ox, prim.min[1] + oy, prim.min[2] + oz],
+    max: [prim.max[0] + ox, prim.max[1] + oy, prim.max[2] + oz],
+    d: (x, y, z) => prim.d(x - ox, y - oy, z - oz),
+  };
+}

@@ -1,11 +1,41 @@
 /** Writes a built body as a quantised, meshopt-compressed glTF binary (atomically). */
 import { renameSync, writeFileSync } from 'node:fs';
-import { Document, Logger, NodeIO } from '@gltf-transform/core';
+import {
+  Document,
+  Extension,
+  Logger,
+  NodeIO,
+  PropertyType,
+  type WriterContext,
+} from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { quantize, reorder } from '@gltf-transform/functions';
 import { MeshoptDecoder, MeshoptEncoder } from 'meshoptimizer';
-import { MORPH_NAMES } from './morphs.ts';
 import type { BuiltBody } from './pipeline.ts';
+
+/**
+ * Write-time only: lets vertex attributes of all primitives share buffer views (one compressed
+ * stream per attribute kind) instead of one buffer view per accessor. Saves about 80 KB of JSON
+ * per body and compresses a little better. It runs before EXT_meshopt_compression (extensions run
+ * in name order) and leaves no trace in the file.
+ */
+class SharedVertexViews extends Extension {
+  static override readonly EXTENSION_NAME = 'CUSTOM_shared_vertex_views';
+  override readonly extensionName = SharedVertexViews.EXTENSION_NAME;
+  override readonly prewriteTypes = [PropertyType.ACCESSOR];
+  override prewrite(context: WriterContext): this {
+    context.accessorUsageGroupedByParent.delete('ARRAY_BUFFER');
+    return this;
+  }
+  read(): this {
+    return this;
+  }
+  write(context: WriterContext): this {
+    const json = context.jsonDoc.json;
+    json.extensionsUsed = (json.extensionsUsed ?? []).filter((n) => n !== this.extensionName);
+    return this;
+  }
+}
 
 export async function encodeBody(body: BuiltBody): Promise<Uint8Array> {
   await MeshoptEncoder.ready;
@@ -29,6 +59,7 @@ export async function encodeBody(body: BuiltBody): Promise<Uint8Array> {
       .setArray(part.positions)
       .setBuffer(buffer);
     const normal = doc.createAccessor().setType('VEC3').setArray(part.normals).setBuffer(buffer);
+    const color = doc.createAccessor().setType('VEC3').setArray(part.colors).setBuffer(buffer);
     const indices = doc
       .createAccessor()
       .setType('SCALAR')
@@ -38,12 +69,13 @@ export async function encodeBody(body: BuiltBody): Promise<Uint8Array> {
       .createPrimitive()
       .setAttribute('POSITION', position)
       .setAttribute('NORMAL', normal)
+      .setAttribute('COLOR_0', color)
       .setIndices(indices)
       .setMaterial(skin);
     const mesh = doc.createMesh(part.key).addPrimitive(prim);
     if (part.morphs) {
-      part.morphs.forEach((m, i) => {
-        const name = MORPH_NAMES[i];
+      part.morphs.forEach((m) => {
+        const name = m.name;
         // position deltas only: normal deltas would cost ~120 KB of the 700 KB budget, and
         // three.js keeps the rest normals for morphed vertices when none are given
         const target = doc
@@ -54,8 +86,8 @@ export async function encodeBody(body: BuiltBody): Promise<Uint8Array> {
           );
         prim.addTarget(target);
       });
-      mesh.setWeights(MORPH_NAMES.map(() => 0));
-      mesh.setExtras({ targetNames: [...MORPH_NAMES] });
+      mesh.setWeights(part.morphs.map(() => 0));
+      mesh.setExtras({ targetNames: part.morphs.map((m) => m.name) });
     }
     const node = doc
       .createNode(part.key)
@@ -71,21 +103,32 @@ export async function encodeBody(body: BuiltBody): Promise<Uint8Array> {
     scene.addChild(node);
   }
 
+  // joint centres for posing (empties): `joint:knee.L` …
+  for (const j of body.joints) {
+    const node = doc
+      .createNode(`joint:${j.key}`)
+      .setTranslation([j.position[0], j.position[1], j.position[2]])
+      .setExtras({ joint: j.name, side: j.side });
+    scene.addChild(node);
+  }
+
   await doc.transform(
     reorder({ encoder: MeshoptEncoder, target: 'size' }),
     quantize({
       quantizationVolume: 'scene',
       quantizePosition: 16,
       quantizeNormal: 8,
-      pattern: /^(POSITION|NORMAL)$/,
+      quantizeColor: 8,
+      pattern: /^(POSITION|NORMAL|COLOR_0)$/,
     }),
   );
+  doc.createExtension(SharedVertexViews);
   doc
     .createExtension(EXTMeshoptCompression)
     .setRequired(true)
     .setEncoderOptions({ method: EXTMeshoptCompression.EncoderMethod.FILTER });
   const io = new NodeIO()
-    .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+    .registerExtensions([SharedVertexViews, EXTMeshoptCompression, KHRMeshQuantization])
     .registerDependencies({ 'meshopt.encoder': MeshoptEncoder, 'meshopt.decoder': MeshoptDecoder });
   return io.writeBinary(doc);
 }

@@ -1,14 +1,61 @@
 /**
  * The body models, loaded once per kind for the whole page: the first frame, the 3D view, the
  * text mode's sketches and the step motion all read the same parsed glTF through here (one
- * loader, one fetch, one parse). A failed load is forgotten so that a retry fetches again.
+ * fetch, one parse). The download is streamed, so its progress in bytes is known
+ * (`modelLoad`, `subscribeModelLoad`), and it gives up when nothing arrives for
+ * `MODEL_STALL_MS`. A failed load is forgotten so that a retry fetches again.
  */
 import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
 import { GLTFLoader, type GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
 import type { BodyData } from '../domain/body.ts';
 import type { Bounds } from '../domain/views.ts';
 import { bodyDataFromGltf } from './bodyDataFromGltf.ts';
+import { fetchBytes } from './fetchBytes.ts';
 import { MODEL_URLS, type BodyKind } from './modelUrls.ts';
+
+/** A download that delivers nothing for this long is given up (and can be retried). */
+export const MODEL_STALL_MS = 10_000;
+
+/** Where the load of a body kind stands, for the progress bar and the error message. */
+export interface ModelLoad {
+  readonly status: 'idle' | 'loading' | 'loaded' | 'failed';
+  /** Bytes received so far, and expected (null when the server did not say). */
+  readonly loaded: number;
+  readonly total: number | null;
+  /** Why it failed (`Could not load <url>: <reason>`), when it did. */
+  readonly error: Error | null;
+}
+
+const IDLE: ModelLoad = { status: 'idle', loaded: 0, total: null, error: null };
+const states = new Map<BodyKind, ModelLoad>();
+const listeners = new Set<() => void>();
+
+function publish(kind: BodyKind, state: ModelLoad): void {
+  states.set(kind, state);
+  for (const l of listeners) l();
+}
+
+/** The load of a body kind as it stands (the same object until it changes). */
+export function modelLoad(kind: BodyKind): ModelLoad {
+  return states.get(kind) ?? IDLE;
+}
+
+/** Calls `listener` whenever the load of any body kind changes; returns the unsubscribe. */
+export function subscribeModelLoad(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+async function fetchAndParse(kind: BodyKind, url: string): Promise<GLTF> {
+  publish(kind, { ...IDLE, status: 'loading' });
+  const bytes = await fetchBytes(url, {
+    stallMs: MODEL_STALL_MS,
+    onProgress: ({ loaded, total }) =>
+      publish(kind, { status: 'loading', loaded, total, error: null }),
+  });
+  const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
+  return loader.parseAsync(bytes, url.slice(0, url.lastIndexOf('/') + 1));
+}
 
 /** A promise that React's `use` reads without suspending again once it has settled. */
 type Tracked<T> = Promise<T> & {
@@ -27,21 +74,29 @@ const loads = new Map<BodyKind, Tracked<GLTF>>();
 export function bodyGltf(kind: BodyKind): Promise<GLTF> {
   let load = loads.get(kind);
   if (!load) {
-    const loader = new GLTFLoader().setMeshoptDecoder(MeshoptDecoder);
     const url = MODEL_URLS[kind];
     // The message names the file, as `describeViewerError` expects.
-    const tracked: Tracked<GLTF> = loader.loadAsync(url).catch((e: unknown) => {
-      throw new Error(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}`);
+    const tracked: Tracked<GLTF> = fetchAndParse(kind, url).catch((e: unknown) => {
+      throw new Error(`Could not load ${url}: ${e instanceof Error ? e.message : String(e)}`, {
+        cause: e,
+      });
     });
     tracked.status = 'pending';
     tracked.then(
       (gltf) => {
         tracked.status = 'fulfilled';
         tracked.value = gltf;
+        if (loads.get(kind) === tracked) publish(kind, { ...modelLoad(kind), status: 'loaded' });
       },
       (e: unknown) => {
         tracked.status = 'rejected';
         tracked.reason = e;
+        if (loads.get(kind) === tracked)
+          publish(kind, {
+            ...modelLoad(kind),
+            status: 'failed',
+            error: e instanceof Error ? e : new Error(String(e)),
+          });
       },
     );
     load = tracked;
@@ -59,6 +114,7 @@ export function loadBodyGltf(kind: BodyKind): Promise<GLTF> {
 /** Forgets a model (after a failed load, before a retry). */
 export function forgetBodyGltf(kind: BodyKind): void {
   loads.delete(kind);
+  publish(kind, IDLE);
 }
 
 const bodyCache = new WeakMap<GLTF, { body: BodyData; bounds: Bounds }>();

@@ -3,7 +3,7 @@
  * `content/locales/<locale>.json`. English is the reference; another locale may leave a value empty
  * (not translated yet), and then the English template is used.
  */
-import en from '../../content/locales/en.json';
+import en from '../../content/locales/en.json' with { type: 'json' };
 
 export type MessageKey = keyof typeof en;
 export type MessageParams = Readonly<Partial<Record<string, string | number>>>;

@@ -30,6 +30,20 @@ export const MORPH_TARGETS = [
 ] as const;
 export type MorphTarget = (typeof MORPH_TARGETS)[number];
 
+/**
+ * Pose morph targets of the arm-zone primitives: the arms, hanging along the body as modelled
+ * (standing, sitting), swing back onto the table when lying face up and forward when face down.
+ */
+export const POSE_MORPH_TARGETS = ['arms_supine', 'arms_prone'] as const;
+export type PoseMorphTarget = (typeof POSE_MORPH_TARGETS)[number];
+
+/**
+ * The baked vertex colour (`COLOR_0`, linear) of plain, unshadowed skin. Tints (nails, hair, lips)
+ * and ambient occlusion are relative to it, so a material shows its own colour on plain skin when
+ * that colour is divided by this base.
+ */
+export const SKIN_BASE_COLOR: Vec3 = [0.76, 0.72, 0.66];
+
 export interface BodyZonePart {
   /** glTF node name, e.g. `hallux.L` or `vertebrae`. */
   readonly node: string;

@@ -3,7 +3,7 @@
  * (supine) or face down (prone), with the props the step names. Pure maths shared by the scene
  * (group transform, table and bolster) and the camera.
  */
-import type { Vec3 } from './body.ts';
+import { POSE_MORPH_TARGETS, type PoseMorphTarget, type Vec3 } from './body.ts';
 import type { Bounds } from './views.ts';
 
 export type Pose = 'prone' | 'supine' | 'seated' | 'standing';
@@ -60,4 +60,18 @@ export function poseTransform(pose: Pose, bounds: Bounds): PoseTransform {
     };
   }
   return { rotationX: 0, position: [0, 0, 0], onTable: false };
+}
+
+/**
+ * The arm pose morphs for a pose: lying face up, the arms swing back onto the table; face down,
+ * forward onto it; standing and sitting, they hang along the body as modelled.
+ */
+export function poseMorphs(pose: Pose): Record<PoseMorphTarget, number> {
+  const out = Object.fromEntries(POSE_MORPH_TARGETS.map((t) => [t, 0])) as Record<
+    PoseMorphTarget,
+    number
+  >;
+  if (pose === 'supine') out.arms_supine = 1;
+  if (pose === 'prone') out.arms_prone = 1;
+  return out;
 }

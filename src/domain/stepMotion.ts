@@ -4,6 +4,7 @@
  */
 import type { Position, Protocol, Step } from '../content/schema.ts';
 import { sidedKey, type BodyData, type Side, type Vec3 } from './body.ts';
+import { caregiverDirection } from './hands/approach.ts';
 import {
   motionParamsForStep,
   planMotion,
@@ -162,6 +163,8 @@ export function avoidAnchor(
 export interface StepFrame extends StepFraming {
   /** Which step this frames (`stepKey`). */
   readonly key: string;
+  /** Unit direction toward the massaging person (world): the caregiver's-eye view looks from there. */
+  readonly caregiver?: Vec3;
 }
 
 /**
@@ -208,6 +211,16 @@ export function deriveStep(input: DeriveStepInput): DerivedStep {
           ? keepAboveTable(rotatePose(pose, framing.normal))
           : rotatePose(pose, framing.normal),
         radius: framing.radius,
+        caregiver: rotatePose(
+          pose,
+          caregiverDirection(
+            input.position.pose,
+            framing.center,
+            framing.normal,
+            side,
+            0.1 * input.bodyScale,
+          ),
+        ),
       }
     : null;
   const avoidLabels = (motion?.nearAvoid ?? []).flatMap((zone) => {

@@ -33,6 +33,14 @@ export interface SketchInput {
   readonly height: number;
   /** The step's motion, for its path, arrowheads and the hand's trajectory; null for none. */
   readonly plan: MotionPlan | null;
+  /** Still hands doing the step (posed meshes in the body's space), drawn over the body. */
+  readonly hands?: readonly SketchMesh[];
+}
+
+/** A posed triangle mesh to draw into the picture. */
+export interface SketchMesh {
+  readonly positions: Float32Array;
+  readonly indices: Uint32Array;
 }
 
 export interface SketchArrow {
@@ -58,6 +66,10 @@ export interface Sketch {
   readonly arrows: readonly SketchArrow[];
   /** The hand's trajectory over one pass (shows circles, zigzags, spirals), x y pairs. */
   readonly trajectory: Float32Array;
+  /** The still hands' triangles back to front (x0 y0 x1 y1 x2 y2) with a shade 0..1 each. */
+  readonly handTriangles: Float32Array;
+  readonly handShades: Float32Array;
+  readonly handTriangleCount: number;
 }
 
 const NEAR = 0.005;
@@ -275,6 +287,7 @@ export function sketchStep(input: SketchInput): Sketch {
     trajectory = Float32Array.from(points);
   }
 
+  const hand = projectMeshes(input.hands ?? [], projector, camera.eye, width, height);
   return {
     width,
     height,
@@ -286,5 +299,67 @@ export function sketchStep(input: SketchInput): Sketch {
     presses,
     arrows,
     trajectory,
+    handTriangles: hand.triangles,
+    handShades: hand.shades,
+    handTriangleCount: hand.count,
   };
+}
+
+/** Front-facing triangles of meshes on screen, back to front, lit like the body. */
+function projectMeshes(
+  meshes: readonly SketchMesh[],
+  projector: Projector,
+  eye: Vec3,
+  width: number,
+  height: number,
+): { triangles: Float32Array; shades: Float32Array; count: number } {
+  const tris: number[] = [];
+  const depth: number[] = [];
+  const shade: number[] = [];
+  const a: [number, number, number] = [0, 0, 0];
+  const b: [number, number, number] = [0, 0, 0];
+  const c: [number, number, number] = [0, 0, 0];
+  for (const m of meshes) {
+    const P = m.positions;
+    for (let t = 0; t < m.indices.length; t += 3) {
+      const i = m.indices[t] ?? 0;
+      const j = m.indices[t + 1] ?? 0;
+      const k = m.indices[t + 2] ?? 0;
+      if (
+        !projector.project(P[i * 3] ?? 0, P[i * 3 + 1] ?? 0, P[i * 3 + 2] ?? 0, a) ||
+        !projector.project(P[j * 3] ?? 0, P[j * 3 + 1] ?? 0, P[j * 3 + 2] ?? 0, b) ||
+        !projector.project(P[k * 3] ?? 0, P[k * 3 + 1] ?? 0, P[k * 3 + 2] ?? 0, c)
+      )
+        continue;
+      const area = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+      if (area >= 0) continue;
+      if (Math.max(a[0], b[0], c[0]) < 0 || Math.min(a[0], b[0], c[0]) > width) continue;
+      if (Math.max(a[1], b[1], c[1]) < 0 || Math.min(a[1], b[1], c[1]) > height) continue;
+      // Lambert from the eye, on the face normal.
+      const ux = (P[j * 3] ?? 0) - (P[i * 3] ?? 0);
+      const uy = (P[j * 3 + 1] ?? 0) - (P[i * 3 + 1] ?? 0);
+      const uz = (P[j * 3 + 2] ?? 0) - (P[i * 3 + 2] ?? 0);
+      const wx = (P[k * 3] ?? 0) - (P[i * 3] ?? 0);
+      const wy = (P[k * 3 + 1] ?? 0) - (P[i * 3 + 1] ?? 0);
+      const wz = (P[k * 3 + 2] ?? 0) - (P[i * 3 + 2] ?? 0);
+      const nx = uy * wz - uz * wy;
+      const ny = uz * wx - ux * wz;
+      const nz = ux * wy - uy * wx;
+      const lx = eye[0] - (P[i * 3] ?? 0);
+      const ly = eye[1] - (P[i * 3 + 1] ?? 0) + 0.4;
+      const lz = eye[2] - (P[i * 3 + 2] ?? 0);
+      const d = (Math.hypot(nx, ny, nz) || 1) * (Math.hypot(lx, ly, lz) || 1);
+      tris.push(a[0], a[1], b[0], b[1], c[0], c[1]);
+      depth.push(a[2] + b[2] + c[2]);
+      shade.push(0.35 + 0.65 * Math.max(0, (nx * lx + ny * ly + nz * lz) / d));
+    }
+  }
+  const order = depth.map((_, i) => i).sort((x, y) => (depth[y] ?? 0) - (depth[x] ?? 0));
+  const triangles = new Float32Array(order.length * 6);
+  const shades = new Float32Array(order.length);
+  order.forEach((o, n) => {
+    for (let q = 0; q < 6; q++) triangles[n * 6 + q] = tris[o * 6 + q] ?? 0;
+    shades[n] = shade[o] ?? 1;
+  });
+  return { triangles, shades, count: order.length };
 }

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
+import { create } from 'zustand';
 import type { Mode } from '../domain/modes.ts';
+import { useModeStore } from '../state/modeStore.ts';
 import type { ModeUi } from '../ui/modeUi.ts';
 import { learnUi } from './learn/learnUi.tsx';
 
@@ -16,25 +18,61 @@ const loaders: Record<Exclude<Mode, 'learn'>, () => Promise<ModeUi>> = {
 };
 
 const loaded = new Map<Mode, ModeUi>([['learn', learnUi]]);
-const failed = new Set<Mode>();
+
+/** A mode whose code could not be loaded: the app went back to `previous`. */
+export interface ModeFailure {
+  readonly mode: Mode;
+  readonly previous: Mode;
+  readonly error: string;
+}
+
+interface ModeFailureState {
+  readonly failure: ModeFailure | null;
+  /** Tries the failed mode again (its code is fetched again). */
+  retry: () => void;
+  dismiss: () => void;
+}
+
+export const useModeFailure = create<ModeFailureState>()((set, get) => ({
+  failure: null,
+  retry: () => {
+    const failure = get().failure;
+    if (!failure) return;
+    set({ failure: null });
+    useModeStore.getState().setMode(failure.mode);
+  },
+  dismiss: () => set({ failure: null }),
+}));
+
+/** The last mode whose panels were shown: where a failed switch goes back to. */
+let lastShown: Mode = 'learn';
 
 /**
- * The UI of a mode, or null for the moment its code is loading (once): the mode's panels then
- * replace nothing else, so no other mode's panels start work meanwhile. If it cannot load
- * (offline before it was cached), Learn's UI is used instead.
+ * The UI of a mode, or null for the moment its code is loading: the mode's panels then replace
+ * nothing else, so no other mode's panels start work meanwhile. If its code cannot be loaded
+ * (offline before it was cached, a failed request), the app goes back to the mode it showed
+ * before, which stays usable, and `useModeFailure` says what failed, with a retry.
  */
 export function useModeUi(mode: Mode): ModeUi | null {
   const [, setVersion] = useState(0);
+  const ui = loaded.get(mode) ?? null;
   useEffect(() => {
-    if (mode === 'learn' || loaded.has(mode) || failed.has(mode)) return;
+    if (ui) {
+      lastShown = mode;
+      return;
+    }
+    if (mode === 'learn') return;
     let live = true;
     loaders[mode]()
-      .then((ui) => {
-        loaded.set(mode, ui);
+      .then((loadedUi) => {
+        loaded.set(mode, loadedUi);
       })
       .catch((e: unknown) => {
-        failed.add(mode);
-        console.error(`Footwork: the ${mode} mode could not be loaded`, e);
+        const error = e instanceof Error ? e.message : String(e);
+        console.warn(`Footwork: the ${mode} mode could not be loaded`, e);
+        if (!live || useModeStore.getState().mode !== mode) return;
+        useModeFailure.setState({ failure: { mode, previous: lastShown, error } });
+        useModeStore.getState().setMode(lastShown);
       })
       .finally(() => {
         if (live) setVersion((v) => v + 1);
@@ -42,7 +80,6 @@ export function useModeUi(mode: Mode): ModeUi | null {
     return () => {
       live = false;
     };
-  }, [mode]);
-  if (failed.has(mode)) return learnUi;
-  return loaded.get(mode) ?? null;
+  }, [mode, ui]);
+  return ui;
 }

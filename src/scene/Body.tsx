@@ -3,7 +3,8 @@ import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { MorphAnimation } from '../content/schema.ts';
-import { MORPH_TARGETS, sidedKey, type MorphTarget } from '../domain/body.ts';
+import { MORPH_TARGETS, POSE_MORPH_TARGETS, sidedKey, type MorphTarget } from '../domain/body.ts';
+import { poseMorphs, type Pose } from '../domain/pose.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
@@ -27,6 +28,8 @@ interface BodyProps {
   /** Toe exercise of the current step, animated while playing. */
   readonly morphAnimation: MorphAnimation | null;
   readonly reducedMotion: boolean;
+  /** How the body lies: the arms follow (along the body, on the table when lying). */
+  readonly pose: Pose;
   /** Called once the model is in the scene, with its zone meshes. */
   readonly onLoaded: (root: Object3D, meshes: readonly ZoneMesh[]) => void;
 }
@@ -54,6 +57,7 @@ export function Body(props: BodyProps) {
     morphBase,
     morphAnimation,
     reducedMotion,
+    pose,
     onLoaded,
   } = props;
   const gltf = useBodyModel(kind);
@@ -170,6 +174,21 @@ export function Body(props: BodyProps) {
     // Back to the resting shape when the exercise ends or changes.
     if (!morphAnimation) applyMorphs({});
   }, [morphAnimation, applyMorphs]);
+
+  useEffect(() => {
+    // The arms lie on the table in the lying poses (pose morphs of the arm meshes).
+    const weights = poseMorphs(pose);
+    for (const m of meshes) {
+      const dict: Record<string, number | undefined> = m.mesh.morphTargetDictionary ?? {};
+      const influences = m.mesh.morphTargetInfluences;
+      if (!influences) continue;
+      for (const target of POSE_MORPH_TARGETS) {
+        const i = dict[target];
+        if (i !== undefined) influences[i] = weights[target];
+      }
+    }
+    invalidate();
+  }, [meshes, pose, invalidate]);
 
   const raycaster = useThree((s) => s.raycaster);
   useEffect(() => {

@@ -3,8 +3,10 @@ import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
 import type { PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
+import { caregiverEye } from '../domain/hands/caregiverView.ts';
 import type { StepFrame } from '../domain/stepMotion.ts';
 import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
+import { useHandsStore } from '../state/handsStore.ts';
 import { useStepMotionStore } from '../state/stepMotion.ts';
 import { useViewerStore, type ViewerState } from '../state/viewerStore.ts';
 import { useViewFlags } from '../state/viewFlags.ts';
@@ -77,21 +79,37 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
   useEffect(() => {
     if (meshes.length === 0) return;
     const apply = (frame: StepFrame | null) => {
-      if (!frame || frame.key === appliedStep.current) return;
-      appliedStep.current = frame.key;
+      // The caregiver's-eye view (and its mirror for the left-handed) frames the step anew.
+      const { caregiverView, leftHanded } = useHandsStore.getState();
+      const look = caregiverView && frame?.caregiver ? (leftHanded ? 'L' : 'R') : '';
+      const applied = frame ? `${frame.key}|${look}` : null;
+      if (!frame || applied === appliedStep.current) return;
+      const sameStep = appliedStep.current?.split('|')[0] === frame.key;
+      appliedStep.current = applied;
       const store = useViewerStore.getState();
-      if (store.holdViewFor !== null) {
+      if (store.holdViewFor !== null && !sameStep) {
         // A link asked for a preset view of this very step: keep it.
         if (store.holdViewFor === frame.key) return;
         store.setHoldViewFor(null);
       }
-      // Look along the skin normal, tilted a little toward the viewer's eye height.
-      const { eye, target } = frameStep(frame, camera.fov, size.width / size.height);
+      // Look along the skin normal, tilted a little toward the viewer's eye height; or, in the
+      // caregiver's-eye view, from the massaging person's place over the hands.
+      const aspect = size.width / size.height;
+      const { eye, target } =
+        look && frame.caregiver
+          ? caregiverEye(frame, frame.caregiver, look === 'L', camera.fov, aspect)
+          : frameStep(frame, camera.fov, aspect);
       lookAt(eye, target);
       store.clearView();
     };
-    apply(useStepMotionStore.getState().derived?.frame ?? null);
-    return useStepMotionStore.subscribe((s) => apply(s.derived?.frame ?? null));
+    const now = () => useStepMotionStore.getState().derived?.frame ?? null;
+    apply(now());
+    const offStep = useStepMotionStore.subscribe((s) => apply(s.derived?.frame ?? null));
+    const offHands = useHandsStore.subscribe(() => apply(now()));
+    return () => {
+      offStep();
+      offHands();
+    };
   }, [meshes, camera, size, lookAt]);
 
   return (

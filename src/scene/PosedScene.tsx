@@ -80,13 +80,17 @@ export function PosedScene(props: PosedSceneProps) {
           morphBase={current?.bodyMorphs ?? NO_MORPHS}
           morphAnimation={current?.step.morph ?? null}
           reducedMotion={reducedMotion}
+          pose={current?.position.pose ?? 'standing'}
           onLoaded={onLoaded}
         />
         {current && derived?.motion && !guideHidden ? (
           <Suspense fallback={null}>
             <StepScene
               derived={derived}
-              handPart={current.step.handPart}
+              kind={kind}
+              step={current.step}
+              side={current.side}
+              pose={current.position.pose}
               bodyScale={current.bodyScale}
               avoidZones={avoidZones}
               reducedMotion={reducedMotion}

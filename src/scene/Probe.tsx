@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { useStepMotionStore } from '../state/stepMotion.ts';
+import { handsStatus } from './handsStatus.ts';
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -16,6 +17,10 @@ export interface FootworkProbe {
   frameCount: () => number;
   /** What the last frame cost: triangles drawn and the pixel ratio it was drawn at. */
   lastFrame: () => { triangles: number; pixelRatio: number; lightShading: boolean };
+  /** How many hands the step shows now (0 while they load or plan, or with the glyph). */
+  handsShown: () => number;
+  /** Which of them: 'L', 'R', 'LR' or ''. */
+  handsSides: () => string;
   /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
   derivedStep: () => string | null;
 }
@@ -49,6 +54,8 @@ export function Probe() {
         pixelRatio: gl.getPixelRatio(),
         lightShading: useRenderQuality.getState().lightShading,
       }),
+      handsShown: () => handsStatus.shown,
+      handsSides: () => handsStatus.sides,
       derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
     };
     window.footwork = probe;

@@ -9,6 +9,7 @@ import { PlayerClock } from './PlayerClock.tsx';
 import { PosedScene, type ViewerStep } from './PosedScene.tsx';
 import { Probe } from './Probe.tsx';
 import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR } from './sceneStyle.ts';
+import { useBodyModelFailure } from './useBodyModel.ts';
 import type { ZoneMesh } from './zoneMeshes.ts';
 
 export type { ViewerStep } from './PosedScene.tsx';
@@ -31,6 +32,8 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
   const [meshes, setMeshes] = useState<readonly ZoneMesh[]>([]);
   const onLoaded = useCallback((_root: Object3D, m: readonly ZoneMesh[]) => setMeshes(m), []);
   const zoneMeshList = useMemo(() => meshes.map((m) => m.mesh), [meshes]);
+  // A model that cannot be loaded is reported from here, outside the canvas.
+  useBodyModelFailure(kind);
 
   return (
     <Canvas

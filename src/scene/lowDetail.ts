@@ -1,7 +1,16 @@
-import { BufferAttribute, type Mesh } from 'three';
+import { Box3, BufferAttribute, Vector3, type Mesh } from 'three';
 
 /** Triangles a mesh needs before a low-detail version is worth making. */
 const MIN_TRIANGLES = 300;
+/** A low-detail version that saves less than this share of a mesh's triangles is not used. */
+const MIN_SAVING = 0.15;
+
+/**
+ * Largest distance (metres, for a body 1.7 m tall; scaled with the body) by which the low-detail
+ * surface may leave the full one. Small enough that silhouettes stay smooth: the full mesh is
+ * already simplified at 0.14–0.5 mm when the model is built.
+ */
+export const LOW_DETAIL_ERROR = 0.0006;
 
 export interface LowDetail {
   /** Draws every mesh with its reduced index buffer (same vertices, so morphs still apply). */
@@ -12,15 +21,53 @@ export interface LowDetail {
   readonly savedTriangles: number;
 }
 
+interface Simplifier {
+  simplify(
+    indices: Uint32Array,
+    positions: Float32Array,
+    stride: number,
+    target: number,
+    error: number,
+    flags?: ('LockBorder' | 'Sparse' | 'ErrorAbsolute' | 'Prune' | 'Regularize' | 'Permissive')[],
+  ): [Uint32Array, number];
+}
+
 /**
- * Low-detail versions of the densest zone meshes (the feet), for animation under software
- * rendering, where triangles rather than pixels set the frame time. Only the index buffer is
- * simplified (meshoptimizer, borders locked so neighbouring zones still meet), so vertices,
- * normals and morph targets are shared with the full mesh. Loaded on demand.
+ * The reduced index buffer of one zone mesh: as few triangles as keep the surface within `error`
+ * (absolute, metres) of the full one, with the border locked so neighbouring zones still meet.
+ * Error-bounded rather than a share of the triangles, so flat parts lose many and curved ones
+ * (toe tips, heel, silhouettes of the legs) few.
  */
-export async function createLowDetail(meshes: readonly Mesh[], keep = 0.2): Promise<LowDetail> {
+export function lowDetailIndices(
+  simplifier: Simplifier,
+  positions: Float32Array,
+  indices: Uint32Array,
+  error: number,
+): Uint32Array {
+  const [low] = simplifier.simplify(indices, positions, 3, 0, error, [
+    'LockBorder',
+    'ErrorAbsolute',
+  ]);
+  return low;
+}
+
+/**
+ * Low-detail versions of the zone meshes, for animation under software rendering, where triangles
+ * rather than pixels set the frame time. Only the index buffer is simplified, so vertices, normals,
+ * colours and morph targets are shared with the full mesh. The error bound scales with the body's
+ * size (its longest extent, standing or lying) unless `errorMetres` gives it (the hands, which are
+ * small beside the body they sit on, keep the body's bound). Loaded on demand.
+ */
+export async function createLowDetail(
+  meshes: readonly Mesh[],
+  errorMetres?: number,
+): Promise<LowDetail> {
   const { MeshoptSimplifier } = await import('meshoptimizer/simplifier');
   await MeshoptSimplifier.ready;
+  const box = new Box3();
+  for (const mesh of meshes) box.expandByObject(mesh);
+  const size = box.getSize(new Vector3());
+  const error = errorMetres ?? LOW_DETAIL_ERROR * (Math.max(size.x, size.y, size.z) / 1.7);
   const swaps: { mesh: Mesh; full: BufferAttribute; low: BufferAttribute }[] = [];
   let saved = 0;
   for (const mesh of meshes) {
@@ -35,9 +82,11 @@ export async function createLowDetail(meshes: readonly Mesh[], keep = 0.2): Prom
       positions[i * 3 + 2] = position.getZ(i);
     }
     const indices = Uint32Array.from({ length: index.count }, (_, i) => index.getX(i));
-    const target = Math.floor((index.count * keep) / 3) * 3;
-    const [low] = MeshoptSimplifier.simplify(indices, positions, 3, target, 0.05, ['LockBorder']);
-    if (low.length >= index.count * 0.9) continue;
+    // positions are in the mesh's own (quantised) units: the error bound is in metres
+    mesh.updateWorldMatrix(true, false);
+    const scale = mesh.matrixWorld.getMaxScaleOnAxis() || 1;
+    const low = lowDetailIndices(MeshoptSimplifier, positions, indices, error / scale);
+    if (low.length > index.count * (1 - MIN_SAVING)) continue;
     swaps.push({ mesh, full: index, low: new BufferAttribute(low, 1) });
     saved += (index.count - low.length) / 3;
   }

@@ -1,4 +1,5 @@
 import { Color, MeshLambertMaterial, MeshStandardMaterial, type Material } from 'three';
+import { SKIN_BASE_COLOR } from '../domain/body.ts';
 import { SKIN } from './sceneStyle.ts';
 
 /** One set of the body's paints. */
@@ -25,6 +26,18 @@ export interface BodyMaterials extends BodyPaints {
 
 export const SKIN_COLOR = new Color(SKIN);
 
+/**
+ * The body's vertex colours carry baked ambient occlusion and tints (nails, hair, lips) relative to
+ * `SKIN_BASE_COLOR`; a paint shows its own colour on plain open skin when divided by that base.
+ */
+export function overSkinBase(color: Color): Color {
+  return new Color(
+    color.r / SKIN_BASE_COLOR[0],
+    color.g / SKIN_BASE_COLOR[1],
+    color.b / SKIN_BASE_COLOR[2],
+  );
+}
+
 /** Red hatching in world space: stripes 6 mm apart, independent of the mesh's UVs (it has none). */
 function addHatching(material: MeshStandardMaterial | MeshLambertMaterial): void {
   material.onBeforeCompile = (shader) => {
@@ -45,7 +58,7 @@ function addHatching(material: MeshStandardMaterial | MeshLambertMaterial): void
 }
 
 export function createBodyMaterials(): BodyMaterials {
-  const base = { roughness: 0.62, metalness: 0 } as const;
+  const base = { roughness: 0.62, metalness: 0, vertexColors: true } as const;
   const skin = new MeshStandardMaterial({ ...base, color: SKIN_COLOR });
   const hovered = new MeshStandardMaterial({
     ...base,
@@ -74,8 +87,9 @@ export function createBodyMaterials(): BodyMaterials {
   });
   addHatching(hatch);
   const standard = { skin, hovered, selected, avoid, glow, hatch };
+  for (const m of Object.values(standard)) m.color = overSkinBase(m.color);
   const lambert = (m: MeshStandardMaterial) =>
-    new MeshLambertMaterial({ color: m.color, emissive: m.emissive });
+    new MeshLambertMaterial({ color: m.color, emissive: m.emissive, vertexColors: true });
   const light = {
     skin: lambert(skin),
     hovered: lambert(hovered),

@@ -1,8 +1,10 @@
 /**
- * Import of a clinic's own protocol file: size-limited, then validated by the checks of
- * `npm run check:content` for one protocol file (`parseProtocolFile`, `checkProtocolLinks`),
- * against the loaded catalogues, lists and protocols so that its references resolve. Never
- * throws; the result is the protocol or the exact problems.
+ * Import of a clinic's own protocol file: size-limited, then validated by every check of
+ * `npm run check:content` for one protocol file: the schema and references (`parseProtocolFile`,
+ * `checkProtocolLinks`), against the loaded catalogues, lists and protocols so that its
+ * references resolve, and its paths on the real body model (`checkModel`: landmarks, avoid zones
+ * and the distance kept from them, the step's own zones), with the same messages. Never throws;
+ * the result is the protocol or the exact problems.
  */
 import {
   checkProtocolLinks,
@@ -14,10 +16,13 @@ import {
   type ContentFile,
   type LoadedProtocol,
 } from '../content/load.ts';
-import { formatProblem } from '../content/problems.ts';
+import { formatProblem, sortProblems } from '../content/problems.ts';
+import { checkModel, type ModelInput } from '../domain/checkModel.ts';
 
 /** Largest protocol file accepted, in bytes. */
 export const MAX_IMPORT_BYTES = 256 * 1024;
+/** Problems listed for one file: the first ones, then how many more. */
+export const MAX_LISTED_PROBLEMS = 20;
 
 export type ImportOutcome =
   | { readonly ok: true; readonly protocol: LoadedProtocol }
@@ -118,5 +123,29 @@ export function checkImportedProtocol(
       ok: false,
       problems: [`${shown} › $ › ${e instanceof Error ? e.message : String(e)}`],
     };
+  }
+}
+
+/**
+ * The model checks of `npm run check:content` for an imported protocol (already accepted by
+ * `checkImportedProtocol`) on the body it is drawn on: each problem as `file › path › reason`.
+ */
+export function checkImportedOnModel(
+  fileName: string,
+  loaded: LoadedProtocol,
+  content: ContentData,
+  model: ModelInput,
+): string[] {
+  const shown = fileName || 'imported file';
+  try {
+    const { problems } = checkModel(
+      { ...content, protocols: [loaded] },
+      new Map([[loaded.protocol.body, model]]),
+    );
+    return sortProblems(problems).map((p) =>
+      formatProblem(p.file === loaded.file ? { ...p, file: shown } : p),
+    );
+  } catch (e) {
+    return [`${shown} › $ › ${e instanceof Error ? e.message : String(e)}`];
   }
 }

@@ -12,7 +12,7 @@ interface ErrorBoundaryProps {
 }
 
 /** The message in the UI language (a function component, for the locale hook). */
-function ErrorMessage({
+export function ErrorMessage({
   what,
   message,
   onRetry,

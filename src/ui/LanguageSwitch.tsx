@@ -2,7 +2,10 @@ import { LOCALES } from '../content/locales.ts';
 import { translator } from '../i18n/i18n.ts';
 import { useLocaleStore, useT } from '../state/localeStore.ts';
 
-/** The language buttons in the header; each is named in its own language. */
+/**
+ * The language buttons in the header; each is named in its own language, its name starting with
+ * the text it shows ("EN (English)"), so that a user who says what they see finds it (WCAG 2.5.3).
+ */
 export function LanguageSwitch() {
   const { t, locale } = useT();
   const setLocale = useLocaleStore((s) => s.setLocale);
@@ -16,7 +19,7 @@ export function LanguageSwitch() {
             key={l}
             type="button"
             lang={l}
-            aria-label={own('ui.lang.name')}
+            aria-label={`${own('ui.lang.short')} (${own('ui.lang.name')})`}
             aria-pressed={locale === l}
             onClick={() => setLocale(l)}
           >

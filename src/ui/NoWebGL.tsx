@@ -44,6 +44,7 @@ function ProtocolTextItem({ loaded }: { readonly loaded: LoadedProtocol }) {
                 side={step.side === 'right' ? 'R' : 'L'}
                 morphs={protocol.bodyMorphs ?? NO_MORPHS}
                 bodyScale={BODY_SCALE[protocol.body]}
+                pose={(step.position ?? protocol.position).pose}
                 title={localized(step.title, locale)}
               />
             ) : null}

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { FOOT_ZONES } from '../content/zoneCatalogue.ts';
 import { hasPlayableStep, PLAYER_SPEEDS, stepProgress } from '../domain/player.ts';
 import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
@@ -15,8 +16,8 @@ const SEVERITY_SLIDERS = [
 ] as const;
 
 /**
- * Play, pause, step, speed, loop, auto-advance, side and severity controls with a progress bar
- * and the session timer. Play is off, with the reason, when the safety check rules the protocol
+ * Play, pause, step, speed, loop, auto-advance, side and severity controls (severity on a step
+ * that works on a foot) with a progress bar and the session timer. Play is off, with the reason, when the safety check rules the protocol
  * out.
  */
 export function PlayerControls() {
@@ -51,6 +52,8 @@ export function PlayerControls() {
       : [...new Set([...verdict.stepBlocks.values()].flat())]
     : [];
   const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
+  // The feet's severity shows only on the feet: offered where the step works on a foot.
+  const showsFoot = current.step.zones.some((z) => FOOT_ZONES.has(z));
   return (
     <section className="player-controls" aria-label={t('ui.player.label')}>
       <div className="progress" aria-hidden="true">
@@ -168,21 +171,23 @@ export function PlayerControls() {
           </span>
         ) : null}
       </div>
-      <div className="row">
-        {SEVERITY_SLIDERS.map(({ target, label }) => (
-          <label key={target}>
-            {t(label)}{' '}
-            <input
-              type="range"
-              min={0}
-              max={1}
-              step={0.05}
-              value={severity[target]}
-              onChange={(e) => setSeverity(target, Number(e.target.value))}
-            />
-          </label>
-        ))}
-      </div>
+      {showsFoot ? (
+        <div className="row">
+          {SEVERITY_SLIDERS.map(({ target, label }) => (
+            <label key={target}>
+              {t(label)}{' '}
+              <input
+                type="range"
+                min={0}
+                max={1}
+                step={0.05}
+                value={severity[target]}
+                onChange={(e) => setSeverity(target, Number(e.target.value))}
+              />
+            </label>
+          ))}
+        </div>
+      ) : null}
     </section>
   );
 }

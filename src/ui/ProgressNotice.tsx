@@ -1,80 +1,59 @@
 import { useEffect, useState } from 'react';
 import type { Translate } from '../i18n/i18n.ts';
 import { useT } from '../state/localeStore.ts';
-import type { SaveResult, StorageNotice } from '../state/progressStorage.ts';
+import type { StorageNotice } from '../state/progressStorage.ts';
 
-interface StartNotice {
-  readonly notice: StorageNotice | null;
-  /** The write-back of migrated progress, when it failed (e.g. the storage is full). */
-  readonly save: SaveResult | null;
-}
-
-let atStart: Promise<StartNotice> | null = null;
+let atStart: Promise<StorageNotice | null> | null = null;
 
 /**
- * Reads the stored training progress once per page (migrating or resetting it if needed). The
- * storage code (and its validator) loads after the first view, not with it.
+ * Reads the stored training progress once per page (moving an older version's document, leaving
+ * out what cannot be read). The storage code (and its validator) loads after the first view.
  */
-function loadNoticeOnce(): Promise<StartNotice> {
+function loadNoticeOnce(): Promise<StorageNotice | null> {
   atStart ??= import('../state/progressStorage.ts').then(
-    ({ browserStorage, loadProgress, saveProgress }): StartNotice => {
-      const storage = browserStorage();
-      const { doc, notice } = loadProgress(storage, new Date());
-      const save = notice?.kind === 'migrated' ? saveProgress(storage, doc) : null;
-      return { notice, save: save && !save.ok ? save : null };
-    },
-    (e: unknown): StartNotice => ({
-      notice: { kind: 'unavailable', detail: e instanceof Error ? e.message : String(e) },
-      save: null,
+    async ({ pageProgressStore }) => (await pageProgressStore().load()).notice,
+    (e: unknown): StorageNotice => ({
+      kind: 'unavailable',
+      detail: e instanceof Error ? e.message : String(e),
     }),
   );
   return atStart;
 }
 
-function describe(notice: StorageNotice, t: Translate): string {
+/** The words of a notice about the saved progress (here at start, and in Train). */
+export function describeProgressNotice(notice: StorageNotice, t: Translate): string {
   switch (notice.kind) {
     case 'migrated':
       return t('ui.progress.migrated', { detail: notice.detail });
     case 'reset':
       return t('ui.progress.reset', { detail: notice.detail });
+    case 'partial':
+      return t('ui.progress.partial', { count: notice.dropped, detail: notice.detail });
     case 'unavailable':
       return t('ui.progress.unavailable', { detail: notice.detail });
   }
 }
 
-/** A visible notice, at start, when stored progress was migrated, reset or cannot be stored. */
+/** A visible notice, at start, when stored progress was migrated, partly unreadable or cannot be stored. */
 export function ProgressNotice() {
-  const [start, setStart] = useState<StartNotice | null>(null);
+  const [notice, setNotice] = useState<StorageNotice | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const { t } = useT();
   useEffect(() => {
     let live = true;
-    void loadNoticeOnce().then((s) => {
-      if (live) setStart(s);
+    void loadNoticeOnce().then((n) => {
+      if (live) setNotice(n);
     });
     return () => {
       live = false;
     };
   }, []);
-  if (!start?.notice || dismissed) return null;
-  const { notice, save } = start;
-  // "No storage at all" is only worth a notice where storage was expected and refused.
-  if (notice.kind === 'unavailable' && notice.detail === 'no storage on this device') return null;
+  if (!notice || dismissed) return null;
   return (
     <div className="notice progress-notice" role="status">
-      <p>{describe(notice, t)}</p>
+      <p>{describeProgressNotice(notice, t)}</p>
       {'backupKey' in notice && notice.backupKey ? (
-        <p className="muted small">{t('ui.progress.backup', { key: notice.backupKey })}</p>
-      ) : null}
-      {save && !save.ok ? (
-        <p className="small">
-          {save.reason === 'storage_full'
-            ? t('ui.progress.full')
-            : t('ui.progress.saveFailed', { detail: save.detail })}
-        </p>
-      ) : null}
-      {'unsavedText' in notice && notice.unsavedText !== undefined ? (
-        <p className="muted small">{t('ui.progress.noBackup')}</p>
+        <p className="muted small">{t('ui.progress.backupKept')}</p>
       ) : null}
       <button type="button" onClick={() => setDismissed(true)}>
         {t('ui.dismiss')}

@@ -27,8 +27,14 @@ export function ProtocolImport() {
   const status = useImportStore((s) => s.status);
   const fileName = useImportStore((s) => s.fileName);
   const problems = useImportStore((s) => s.problems);
+  const problemTotal = useImportStore((s) => s.problemTotal);
+  const unreadable = useImportStore((s) => s.unreadable);
   const imported = useImportStore((s) => s.imported);
+  const kept = useImportStore((s) => s.kept);
+  const stored = useImportStore((s) => s.stored);
+  const refusedEarlier = useImportStore((s) => s.refusedEarlier);
   const importFile = useImportStore((s) => s.importFile);
+  const remove = useImportStore((s) => s.remove);
   const current = useCurrentProtocol();
   const { t, locale } = useT();
 
@@ -81,21 +87,73 @@ export function ProtocolImport() {
       <p className="muted small">{t('ui.import.drop')}</p>
       <div aria-live="polite">
         {status === 'checking' ? <p>{t('ui.import.checking', { file: fileName ?? '' })}</p> : null}
+        {status === 'checkingModel' ? (
+          <p>{t('ui.import.checkingModel', { file: fileName ?? '' })}</p>
+        ) : null}
         {status === 'done' && imported ? (
           <p className="import-ok">
             {t('ui.import.done', {
               title: localized(imported.protocol.title, locale),
               file: fileName ?? '',
-            })}
+            })}{' '}
+            {kept?.ok ? t('ui.import.kept') : null}
+            {kept && !kept.ok ? t('ui.import.notKept', { detail: kept.detail }) : null}
           </p>
         ) : null}
       </div>
+      {status === 'done' && unreadable ? (
+        <div className="import-problems" role="alert">
+          <p>
+            {unreadable.reason === 'not_utf8'
+              ? t('ui.import.notUtf8', {
+                  file: fileName ?? '',
+                  byte: unreadable.byte,
+                  line: unreadable.line,
+                  column: unreadable.column,
+                })
+              : t('ui.import.badUtf16', { file: fileName ?? '' })}
+          </p>
+        </div>
+      ) : null}
       {status === 'done' && problems.length > 0 ? (
         <div className="import-problems" role="alert">
           <p>{t('ui.import.failed', { file: fileName ?? '' })}</p>
           <ul>
             {problems.map((p, i) => (
               <li key={`${String(i)}-${p}`}>{p}</li>
+            ))}
+          </ul>
+          {problemTotal > problems.length ? (
+            <p className="small">
+              {t('ui.import.more', {
+                count: problemTotal - problems.length,
+                shown: problems.length,
+                total: problemTotal,
+              })}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      {refusedEarlier.map((r) => (
+        <p key={r.file} className="small import-refused-earlier" role="status">
+          {t('ui.import.refusedEarlier', { file: r.file, problem: r.problem })}
+        </p>
+      ))}
+      {stored.length > 0 ? (
+        <div className="import-kept">
+          <p className="small">{t('ui.import.listTitle')}</p>
+          <ul>
+            {stored.map((k) => (
+              <li key={k.id} data-imported={k.id}>
+                <span>{localized(k.title, locale)}</span>{' '}
+                <button
+                  type="button"
+                  aria-label={t('ui.import.removeLabel', { title: localized(k.title, locale) })}
+                  onClick={() => void remove(k.id)}
+                >
+                  {t('ui.import.remove')}
+                </button>
+              </li>
             ))}
           </ul>
         </div>

@@ -15,6 +15,7 @@ import { usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
 import { useStepMotion } from '../state/stepMotion.ts';
 import { reasonsText } from './safetyWords.ts';
+import { sourceWord } from './sourceLabel.ts';
 import { StepSourceNotes } from './SourceNotes.tsx';
 
 const NO_ZONES: readonly ZoneSide[] = [];
@@ -131,7 +132,7 @@ export function StepPanel() {
         </ul>
       ) : null}
       <StepSourceNotes protocol={protocol.protocol} stepId={step.id} />
-      <p className="source">{t('ui.step.source', { source: step.source })}</p>
+      <p className="source">{t('ui.step.source', { source: sourceWord(step.source, t) })}</p>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { VIEW_IDS, type ViewId } from '../domain/views.ts';
 import type { UiKey } from '../i18n/i18n.ts';
 import { useT } from '../state/localeStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
+import { HandsToolbar } from './HandsToolbar.tsx';
 
 const VIEW_LABELS: Record<ViewId, UiKey> = {
   whole: 'ui.view.whole',
@@ -55,6 +56,7 @@ export function ViewToolbar() {
           {t('ui.toolbar.reset')}
         </button>
       </div>
+      <HandsToolbar />
     </nav>
   );
 }

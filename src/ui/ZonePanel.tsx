@@ -1,4 +1,5 @@
 import { zoneInfo } from '../content/zoneCatalogue.ts';
+import { originWords } from '../domain/sourceNotes.ts';
 import { zoneAvoidReason, zoneDescription, zoneSideLabel } from '../i18n/zones.ts';
 import { useT } from '../state/localeStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
@@ -57,7 +58,7 @@ export function ZonePanel() {
           {usage.map((u, i) => (
             <li key={`${u.protocolId}-${String(i)}`}>
               <span className="usage-protocol">{u.protocolTitle}</span> — {u.stepTitle}{' '}
-              <span className="source">({u.source})</span>
+              <span className="source">({originWords({ source: u.source }, t)})</span>
             </li>
           ))}
         </ul>

@@ -55,14 +55,20 @@ export async function newPage(
 
 /**
  * Resolves once the page has drawn the model's first frame and the interactive app has taken
- * over from the first-frame overlay (its own canvas drawn, the overlay removed).
+ * over from the first-frame picture (its own canvas drawn, the picture removed). On a page that
+ * shows no step yet the interactive 3D view loads when the user reaches for the body: a pointer
+ * moving over the 3D area, as a user's would, asks for it.
  */
 export async function waitForFirstFrame(page: Page, timeout = 90_000): Promise<void> {
   await page.waitForFunction(
-    () =>
-      performance.getEntriesByName('footwork:first-frame').length > 0 &&
-      document.getElementById('boot') === null &&
-      window.footwork !== undefined,
+    () => {
+      if (performance.getEntriesByName('footwork:first-frame').length === 0) return false;
+      if (window.footwork === undefined)
+        document
+          .querySelector('.canvas-wrap')
+          ?.dispatchEvent(new PointerEvent('pointermove', { bubbles: true }));
+      return document.getElementById('boot') === null && window.footwork !== undefined;
+    },
     undefined,
     { timeout, polling: 100 },
   );

@@ -56,7 +56,9 @@ describe('offline', () => {
     });
     expect(cached.some((u) => /^\/assets\/body-adult-[\w-]+\.glb$/.test(u))).toBe(true);
     expect(cached.some((u) => /^\/assets\/body-child-[\w-]+\.glb$/.test(u))).toBe(true);
-    expect(cached.some((u) => /^\/assets\/appContent-[\w-]+\.js$/.test(u))).toBe(true);
+    // The content, one module per protocol and one shared, made when the app was built.
+    expect(cached.some((u) => /^\/assets\/p2-hallux-valgus-child-[\w-]+\.js$/.test(u))).toBe(true);
+    expect(cached.some((u) => /^\/assets\/content-shared-[\w-]+\.js$/.test(u))).toBe(true);
     expect(cached).toContain('/index.html');
 
     await context.setOffline(true);

@@ -149,6 +149,8 @@ describe('technique player', () => {
     });
     await openJointStep(page);
     const lastFrame = () => page.evaluate(() => window.footwork?.lastFrame() ?? null);
+    // the still once the camera has framed the step (its close-up draws only what it sees)
+    await settle(page);
     const still = await lastFrame();
     expect(still?.pixelRatio).toBe(1);
     const full = still?.triangles ?? 0;

@@ -409,15 +409,15 @@ describe('Train mode', () => {
 
   it('says so when the storage is full, keeps the attempt in memory and goes on working', async () => {
     const { context, page, errors } = await openContext(env.browser, () => {
-      const setItem = Object.getOwnPropertyDescriptor(Storage.prototype, 'setItem')?.value as (
-        this: Storage,
-        key: string,
-        value: string,
-      ) => void;
-      Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
-        if (key === 'footwork.progress')
+      // The device's database refuses every write of progress, as when the storage is full.
+      const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')?.value as (
+        this: IDBObjectStore,
+        ...args: unknown[]
+      ) => IDBRequest<IDBValidKey>;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: unknown[]) {
+        if (this.name === 'trainees' || this.name === 'attempts')
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-        setItem.call(this, key, value);
+        return put.apply(this, args);
       };
     });
     await openTrain(page, STROKE_URL);
@@ -436,7 +436,22 @@ describe('Train mode', () => {
     await screenshot(page, 'train-storage-full');
     // Kept in memory: the summary counts it; nothing reached the storage.
     expect(await page.getByTestId('summary-totals').textContent()).toBe('Attempts: 1, passed: 1.');
-    expect(await page.evaluate(() => localStorage.getItem('footwork.progress'))).toBeNull();
+    expect(
+      await page.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('footwork');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(new Error(String(req.error)));
+        });
+        const count = await new Promise<number>((resolve, reject) => {
+          const req = db.transaction('attempts').objectStore('attempts').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(new Error(String(req.error)));
+        });
+        db.close();
+        return count;
+      }),
+    ).toBe(0);
     // The app still works: another drill, and the other modes.
     await page.getByRole('button', { name: 'Clear and try again' }).click();
     await traceThrough(page, [...STROKE_LANDMARKS].reverse());
@@ -453,7 +468,7 @@ describe('Train mode', () => {
     await context.close();
   });
 
-  it('tells that unreadable saved progress was reset, with where the old data was kept', async () => {
+  it('tells that unreadable saved progress was reset, and that a copy is kept as a backup', async () => {
     const { context, page, errors } = await openContext(env.browser, () => {
       localStorage.setItem('footwork.progress', '{"version": 2, "trainees": ');
     });
@@ -463,9 +478,10 @@ describe('Train mode', () => {
     expect(await notice.textContent()).toContain(
       'Saved training progress could not be read and was reset',
     );
-    expect(await notice.textContent()).toMatch(
-      /The previous data was kept under “footwork\.progress\.backup\./,
+    expect(await notice.textContent()).toContain(
+      'A copy of the saved data as it was is kept on this device: Train → Progress → Backups',
     );
+    await expect.poll(() => page.locator('.train-backups li').count()).toBe(1);
     // The app goes on: a trainee can start afresh.
     await chooseTrainee(page, 'Fedor');
     await page.getByRole('button', { name: 'Dismiss' }).click();

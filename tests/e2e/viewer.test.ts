@@ -43,11 +43,12 @@ describe('viewer', () => {
     await page.mouse.click(calf.x, calf.y);
     await expect.poll(() => panel.locator('h2').textContent()).toBe('Front of the thigh (left)');
     expect(await panel.getByRole('alert').count()).toBe(0);
-    // ... and lists the protocol steps that work on it, each with its source file.
+    // ... and lists the protocol steps that work on it, each with its source by its code (not
+    // the file name).
     await expect.poll(() => panel.locator('.usage li').count()).toBeGreaterThan(0);
-    expect(await panel.locator('.usage li').first().textContent()).toMatch(
-      /\(\d{3}_[0-9a-f]{16}\.txt\)/,
-    );
+    const usage = await panel.locator('.usage li').first().textContent();
+    expect(usage).toMatch(/\(source \d{3}\)$/);
+    expect(usage).not.toMatch(/\.txt/);
     await screenshot(page, 'viewer-thigh-selected');
 
     expect(errors).toEqual([]);

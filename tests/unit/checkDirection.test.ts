@@ -120,7 +120,7 @@ describe('check:content measures the direction on the body', () => {
       };
     });
     expect(problems).toEqual([
-      `${P3} › steps[16].direction › the direction words say the stroke runs up, but the path runs down (76 mm)`,
+      `${P3} › steps[16].direction › the direction words say the stroke runs up, but the path runs down (78 mm)`,
     ]);
   });
 
@@ -137,7 +137,7 @@ describe('check:content measures the direction on the body', () => {
       };
     });
     expect(problems).toEqual([
-      `${P3} › steps[16].direction › source 001 has strokes on lateral_lower_leg run up, but this path runs down (76 mm)`,
+      `${P3} › steps[16].direction › source 001 has strokes on lateral_lower_leg run up, but this path runs down (78 mm)`,
     ]);
   });
 

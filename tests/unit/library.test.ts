@@ -7,6 +7,7 @@ import {
   foldForSearch,
   libraryFacets,
   NO_FILTERS,
+  searchStem,
   type LibraryFilters,
 } from '../../src/domain/library.ts';
 import { zoneName } from '../../src/i18n/zones.ts';
@@ -79,6 +80,8 @@ describe('protocol library search (real content)', () => {
       {
         ...heel,
         id: 'zone-only',
+        // No condition whose everyday words name the heel.
+        conditions: ['general'] as Protocol['conditions'],
         title: { en: 'X', ru: 'X' },
         summary: { en: 'Y', ru: 'Y' },
         steps: [{ ...first, title: { en: 'Z', ru: 'Z' }, zones: ['calf'] }],
@@ -89,6 +92,66 @@ describe('protocol library search (real content)', () => {
       filterLibrary(only, { ...NO_FILTERS, text: zoneName('calf', 'ru') }, 'ru', zoneName),
     ).toHaveLength(1);
     expect(filterLibrary(only, { ...NO_FILTERS, text: 'heel' }, 'en', zoneName)).toHaveLength(0);
+  });
+});
+
+describe('everyday words and synonyms (real content)', () => {
+  const children = [
+    'p2-hallux-valgus-child',
+    'p3-valgus-feet-child-orthopedic',
+    'p6-hallux-valgus-child-course',
+  ];
+
+  it('finds the children’s protocols by ребенок and ребёнок, which no title contains', () => {
+    expect(ids({ text: 'ребенок' }, 'ru')).toEqual(children);
+    expect(ids({ text: 'ребёнок' }, 'ru')).toEqual(children);
+    expect(ids({ text: 'малыш' }, 'ru')).toEqual(children);
+    expect(ids({ text: 'kid' })).toEqual(children);
+    expect(ids({ text: 'kids' })).toEqual(children);
+  });
+
+  it('finds every flat-foot protocol by плоскостопие and flatfoot', () => {
+    const flat = [
+      'p2-hallux-valgus-child',
+      'p3-valgus-feet-child-orthopedic',
+      'p5-flat-feet',
+      'p6-hallux-valgus-child-course',
+    ];
+    expect(ids({ text: 'плоскостопие' }, 'ru')).toEqual(flat);
+    expect(ids({ text: 'Плоскостопие у ребёнка' }, 'ru')).toEqual(children);
+    expect(ids({ text: 'flatfoot' })).toEqual(flat);
+  });
+
+  it('finds the hallux valgus protocols by bunion, in the singular and the plural', () => {
+    const bunion = ids({ text: 'bunion' });
+    expect(bunion).toContain('p1-hallux-valgus-adult-self');
+    expect(ids({ text: 'bunions' })).toEqual(bunion);
+    for (const id of ids({ condition: 'hallux_valgus' })) expect(bunion).toContain(id);
+    expect(ids({ text: 'косточка на ноге' }, 'ru')).toEqual(['p1-hallux-valgus-adult-self']);
+  });
+
+  it('keeps every word of a query required', () => {
+    expect(ids({ text: 'kid spur' })).toEqual([]);
+    expect(ids({ text: 'ребёнок шпора' }, 'ru')).toEqual([]);
+  });
+
+  it('drops one ending from a word, keeping at least four letters', () => {
+    expect(searchStem('плоскостопие')).toBe('плоскостоп');
+    expect(searchStem('bunions')).toBe('bunion');
+    expect(searchStem('ног')).toBe('ног');
+    expect(searchStem('spur')).toBe('spur');
+  });
+});
+
+describe('the three children’s valgus protocols', () => {
+  it('each says how it differs from the other two, in both languages', () => {
+    const child = protocols.filter((p) => p.audience === 'child');
+    expect(child.map((p) => p.catalogueId).sort()).toEqual(['P2', 'P3', 'P6']);
+    for (const p of child) {
+      const others = child.filter((o) => o !== p).map((o) => o.catalogueId);
+      expect(p.summary.en).toMatch(new RegExp(`^How it differs from ${others.join(' and ')}:`));
+      expect(p.summary.ru).toMatch(new RegExp(`^Чем отличается от ${others.join(' и ')}:`));
+    }
   });
 });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readLandmarks, readZones } from '../../scripts/model/catalogue.ts';
 import { buildBody } from '../../scripts/model/pipeline.ts';
 import { CHILD, type Proportions } from '../../scripts/model/proportions.ts';
+import { encodeBody } from '../../scripts/model/writer.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const coarse: Proportions = { ...CHILD, edgeFoot: 0.0035, edgeBody: 0.012 };
@@ -18,6 +19,17 @@ describe('scripts/model build checks', () => {
     expect(body.parts.length).toBe(readZones(root).reduce((n, z) => n + (z.bilateral ? 2 : 1), 0));
     expect(body.landmarks.length).toBeGreaterThan(100);
   });
+
+  it('is reproducible: two builds from the same sources give the same bytes', async () => {
+    const a = await encodeBody(
+      await buildBody(coarse, readZones(root), readLandmarks(root), quiet),
+    );
+    const b = await encodeBody(
+      await buildBody(coarse, readZones(root), readLandmarks(root), quiet),
+    );
+    expect(a.length).toBeGreaterThan(10_000);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  }, 120_000);
 
   it('fails with a clear message when a catalogue zone has no geometry', async () => {
     const zones = [

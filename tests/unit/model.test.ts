@@ -2,19 +2,23 @@
  * Checks the committed body models (models/*.glb) against the zone and landmark catalogues and
  * the anatomy the app relies on. Loads the real files through scripts/lib/readBodyFile.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { NodeIO } from '@gltf-transform/core';
 import { EXTMeshoptCompression, KHRMeshQuantization } from '@gltf-transform/extensions';
 import { MeshoptDecoder } from 'meshoptimizer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
+import { ADULT, CHILD } from '../../scripts/model/proportions.ts';
 import {
   MORPH_TARGETS,
+  POSE_MORPH_TARGETS,
+  SKIN_BASE_COLOR,
   type BodyData,
   type MorphTarget,
   type Vec3,
 } from '../../src/domain/body.ts';
+import { breadthAt, heelAngle, midfootContactShare, pieces } from './modelMeasure.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -173,6 +177,21 @@ function intersections(A: Tri[], B: Tri[]): number {
   return n;
 }
 
+/**
+ * Crossings between two neighbouring toes' skins. Toes that touch share a border in the web; the
+ * triangles on either side of it share corners and are neighbours on one surface, not crossings,
+ * so pairs with a common corner are left out.
+ */
+function toeCrossings(A: Tri[], B: Tri[]): number {
+  const key = (v: Vec3): string => `${v[0]},${v[1]},${v[2]}`;
+  const inA = new Set(A.flatMap((t) => t.map(key)));
+  const inB = new Set(B.flatMap((t) => t.map(key)));
+  return intersections(
+    A.filter((t) => !t.some((v) => inB.has(key(v)))),
+    B.filter((t) => !t.some((v) => inA.has(key(v)))),
+  );
+}
+
 function distToTriangles(p: Vec3, tris: Tri[]): number {
   let best = Infinity;
   for (const [a, b, c] of tris) best = Math.min(best, pointTriangleDistance(p, a, b, c));
@@ -320,33 +339,39 @@ for (const id of ['adult', 'child'] as const) {
       for (const l of catalogueLandmarks) {
         for (const side of l.bilateral ? ['L', 'R'] : [null]) {
           const key = side ? `${l.name}.${side}` : l.name;
-          const node = side ? `${l.zone}.${side}` : l.zone;
+          // a bilateral landmark may sit either side of the midline on a midline zone
+          const midline = zones.find((z) => z.id === l.zone)?.bilateral === false;
+          const node = side && !midline ? `${l.zone}.${side}` : l.zone;
           const d = distToTriangles(lmAt(body, key), trianglesOf(body, node));
           expect(d, `${key} to ${node}`).toBeLessThan(0.001);
         }
       }
     });
 
-    it('carries the five morph targets, by name, on every foot-zone primitive and only there', async () => {
+    it('carries the five foot morphs on every foot-zone primitive, the two arm pose morphs on the arms, nothing elsewhere', async () => {
       await MeshoptDecoder.ready;
       const io = new NodeIO()
         .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
         .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
       const doc = await io.read(file);
       const footZones = new Set(zones.filter((z) => z.group === 'foot').map((z) => z.id));
+      let arms = 0;
       for (const node of doc.getRoot().listNodes()) {
         const mesh = node.getMesh();
         if (!mesh) continue;
         const zone = node.getExtras().zone as string;
         const prims = mesh.listPrimitives();
         expect(prims.length).toBe(1);
-        if (footZones.has(zone)) {
-          expect(mesh.getExtras().targetNames, node.getName()).toEqual([...MORPH_TARGETS]);
-          expect(prims[0].listTargets().length).toBe(MORPH_TARGETS.length);
-        } else {
-          expect(prims[0].listTargets().length, node.getName()).toBe(0);
-        }
+        const expected = footZones.has(zone)
+          ? [...MORPH_TARGETS]
+          : zone === 'arm'
+            ? [...POSE_MORPH_TARGETS]
+            : [];
+        if (zone === 'arm') arms++;
+        if (expected.length) expect(mesh.getExtras().targetNames, node.getName()).toEqual(expected);
+        expect(prims[0].listTargets().length, node.getName()).toBe(expected.length);
       }
+      expect(arms).toBe(2);
     });
 
     it('places the bunion medial to the first MTP joint ring', () => {
@@ -400,8 +425,11 @@ for (const id of ['adult', 'child'] as const) {
           ml = lmAt(body, `malleolus_lateral.${side}`);
         expect(mm[1] - ml[1]).toBeGreaterThan(0.01 * k);
         expect(dot(sub(mm, ml), fwd)).toBeGreaterThan(0.005 * k);
-        // the arch is lifted; the lateral border of the foot rests on the ground
-        expect(lmAt(body, `arch_center.${side}`)[1]).toBeGreaterThan(0.008 * k);
+        // the arch is lifted (a toddler's fat pad fills it partly); the lateral border rests on
+        // the ground
+        expect(lmAt(body, `arch_center.${side}`)[1]).toBeGreaterThan(
+          id === 'adult' ? 0.008 : 0.0035,
+        );
         let minY = Infinity;
         for (const t of trianglesOf(body, `foot_outer_edge.${side}`))
           for (const v of t) minY = Math.min(minY, v[1]);
@@ -435,7 +463,7 @@ for (const id of ['adult', 'child'] as const) {
         for (const w of [0.5, 1]) {
           const hallux = trianglesOf(body, `hallux.${side}`, { hallux_valgus: w });
           const toe2 = trianglesOf(body, `toe2.${side}`, { hallux_valgus: w });
-          expect(intersections(hallux, toe2), `hallux × toe2 at ${w}`).toBe(0);
+          expect(toeCrossings(hallux, toe2), `hallux × toe2 at ${w}`).toBe(0);
         }
       }
     });
@@ -453,25 +481,35 @@ for (const id of ['adult', 'child'] as const) {
       expect(intersections(moved, toe2)).toBeGreaterThan(0);
     });
 
-    it('keeps neighbouring toes apart under toes_spread, toes_flex and toes_extend', () => {
+    it('keeps every toe out of its neighbours under every combination of the five foot morphs', () => {
       const toes = ['hallux', 'toe2', 'toe3', 'toe4', 'toe5'];
-      for (const morph of ['toes_spread', 'toes_flex', 'toes_extend'] as const) {
+      let combos = 0;
+      for (let mask = 0; mask < 1 << MORPH_TARGETS.length; mask++) {
+        const morphs: Partial<Record<MorphTarget, number>> = {};
+        MORPH_TARGETS.forEach((name, i) => {
+          if (mask & (1 << i)) morphs[name] = 1;
+        });
+        const skins = toes.map((t) => trianglesOf(body, `${t}.L`, morphs));
         for (let i = 0; i + 1 < toes.length; i++) {
-          const a = trianglesOf(body, `${toes[i]}.L`, { [morph]: 1 });
-          const b = trianglesOf(body, `${toes[i + 1]}.L`, { [morph]: 1 });
-          expect(intersections(a, b), `${toes[i]} × ${toes[i + 1]} at ${morph}`).toBe(0);
+          expect(
+            toeCrossings(skins[i], skins[i + 1]),
+            `${toes[i]} × ${toes[i + 1]} at ${JSON.stringify(morphs)}`,
+          ).toBe(0);
         }
+        combos++;
       }
+      expect(combos).toBe(32);
     });
 
     it('flat_foot lowers the arch landmark, and the foot stays above the ground', () => {
       for (const side of ['L', 'R'] as const) {
         const a0 = lmAt(body, `arch_center.${side}`),
           a1 = lmAt(body, `arch_center.${side}`, { flat_foot: 1 });
-        expect(a0[1] - a1[1]).toBeGreaterThan(id === 'adult' ? 0.004 : 0.0015);
+        expect(a0[1] - a1[1]).toBeGreaterThan(id === 'adult' ? 0.008 : 0.0025);
         expect(a1[1]).toBeGreaterThan(0);
         // the medial arch is higher than the lateral edge, which touches the ground
-        expect(a0[1]).toBeGreaterThan(lmAt(body, `foot_outer_mid.${side}`)[1]);
+        // (a toddler's padded arch is lower than the side of the foot)
+        if (id === 'adult') expect(a0[1]).toBeGreaterThan(lmAt(body, `foot_outer_mid.${side}`)[1]);
       }
       const d = body.morphDeltas.flat_foot;
       expect(d).toBeDefined();
@@ -501,46 +539,300 @@ for (const id of ['adult', 'child'] as const) {
       }
     });
 
-    it('shows distinct spinous processes along the back midline', () => {
-      const top = lmAt(body, 'spine_top'),
-        low = lmAt(body, 'spine_low');
-      // the exact midline profile: cut every vertebrae triangle with the plane x = 0
-      const segs: [number, number, number, number][] = [];
-      for (const t of trianglesOf(body, 'vertebrae')) {
-        const pts: [number, number][] = [];
-        for (let e = 0; e < 3; e++) {
-          const p = t[e],
-            q = t[(e + 1) % 3];
-          if (p[0] < 0 !== q[0] < 0) {
-            const u = p[0] / (p[0] - q[0]);
-            pts.push([p[1] + (q[1] - p[1]) * u, p[2] + (q[2] - p[2]) * u]);
+    it(
+      id === 'adult'
+        ? 'shows soft spinous processes along the back midline'
+        : 'shows no spinous bumps on the toddler’s back, only a soft furrow',
+      () => {
+        const top = lmAt(body, 'spine_top'),
+          low = lmAt(body, 'spine_low');
+        // the exact midline profile: cut every vertebrae triangle with the plane x = 0
+        const segs: [number, number, number, number][] = [];
+        for (const t of trianglesOf(body, 'vertebrae')) {
+          const pts: [number, number][] = [];
+          for (let e = 0; e < 3; e++) {
+            const p = t[e],
+              q = t[(e + 1) % 3];
+            if (p[0] < 0 !== q[0] < 0) {
+              const u = p[0] / (p[0] - q[0]);
+              pts.push([p[1] + (q[1] - p[1]) * u, p[2] + (q[2] - p[2]) * u]);
+            }
           }
+          if (pts.length === 2) segs.push([pts[0][0], pts[0][1], pts[1][0], pts[1][1]]);
         }
-        if (pts.length === 2) segs.push([pts[0][0], pts[0][1], pts[1][0], pts[1][1]]);
-      }
-      const step = 0.0005;
-      const n = Math.floor((top[1] - low[1]) / step) + 1;
-      const prof: number[] = [];
-      for (let i = 0; i < n; i++) {
-        const y = low[1] + i * step;
-        let z = Infinity;
-        for (const [y0, z0, y1, z1] of segs) {
-          if ((y - y0) * (y - y1) > 0 || y0 === y1) continue;
-          z = Math.min(z, z0 + ((z1 - z0) * (y - y0)) / (y1 - y0));
+        const step = 0.0005;
+        const n = Math.floor((top[1] - low[1]) / step) + 1;
+        const prof: number[] = [];
+        for (let i = 0; i < n; i++) {
+          const y = low[1] + i * step;
+          let z = Infinity;
+          for (const [y0, z0, y1, z1] of segs) {
+            if ((y - y0) * (y - y1) > 0 || y0 === y1) continue;
+            z = Math.min(z, z0 + ((z1 - z0) * (y - y0)) / (y1 - y0));
+          }
+          prof.push(z);
         }
-        prof.push(z);
+        expect(prof.filter(Number.isFinite).length).toBeGreaterThan(n * 0.9);
+        // a bump: the most posterior point within ±6 mm, standing out of that window by its height
+        const w = Math.round(0.006 / step);
+        const heights: number[] = [];
+        for (let i = w; i + w < n; i++) {
+          const win = prof.slice(i - w, i + w + 1).filter(Number.isFinite);
+          if (prof[i] === Math.min(...win)) heights.push(Math.max(...win) - prof[i]);
+        }
+        const bumps = heights.filter((h) => h > 0.0005);
+        if (id === 'adult') {
+          // C7 to L5, the thoracic processes slender and close, all soft: none stands out 5 mm
+          expect(bumps.length).toBeGreaterThanOrEqual(9);
+          expect(Math.max(...heights)).toBeLessThan(0.005);
+        } else {
+          // no row of processes: at most a stray millimetre where the back curves
+          expect(bumps.length).toBeLessThanOrEqual(2);
+          expect(Math.max(...heights)).toBeLessThan(0.0015);
+        }
+      },
+    );
+
+    it('has arms and hands along the body, a zone outside every massage zone', () => {
+      const arm = zones.find((z) => z.id === 'arm');
+      expect(arm).toMatchObject({ group: 'other', bilateral: true, avoid: null });
+      // no protocol step and no landmark uses the arm zone
+      const protocols = readdirSync(resolve(root, 'content/protocols')).filter((f) =>
+        f.endsWith('.json'),
+      );
+      for (const f of protocols) {
+        const text = readFileSync(resolve(root, 'content/protocols', f), 'utf8');
+        expect(text.includes('"arm"'), f).toBe(false);
       }
-      expect(prof.filter(Number.isFinite).length).toBeGreaterThan(n * 0.9);
-      // a bump: the most posterior point within ±(a third of the process spacing), standing out
-      const spacing = (top[1] - low[1]) / 17;
-      const w = Math.max(2, Math.round(spacing / 3 / step));
-      const k = id === 'adult' ? 1 : 0.62;
-      let bumps = 0;
-      for (let i = w; i + w < n; i++) {
-        const win = prof.slice(i - w, i + w + 1).filter(Number.isFinite);
-        if (prof[i] === Math.min(...win) && Math.max(...win) - prof[i] > 0.0008 * k) bumps++;
+      expect(catalogueLandmarks.some((l) => l.zone === 'arm')).toBe(false);
+      const P = id === 'adult' ? ADULT : CHILD;
+      for (const side of ['L', 'R'] as const) {
+        const tris = trianglesOf(body, `arm.${side}`);
+        let lowY = Infinity,
+          highY = -Infinity;
+        for (const t of tris)
+          for (const v of t) {
+            lowY = Math.min(lowY, v[1]);
+            highY = Math.max(highY, v[1]);
+            expect(Math.sign(v[0])).toBe(side === 'L' ? 1 : -1);
+          }
+        // from below the shoulder to a hand hanging beside the thigh
+        expect(highY).toBeLessThan(P.shoulderY);
+        expect(highY).toBeGreaterThan(P.waistY);
+        expect(lowY).toBeLessThan(P.hipY - 0.08 * (P.headTopY / 1.7));
+        // the hand keeps clear of every massage zone, so no stroke can land on it
+        const handVerts = tris.flat().filter((v) => v[1] < P.hipY);
+        const massage = body.parts.filter(
+          (p) => p.zone !== 'arm' && p.zone !== 'body' && p.side === side,
+        );
+        const clear = 0.02 * (P.headTopY / 1.7);
+        // only triangles whose box comes within `clear` of the hand's box can be nearer than that
+        const lo = [0, 1, 2].map((j) => Math.min(...handVerts.map((v) => v[j])) - clear);
+        const hi = [0, 1, 2].map((j) => Math.max(...handVerts.map((v) => v[j])) + clear);
+        const nearHand = (t: Tri): boolean =>
+          [0, 1, 2].every(
+            (j) =>
+              Math.max(t[0][j], t[1][j], t[2][j]) >= (lo[j] ?? 0) &&
+              Math.min(t[0][j], t[1][j], t[2][j]) <= (hi[j] ?? 0),
+          );
+        for (const part of massage) {
+          const other = trianglesOf(body, part.node).filter(nearHand);
+          let near = Infinity;
+          for (const v of handVerts) near = Math.min(near, distToTriangles(v, other));
+          expect(near, `hand to ${part.node}`).toBeGreaterThan(clear);
+        }
       }
-      expect(bumps).toBeGreaterThanOrEqual(14);
+    });
+
+    it('lays the arms on the table when lying face up or face down (pose morphs)', async () => {
+      await MeshoptDecoder.ready;
+      const io = new NodeIO()
+        .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+        .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+      const doc = await io.read(file);
+      let minZ = Infinity,
+        maxZ = -Infinity;
+      for (let i = 2; i < body.positions.length; i += 3) {
+        minZ = Math.min(minZ, body.positions[i]);
+        maxZ = Math.max(maxZ, body.positions[i]);
+      }
+      // the body rests on its back (supine) or front (prone): compare with the trunk's depth,
+      // not the toes (which reach furthest forward)
+      let trunkFront = -Infinity;
+      for (let t = 0; t < body.triangleParts.length; t++) {
+        if (body.parts[body.triangleParts[t]].zone !== 'body') continue;
+        for (let e = 0; e < 3; e++) {
+          const v = body.indices[t * 3 + e];
+          if (body.positions[v * 3 + 1] < (id === 'adult' ? 1.4 : 0.7))
+            trunkFront = Math.max(trunkFront, body.positions[v * 3 + 2]);
+        }
+      }
+      const node = doc
+        .getRoot()
+        .listNodes()
+        .find((n) => n.getName() === 'arm.L');
+      const prim = node?.getMesh()?.listPrimitives()[0];
+      if (!node || !prim) throw new Error('no arm.L');
+      const scale = node.getScale()[0];
+      const t = node.getTranslation();
+      const pos = prim.getAttribute('POSITION');
+      if (!pos) throw new Error('no positions');
+      const names = node.getMesh()?.getExtras().targetNames as string[];
+      const extent = (target: string | null): [number, number] => {
+        const d = target
+          ? prim.listTargets()[names.indexOf(target)]?.getAttribute('POSITION')
+          : null;
+        let lo = Infinity,
+          hi = -Infinity;
+        const p: number[] = [0, 0, 0],
+          q: number[] = [0, 0, 0];
+        for (let i = 0; i < pos.getCount(); i++) {
+          pos.getElement(i, p);
+          if (d) d.getElement(i, q);
+          const z = (p[2] + (d ? q[2] : 0)) * scale + t[2];
+          lo = Math.min(lo, z);
+          hi = Math.max(hi, z);
+        }
+        return [lo, hi];
+      };
+      const k = id === 'adult' ? 1 : 0.56;
+      const rest = extent(null);
+      const supine = extent('arms_supine');
+      const prone = extent('arms_prone');
+      // hanging, the arms float well clear of the table in both lying poses
+      expect(rest[0] - minZ).toBeGreaterThan(0.04 * k);
+      // face up, the back of the arm comes down to the table (within 2.5 cm of the back)
+      expect(supine[0] - minZ).toBeLessThan(0.025 * k);
+      expect(supine[0]).toBeGreaterThan(minZ - 0.005);
+      // face down, the front of the arm comes down to the table (the chest's front)
+      expect(trunkFront - prone[1]).toBeLessThan(0.03 * k);
+      expect(maxZ).toBeGreaterThan(prone[1]);
+    });
+
+    it('has one connected piece per zone part, so a glowing zone has no holes or islands', () => {
+      for (const p of body.parts) expect(pieces(body, p.node), p.node).toHaveLength(1);
+    });
+
+    it('flat_foot at 1 puts the medial arch on the floor, everts the heel 8–10° and abducts the forefoot', () => {
+      const feet = (side: 'L' | 'R') =>
+        new Set(zones.filter((z) => z.group === 'foot').map((z) => `${z.id}.${side}`));
+      for (const side of ['L', 'R'] as const) {
+        const f = feet(side);
+        const rest = midfootContactShare(body, f, side);
+        const flat = midfootContactShare(body, f, side, { flat_foot: 1 });
+        // Chippaux–Smirak index: a flat foot's midfoot contact is over 45 % of the forefoot's
+        expect(flat.share).toBeGreaterThan(0.45);
+        expect(flat.midfoot).toBeGreaterThan(rest.midfoot * (id === 'adult' ? 3 : 1.2));
+        if (id === 'adult') expect(rest.share).toBeLessThan(0.3);
+        // heel valgus, seen from behind
+        const tilt = heelAngle(body, f, side, { flat_foot: 1 }) - heelAngle(body, f, side);
+        expect(tilt).toBeGreaterThanOrEqual(8);
+        expect(tilt).toBeLessThanOrEqual(10);
+        expect(Math.abs(heelAngle(body, f, side))).toBeLessThan(6);
+        // the forefoot turns out: the second toe's tip swings laterally about the heel
+        const heel = lmAt(body, `heel_back.${side}`);
+        const toe0 = sub(lmAt(body, `toe2_tip.${side}`), heel);
+        const toe1 = sub(lmAt(body, `toe2_tip.${side}`, { flat_foot: 1 }), heel);
+        const turned = groundAngle(toe0, toe1);
+        expect(turned).toBeGreaterThan(2);
+        expect(turned).toBeLessThan(10);
+        expect(Math.abs(toe1[0]) - Math.abs(toe0[0])).toBeGreaterThan(0);
+        // the talar head and navicular bulge on the inner side
+        const arch0 = lmAt(body, `first_metatarsal_shaft.${side}`);
+        const arch1 = lmAt(body, `first_metatarsal_shaft.${side}`, { flat_foot: 1 });
+        expect(arch1[1]).toBeLessThan(arch0[1]);
+      }
+    });
+
+    it('has a real shape for its age: waist to hip breadth', () => {
+      const P = id === 'adult' ? ADULT : CHILD;
+      const skip = new Set(['arm.L', 'arm.R']);
+      const H = P.headTopY;
+      let hip = 0,
+        waist = Infinity;
+      for (let y = P.hipY - 0.035 * H; y <= P.iliacY; y += 0.002)
+        hip = Math.max(hip, breadthAt(body, y, skip));
+      for (let y = P.iliacY; y <= P.waistY + 0.3 * (P.chestY - P.waistY); y += 0.002)
+        waist = Math.min(waist, breadthAt(body, y, skip));
+      // a toddler is nearly straight from chest to hips; an adult has a waist
+      if (id === 'child') expect(waist / hip).toBeGreaterThanOrEqual(0.85);
+      else {
+        expect(waist / hip).toBeGreaterThan(0.6);
+        expect(waist / hip).toBeLessThan(0.8);
+      }
+    });
+
+    it('bakes ambient occlusion and tints into the vertex colours: paler nails, darker hair', async () => {
+      await MeshoptDecoder.ready;
+      const io = new NodeIO()
+        .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+        .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+      const doc = await io.read(file);
+      const stats = (name: string) => {
+        const prim = doc
+          .getRoot()
+          .listNodes()
+          .find((n) => n.getName() === name)
+          ?.getMesh()
+          ?.listPrimitives()[0];
+        const c = prim?.getAttribute('COLOR_0');
+        if (!c) throw new Error(`${name} has no COLOR_0`);
+        const el: number[] = [0, 0, 0];
+        let max = 0,
+          min = 1;
+        const greens: number[] = [];
+        for (let i = 0; i < c.getCount(); i++) {
+          c.getElement(i, el);
+          greens.push(el[1]);
+          max = Math.max(max, el[1]);
+          min = Math.min(min, el[1]);
+        }
+        greens.sort((a, b) => a - b);
+        return { max, min, median: greens[Math.floor(greens.length / 2)] };
+      };
+      for (const node of doc.getRoot().listNodes()) {
+        const prim = node.getMesh()?.listPrimitives()[0];
+        if (prim) expect(prim.getAttribute('COLOR_0'), node.getName()).not.toBeNull();
+      }
+      // nails: the palest skin on the toe, above plain skin's base
+      const hallux = stats('hallux.L');
+      expect(hallux.max).toBeGreaterThan(SKIN_BASE_COLOR[1] * 1.15);
+      expect(hallux.median).toBeLessThanOrEqual(SKIN_BASE_COLOR[1] + 0.01);
+      // ambient occlusion: the toe webs and the popliteal hollow are shaded
+      expect(stats('dorsum.L').min).toBeLessThan(SKIN_BASE_COLOR[1] * 0.8);
+      expect(stats('popliteal_fossa.L').min).toBeLessThan(SKIN_BASE_COLOR[1] * 0.85);
+      // hair: the head carries much darker skin colour than the chest
+      const head = stats('body');
+      expect(head.min).toBeLessThan(SKIN_BASE_COLOR[1] * 0.3);
+    });
+
+    it('carries joint centres for posing (hip, knee, ankle, shoulder, elbow, wrist on both sides)', async () => {
+      await MeshoptDecoder.ready;
+      const io = new NodeIO()
+        .registerExtensions([EXTMeshoptCompression, KHRMeshQuantization])
+        .registerDependencies({ 'meshopt.decoder': MeshoptDecoder });
+      const doc = await io.read(file);
+      const joints = new Map(
+        doc
+          .getRoot()
+          .listNodes()
+          .filter((n) => n.getName().startsWith('joint:'))
+          .map((n) => [n.getName().slice(6), n.getTranslation()]),
+      );
+      const names = ['hip', 'knee', 'ankle', 'shoulder', 'elbow', 'wrist'];
+      expect([...joints.keys()].sort()).toEqual(names.flatMap((n) => [`${n}.L`, `${n}.R`]).sort());
+      for (const n of names) {
+        const l = joints.get(`${n}.L`),
+          r = joints.get(`${n}.R`);
+        expect(l?.[0]).toBeGreaterThan(0);
+        expect(r?.[0]).toBeCloseTo(-(l?.[0] ?? 0), 6);
+      }
+      // top to bottom along each limb
+      const y = (n: string): number => joints.get(`${n}.L`)?.[1] ?? NaN;
+      expect(y('hip')).toBeGreaterThan(y('knee'));
+      expect(y('knee')).toBeGreaterThan(y('ankle'));
+      expect(y('shoulder')).toBeGreaterThan(y('elbow'));
+      expect(y('elbow')).toBeGreaterThan(y('wrist'));
     });
   });
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { TABLE_TOP_M, applyPose, poseTransform, rotatePose } from '../../src/domain/pose.ts';
+import {
+  TABLE_TOP_M,
+  applyPose,
+  poseMorphs,
+  poseTransform,
+  rotatePose,
+} from '../../src/domain/pose.ts';
 import type { Bounds } from '../../src/domain/views.ts';
 
 const body: Bounds = { min: [-0.25, 0, -0.15], max: [0.25, 1.7, 0.2] };
@@ -32,5 +38,14 @@ describe('poses', () => {
     for (const z of [body.min[2], body.max[2]]) {
       expect(applyPose(t, [0, 0.5, z])[1]).toBeGreaterThanOrEqual(TABLE_TOP_M - 1e-9);
     }
+  });
+});
+
+describe('poseMorphs', () => {
+  it('lays the arms on the table only in the lying poses, one pose morph at a time', () => {
+    expect(poseMorphs('supine')).toEqual({ arms_supine: 1, arms_prone: 0 });
+    expect(poseMorphs('prone')).toEqual({ arms_supine: 0, arms_prone: 1 });
+    expect(poseMorphs('standing')).toEqual({ arms_supine: 0, arms_prone: 0 });
+    expect(poseMorphs('seated')).toEqual({ arms_supine: 0, arms_prone: 0 });
   });
 });

@@ -2,9 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ATTEMPT_KINDS,
-  MAX_ATTEMPTS_PER_TRAINEE,
+  EXPORT_FILE_OVERHEAD,
+  EXPORT_TRAINEE_OVERHEAD,
   MAX_NAME_LENGTH,
+  MAX_PROGRESS_FILE_BYTES,
+  MAX_STORED_BYTES,
   MAX_TRAINEES,
+  checkAttempt,
+  docFromRecords,
   emptyProgress,
   exportProgressJson,
   getTrainee,
@@ -14,20 +19,17 @@ import {
   progressSchema,
   readProgressText,
   recordAttempt,
+  recordBytes,
+  recordsOf,
   serializeProgress,
   summarizeTrainee,
+  utf8Length,
   type Attempt,
   type NewAttempt,
   type ProgressDoc,
   type ReadResult,
 } from '../../src/domain/progress.ts';
-import {
-  PROGRESS_KEY,
-  createProgressRepository,
-  loadProgress,
-  saveProgress,
-} from '../../src/state/progressStorage.ts';
-import { ATTEMPT, MemoryStorage, NOW, docWith } from '../fixtures/progress.ts';
+import { ATTEMPT, NOW, docWith } from '../fixtures/progress.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Doubles and generators
@@ -44,6 +46,7 @@ const iso = fc
 // `+ 0` turns −0 into 0: JSON has no negative zero.
 const score = fc.double({ min: 0, max: 100, noNaN: true }).map((x) => x + 0);
 const attemptArb: fc.Arbitrary<Attempt> = fc.record({
+  id: fc.uuid(),
   protocolId: kebab,
   stepId: fc.option(kebab, { nil: null }),
   kind: fc.constantFrom(...ATTEMPT_KINDS),
@@ -59,15 +62,18 @@ const nameArb = fc.oneof(
     .filter((r): r is { ok: true; name: string } => r.ok)
     .map((r) => r.name),
 );
+/** A trainee as kept: attempts oldest first, each id once, updated when the last was made. */
+const traineeArb = fc
+  .record({
+    attempts: fc.uniqueArray(attemptArb, { maxLength: 6, selector: (a) => a.id }),
+    updatedAt: iso,
+  })
+  .map(({ attempts, updatedAt }) => {
+    const sorted = [...attempts].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    return { attempts: sorted, updatedAt: sorted.at(-1)?.at ?? updatedAt };
+  });
 const docArb: fc.Arbitrary<ProgressDoc> = fc
-  .dictionary(
-    nameArb,
-    fc.record({ attempts: fc.array(attemptArb, { maxLength: 6 }), updatedAt: iso }),
-    {
-      maxKeys: 4,
-      noNullPrototype: true,
-    },
-  )
+  .dictionary(nameArb, traineeArb, { maxKeys: 4, noNullPrototype: true })
   .map((trainees) => ({ version: 2 as const, trainees }));
 
 const RESET_REASONS = [
@@ -88,6 +94,8 @@ function expectWellFormed(result: ReadResult): void {
   if (notice.kind === 'reset') {
     expect(RESET_REASONS).toContain(notice.reason);
     expect(result.doc).toEqual(emptyProgress());
+  } else if (notice.kind === 'partial') {
+    expect(notice.dropped).toBeGreaterThan(0);
   } else {
     expect(notice.kind).toBe('migrated');
   }
@@ -192,7 +200,7 @@ describe('progress reading never throws past the boundary', () => {
     );
   });
 
-  it('keeps a mutated document only when it is still valid, and otherwise says why', () => {
+  it('keeps a mutated document whole when it is still valid, else every record still readable', () => {
     fc.assert(
       fc.property(
         docArb,
@@ -204,14 +212,26 @@ describe('progress reading never throws past the boundary', () => {
           const mutated = mutate(doc, pick, op, key, value);
           const result = readProgressText(JSON.stringify(mutated), NOW);
           expectWellFormed(result);
-          if (
-            progressSchema.safeParse(mutated).success &&
-            !JSON.stringify(mutated).includes('"__proto__"')
-          ) {
+          const text = JSON.stringify(mutated);
+          if (progressSchema.safeParse(mutated).success && !text.includes('"__proto__"')) {
             expect(result.notice).toBeNull();
             expect(result.doc).toEqual(mutated);
-          } else {
-            expect(result.notice?.kind).toBe('reset');
+            return;
+          }
+          if (result.notice?.kind === 'reset') return;
+          // Only what was damaged is left out: each attempt that is still readable on its own,
+          // under a trainee whose name is still usable, is kept.
+          const trainees = (mutated as { trainees?: Record<string, { attempts?: unknown }> })
+            .trainees;
+          for (const [name, t] of Object.entries(trainees ?? {})) {
+            const usable = normalizeTraineeName(name);
+            if (name === '__proto__' || !usable.ok || usable.name !== name) continue;
+            const kept = new Set(getTrainee(result.doc, name)?.attempts.map((a) => a.id));
+            for (const a of Array.isArray(t.attempts) ? (t.attempts as unknown[]) : []) {
+              const checked = checkAttempt(a, 'a');
+              if (checked.ok && (a as { id?: unknown }).id !== undefined)
+                expect(kept.has(checked.attempt.id)).toBe(true);
+            }
           }
         },
       ),
@@ -224,11 +244,23 @@ describe('progress reading never throws past the boundary', () => {
       fc.property(docArb, (doc) => {
         const read = readProgressText(serializeProgress(doc), NOW);
         expect(read).toEqual({ doc, notice: null });
-        const storage = new MemoryStorage();
-        expect(saveProgress(storage, doc)).toEqual({ ok: true });
-        expect(loadProgress(storage, NOW)).toEqual({ doc, notice: null });
         const imported = importProgressJson(exportProgressJson(doc), NOW);
-        expect(imported).toEqual({ ok: true, doc, migratedFrom: null });
+        expect(imported).toEqual({ ok: true, doc, migratedFrom: null, dropped: 0, detail: '' });
+        // The records a device keeps give the same document back.
+        const records = recordsOf(doc);
+        const fromRecords = docFromRecords(records.trainees, records.attempts, NOW);
+        expect(fromRecords.notice).toBeNull();
+        expect(fromRecords.doc.trainees).toEqual(doc.trainees);
+        // The export takes no more than the records plus a little per trainee: within the
+        // limit, every export can be imported again.
+        const bytes = [...records.trainees, ...records.attempts].reduce(
+          (n, r) => n + recordBytes(r),
+          0,
+        );
+        expect(fromRecords.bytes).toBe(bytes);
+        expect(utf8Length(exportProgressJson(doc))).toBeLessThanOrEqual(
+          bytes + EXPORT_FILE_OVERHEAD + EXPORT_TRAINEE_OVERHEAD * records.trainees.length,
+        );
       }),
       RUNS,
     );
@@ -240,10 +272,11 @@ describe('progress reading never throws past the boundary', () => {
         const result = readProgressText(JSON.stringify(v1), NOW);
         expectWellFormed(result);
         expect(result.notice).toEqual({ kind: 'migrated', from: 1, detail: 'version 1 → 2' });
+        const ordered = [...v1.scores].sort((a, b) => a.date - b.date);
         const trainee = getTrainee(result.doc, v1.trainee);
         expect(Object.keys(result.doc.trainees)).toEqual([v1.trainee]);
         expect(trainee?.attempts).toHaveLength(v1.scores.length);
-        v1.scores.forEach((s, i) => {
+        ordered.forEach((s, i) => {
           const a = trainee?.attempts[i];
           expect(a?.score).toBeCloseTo(s.score * 100, 2);
           expect(a?.at).toBe(new Date(s.date).toISOString());
@@ -277,44 +310,32 @@ describe('progress reading never throws past the boundary', () => {
     );
   });
 
-  it('never throws from the repository, whatever the storage does, and keeps changes in memory', () => {
-    const faults = fc.array(fc.constantFrom('ok', 'quota', 'security'), {
-      minLength: 6,
-      maxLength: 6,
-    });
+  it('reads any stored records into a valid document, leaving out only the unreadable ones', () => {
+    const recordArb = fc.oneof(
+      fc.jsonValue(),
+      fc.record({ name: nameArb, addedAt: iso }),
+      fc.tuple(nameArb, attemptArb).map(([trainee, a]) => ({ ...a, trainee })),
+    );
     fc.assert(
-      fc.property(fc.option(fc.string(), { nil: null }), faults, (saved, plan) => {
-        const storage = new MemoryStorage();
-        if (saved !== null) storage.map.set(PROGRESS_KEY, saved);
-        let step = 0;
-        const setFault = () => {
-          const f = plan[step++ % plan.length];
-          storage.failSet =
-            f === 'quota'
-              ? new DOMException('full', 'QuotaExceededError')
-              : f === 'security'
-                ? new DOMException('denied', 'SecurityError')
-                : null;
-          storage.failGet = f === 'security' ? new DOMException('denied', 'SecurityError') : null;
-        };
-        setFault();
-        const repo = createProgressRepository({ storage, now: () => NOW });
-        expectWellFormed({ doc: repo.load().doc, notice: null });
-        for (let i = 0; i < 3; i++) {
-          setFault();
-          const { change, save } = repo.record('Анна', {
-            protocolId: 'p1',
-            stepId: 's',
-            kind: 'trace',
-            score: 50,
-            passed: false,
-          });
-          expect(change.ok).toBe(true);
-          expect(save === null || typeof save.ok === 'boolean').toBe(true);
-        }
-        expect(getTrainee(repo.doc(), 'Анна')?.attempts).toHaveLength(3);
-      }),
-      { numRuns: 150 },
+      fc.property(
+        fc.array(recordArb, { maxLength: 8 }),
+        fc.array(recordArb, { maxLength: 8 }),
+        (trainees, attempts) => {
+          const read = docFromRecords(trainees, attempts, NOW);
+          expectWellFormed(read);
+          const readable = attempts.filter(
+            (a) =>
+              typeof a === 'object' &&
+              a !== null &&
+              'trainee' in a &&
+              checkAttempt({ ...a, trainee: undefined }, 'a').ok,
+          );
+          const kept = Object.values(read.doc.trainees).reduce((n, t) => n + t.attempts.length, 0);
+          const unique = new Set(readable.map((a) => (a as { id: string }).id)).size;
+          expect(kept).toBe(unique);
+        },
+      ),
+      RUNS,
     );
   });
 });
@@ -330,7 +351,9 @@ describe('changing progress', () => {
       version: 2,
       trainees: {
         'Анна Петрова': {
-          attempts: [{ ...ATTEMPT, at: '2026-03-20T09:00:00.000Z' }],
+          attempts: [
+            { ...ATTEMPT, id: expect.any(String) as string, at: '2026-03-20T09:00:00.000Z' },
+          ],
           updatedAt: '2026-03-20T09:00:00.000Z',
         },
       },
@@ -358,9 +381,9 @@ describe('changing progress', () => {
     });
   });
 
-  it('drops the oldest attempts beyond the limit and limits the number of trainees', () => {
+  it('keeps every attempt and limits the number of trainees', () => {
     let doc = emptyProgress();
-    for (let i = 0; i <= MAX_ATTEMPTS_PER_TRAINEE; i++) {
+    for (let i = 0; i <= 2500; i++) {
       const r = recordAttempt(
         doc,
         'Ann',
@@ -370,9 +393,7 @@ describe('changing progress', () => {
       if (!r.ok) throw new Error(r.detail);
       doc = r.doc;
     }
-    const attempts = getTrainee(doc, 'Ann')?.attempts ?? [];
-    expect(attempts).toHaveLength(MAX_ATTEMPTS_PER_TRAINEE);
-    expect(attempts[0]?.score).toBe(1);
+    expect(getTrainee(doc, 'Ann')?.attempts).toHaveLength(2501);
     let many = emptyProgress();
     for (let i = 0; i < MAX_TRAINEES; i++) {
       const r = recordAttempt(many, `T${i}`, ATTEMPT, NOW);
@@ -384,9 +405,13 @@ describe('changing progress', () => {
       reason: 'too_many_trainees',
     });
     expect(recordAttempt(many, 'T0', ATTEMPT, NOW).ok).toBe(true);
+    // Everything the limit allows exports to a file small enough to import.
+    expect(
+      MAX_STORED_BYTES + EXPORT_FILE_OVERHEAD + EXPORT_TRAINEE_OVERHEAD * MAX_TRAINEES,
+    ).toBeLessThanOrEqual(MAX_PROGRESS_FILE_BYTES);
   });
 
-  it('merges an import: identical attempts once, in time order', () => {
+  it('merges: every attempt of both, each once (by id), in time order', () => {
     const t1 = new Date(Date.UTC(2026, 0, 1));
     const t2 = new Date(Date.UTC(2026, 0, 2));
     const mine = docWith('Ann', [ATTEMPT], t2);
@@ -401,31 +426,45 @@ describe('changing progress', () => {
     ]);
     expect(getTrainee(merged, 'Ann')?.updatedAt).toBe(t2.toISOString());
     expect(Object.keys(merged.trainees).sort()).toEqual(['Ann', 'Bob']);
+    // Two attempts alike but distinct (a double click) stay two.
+    const twice = docWith('Ann', [ATTEMPT, ATTEMPT]);
+    expect(getTrainee(mergeProgress(twice, twice), 'Ann')?.attempts).toHaveLength(2);
   });
 
-  it('exports pretty JSON with the version first and refuses a bad import', () => {
+  it('exports one attempt per line with the version first, and refuses a bad import', () => {
     const doc = docWith('Ann', [ATTEMPT]);
     const text = exportProgressJson(doc);
     expect(text.startsWith('{\n  "version": 2,\n  "trainees": {\n    "Ann": {')).toBe(true);
+    const [attempt] = getTrainee(doc, 'Ann')?.attempts ?? [];
+    expect(text).toContain(`\n        ${JSON.stringify(attempt)}\n`);
+    expect(JSON.parse(text)).toEqual(doc);
     expect(importProgressJson('not json', NOW)).toMatchObject({
       ok: false,
       reason: 'corrupt_json',
     });
-    const repo = createProgressRepository({ storage: new MemoryStorage(), now: () => NOW });
-    repo.load();
-    repo.record('Ann', ATTEMPT);
-    const before = repo.doc();
-    expect(repo.importJson('{"version":9}', 'replace').result).toMatchObject({
+    expect(importProgressJson('{"version":9}', NOW)).toMatchObject({
       ok: false,
       reason: 'future_version',
     });
-    expect(repo.doc()).toBe(before);
-    expect(repo.importJson(exportProgressJson(docWith('Bob', [ATTEMPT])), 'merge').save).toEqual({
-      ok: true,
+  });
+
+  it('leaves out one invalid attempt, not its trainee or the others, and names it', () => {
+    const good = { ...ATTEMPT, id: 'good', at: NOW.toISOString() };
+    const text = JSON.stringify({
+      version: 2,
+      trainees: {
+        Ann: {
+          attempts: [good, { ...ATTEMPT, score: 150, at: NOW.toISOString() }],
+          updatedAt: NOW.toISOString(),
+        },
+        Bob: { attempts: [{ ...good, id: 'b', kind: 'palpation' }], updatedAt: NOW.toISOString() },
+      },
     });
-    expect(Object.keys(repo.doc().trainees).sort()).toEqual(['Ann', 'Bob']);
-    expect(repo.remove('Ann')).toEqual({ ok: true });
-    expect(Object.keys(repo.doc().trainees)).toEqual(['Bob']);
+    const read = readProgressText(text, NOW);
+    expect(read.notice).toMatchObject({ kind: 'partial', dropped: 2 });
+    expect(read.notice?.detail).toContain('trainees.Ann.attempts.1.score');
+    expect(getTrainee(read.doc, 'Ann')?.attempts.map((a) => a.id)).toEqual(['good']);
+    expect(getTrainee(read.doc, 'Bob')?.attempts).toEqual([]);
   });
 
   it('summarises a trainee per protocol and drill for the printed sheet', () => {

@@ -118,6 +118,53 @@ describe('step sketch (a step as a picture without WebGL)', () => {
     ).toBe(0);
   });
 
+  it('draws still hands over the body: front faces only, far before near, lit by the eye', () => {
+    const camera = { eye: [0, 1, 1] as const, target: [0, 1, 0] as const, fovDeg: FOV };
+    const none: BodyData = {
+      ...body,
+      positions: new Float32Array(0),
+      indices: new Uint32Array(0),
+      triangleParts: new Uint16Array(0),
+    };
+    // A near triangle (z = 0.2) listed first, a far one (z = -0.2), a back face and one behind
+    // the camera.
+    const hand = {
+      positions: new Float32Array([
+        -0.05, 0.95, 0.2, 0.05, 0.95, 0.2, 0, 1.05, 0.2, -0.1, 0.9, -0.2, 0.1, 0.9, -0.2, 0, 1.1,
+        -0.2, -0.1, 0.9, 0, 0, 1.1, 0, 0.1, 0.9, 0, -0.1, 0.9, 2, 0.1, 0.9, 2, 0, 1.1, 2,
+      ]),
+      indices: new Uint32Array([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]),
+    };
+    const sketch = sketchStep({
+      body: none,
+      partTones: [],
+      camera,
+      width: W,
+      height: H,
+      plan: null,
+      hands: [hand],
+    });
+    expect(sketch.triangleCount).toBe(0);
+    expect(sketch.handTriangleCount).toBe(2);
+    // The far triangle (0.2 wide at 1.2 m) comes first, then the near one (0.1 wide at 0.8 m).
+    const width = (i: number) =>
+      Math.abs((sketch.handTriangles[i * 6 + 2] ?? 0) - (sketch.handTriangles[i * 6] ?? 0));
+    const pxPerM = H / 2 / Math.tan(((FOV / 2) * Math.PI) / 180);
+    expect(width(0)).toBeCloseTo((0.2 / 1.2) * pxPerM, 0);
+    expect(width(1)).toBeCloseTo((0.1 / 0.8) * pxPerM, 0);
+    for (const s of sketch.handShades) {
+      expect(s).toBeGreaterThanOrEqual(0.35);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+    // Faces turned to the eye are lit almost fully.
+    expect(sketch.handShades[1]).toBeGreaterThan(0.9);
+    // Without hands, none are drawn.
+    expect(
+      sketchStep({ body: none, partTones: [], camera, width: W, height: H, plan: null })
+        .handTriangleCount,
+    ).toBe(0);
+  });
+
   it('pictures the circles around the big-toe joint: the zone tinted, the bunion marked, arrows and the hand trajectory in view', () => {
     const { motion, zones } = motionOf('P1', 2);
     const sketch = sketchOf(motion, zones);

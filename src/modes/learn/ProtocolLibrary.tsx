@@ -61,7 +61,23 @@ export function ProtocolLibrary() {
     () => filterLibrary(list, filters, locale, zoneName),
     [list, filters, locale],
   );
-  if (!protocols) return null;
+  if (!protocols) {
+    // Listed from the first view; the search and filters need every protocol's steps: they load
+    // when the library is opened.
+    return (
+      <details
+        className="protocol-library"
+        open={open}
+        onToggle={(e) => {
+          setOpen(e.currentTarget.open);
+          if (e.currentTarget.open) void useContentStore.getState().load();
+        }}
+      >
+        <summary ref={summary}>{t('ui.learn.library.title')}</summary>
+        <p className="muted">{t('ui.protocols.loading')}</p>
+      </details>
+    );
+  }
 
   const setFacet = (key: FacetKey) => (value: string | null) =>
     setFilters((f) => ({ ...f, [key]: value }));

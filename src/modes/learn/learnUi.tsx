@@ -9,29 +9,34 @@ import { StepList } from '../../ui/StepList.tsx';
 import { StepPanel } from '../../ui/StepPanel.tsx';
 import { ZoneList } from '../../ui/ZoneList.tsx';
 import { ZonePanel } from '../../ui/ZonePanel.tsx';
+import { FirstRunGuide } from './FirstRunGuide.tsx';
 import './learn.css';
 import { ProtocolLibrary } from './ProtocolLibrary.tsx';
 import { SafetyCheck } from './SafetyCheck.tsx';
 
 /**
- * Learn (the default mode): find a protocol in the library (or pick it), read what to know before
- * it starts (cautions, position, schedule, where the sources differ), check what rules it or some
- * of its steps out, play it step by step with a session timer, explore the zones.
+ * Learn (the default mode): play a protocol step by step with a session timer (the controls and
+ * the step's words first, so that they are on the first screen), the step list beside them; then
+ * the picker and the library to find another protocol (the first thing shown while none is
+ * open), what to know before it starts (cautions, position, schedule, where the sources differ)
+ * and what rules it or some of its steps out, import and export, the zones. A first visit opens
+ * on a short guide.
  */
 function LearnPanels() {
   return (
     <>
       <ProgressNotice />
       <ContentNotice />
-      <ProtocolLibrary />
-      <ProtocolPicker />
-      <ProtocolImport />
-      <ProtocolBrief />
-      <SafetyCheck />
+      <FirstRunGuide />
       <PlayerControls />
       <StepPanel />
-      <StepList />
       <ZonePanel />
+      <StepList />
+      <ProtocolPicker />
+      <ProtocolLibrary />
+      <ProtocolBrief />
+      <SafetyCheck />
+      <ProtocolImport />
       <ZoneList />
     </>
   );

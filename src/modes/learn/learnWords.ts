@@ -1,5 +1,4 @@
 /** UI words of Learn for the protocol fields the library and the safety check show. */
-import { SOURCES } from '../../content/sources.ts';
 import type { UiKey, Translate } from '../../i18n/i18n.ts';
 
 const AUDIENCE: Readonly<Partial<Record<string, UiKey>>> = {
@@ -27,14 +26,6 @@ const CONDITION: Readonly<Partial<Record<string, UiKey>>> = {
   general: 'ui.learn.condition.general',
 };
 
-const SOURCE: Readonly<Partial<Record<string, UiKey>>> = {
-  '000_cf6d817cf74adffa.txt': 'ui.learn.source.s000',
-  '001_1c2aad9468444d57.txt': 'ui.learn.source.s001',
-  '002_20e48305e7c8a700.txt': 'ui.learn.source.s002',
-  '003_285d5610ba1bda9f.txt': 'ui.learn.source.s003',
-  '004_d764d654849c4dc0.txt': 'ui.learn.source.s004',
-};
-
 /** A word from a table, or the value itself when the table has none (new content). */
 function word(
   table: Readonly<Partial<Record<string, UiKey>>>,
@@ -49,10 +40,5 @@ export const audienceWord = (v: string, t: Translate) => word(AUDIENCE, v, t);
 export const poseWord = (v: string, t: Translate) => word(POSE, v, t);
 export const conditionWord = (v: string, t: Translate) => word(CONDITION, v, t);
 
-/** A source file as "000 · what it is about"; a source the app does not know: its file name. */
-export function sourceWord(file: string, t: Translate): string {
-  const key = SOURCE[file];
-  if (key) return t(key);
-  const known = SOURCES.find((s) => s.file === file);
-  return known ? `${file.slice(0, 3)} · ${known.label}` : file;
-}
+/** Source files are named in src/ui (the step panel shows them too). */
+export { sourceWord } from '../../ui/sourceLabel.ts';

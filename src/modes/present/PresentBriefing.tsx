@@ -85,6 +85,7 @@ export function PresentBriefing() {
         >
           {t('ui.present.briefing.begin', { index: current.index + 1 })}
         </button>
+        <p className="present-touch-hint">{t('ui.present.touchHint')}</p>
       </div>
     </section>
   );

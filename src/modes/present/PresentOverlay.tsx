@@ -14,6 +14,7 @@ import { stopPresenting } from './fullscreen.ts';
 import { hush, speak } from './narration.ts';
 import { PresentBriefing } from './PresentBriefing.tsx';
 import { usePresentStore } from './presentStore.ts';
+import { PresentTransport, useCaptionSwipe, usePresentCameraLock } from './PresentTouch.tsx';
 
 /**
  * Time left in the step: text changed once a second at most, the bar moved by the player's own
@@ -89,6 +90,8 @@ function PresentOverlay() {
     if (!narration) hush();
   }, [narration]);
   useEffect(() => () => hush(), []);
+  usePresentCameraLock();
+  const swipe = useCaptionSwipe();
 
   if (!current) return null;
   const count = current.protocol.protocol.steps.length;
@@ -100,7 +103,12 @@ function PresentOverlay() {
         </button>
       ) : null}
       {presenting && briefing ? <PresentBriefing /> : null}
-      <div className="present-caption" aria-live="polite" hidden={presenting && briefing}>
+      <div
+        className="present-caption"
+        aria-live="polite"
+        hidden={presenting && briefing}
+        {...(presenting ? swipe : {})}
+      >
         <p className="present-counter">
           {t('ui.present.stepCount', { index: current.index + 1, count })}
         </p>
@@ -114,7 +122,12 @@ function PresentOverlay() {
           </ul>
         ) : null}
       </div>
-      {presenting && briefing ? null : <Countdown />}
+      {presenting && briefing ? null : (
+        <div className="present-bottom">
+          <Countdown />
+          {presenting ? <PresentTransport /> : null}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,7 +1,14 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { localized } from '../../content/localized.ts';
-import { summarizeTrainee, type AttemptKind } from '../../domain/progress.ts';
-import type { UiKey } from '../../i18n/i18n.ts';
+import { decodeTextFile } from '../../content/textFile.ts';
+import {
+  MAX_PROGRESS_FILE_BYTES,
+  summarizeTrainee,
+  type AttemptKind,
+  type ImportResult,
+  type LimitProblem,
+} from '../../domain/progress.ts';
+import type { Translate, UiKey } from '../../i18n/i18n.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useT } from '../../state/localeStore.ts';
 import { trainSession, useTrainSession } from './trainSession.ts';
@@ -11,9 +18,6 @@ const KIND_KEYS: Readonly<Record<AttemptKind, UiKey>> = {
   avoid: 'ui.train.kind.avoid',
   order: 'ui.train.kind.order',
 };
-
-/** Largest progress file read (a valid export is far smaller). */
-const MAX_IMPORT_BYTES = 5_000_000;
 
 /** Starts a download of a text file. */
 function download(name: string, text: string): void {
@@ -25,6 +29,87 @@ function download(name: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The message after merging a file or a backup. */
+function importMessage(
+  result: ImportResult | LimitProblem,
+  t: Translate,
+): { ok: boolean; text: string } {
+  if (!result.ok)
+    return {
+      ok: false,
+      text:
+        result.reason === 'limit_reached' || result.reason === 'too_many_trainees'
+          ? t('ui.train.import.limit', { detail: result.detail })
+          : t('ui.train.import.refused', { detail: result.detail }),
+    };
+  const done = t('ui.train.import.done', { count: Object.keys(result.doc.trainees).length });
+  return {
+    ok: true,
+    text:
+      result.dropped > 0
+        ? `${done} ${t('ui.train.import.partial', { count: result.dropped })}`
+        : done,
+  };
+}
+
+/** Backups kept on the device (data that could not be read as it was): download or restore. */
+function BackupList({ onMessage }: { onMessage: (m: { ok: boolean; text: string }) => void }) {
+  const { t, locale } = useT();
+  const id = useId();
+  const backups = useTrainSession((s) => s.backups);
+  if (backups.length === 0) return null;
+  const session = trainSession().getState();
+  const when = (at: string) => {
+    const d = new Date(at);
+    return Number.isFinite(d.getTime())
+      ? d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })
+      : at;
+  };
+  return (
+    <section className="train-backups" aria-labelledby={`${id}-h`}>
+      <h3 id={`${id}-h`}>{t('ui.train.backups.title')}</h3>
+      <p className="small muted">{t('ui.train.backups.intro')}</p>
+      <ul>
+        {backups.map((b) => (
+          <li key={b.key} data-backup={b.key}>
+            <p className="small">
+              {t('ui.train.backups.item', {
+                date: when(b.at),
+                size: Math.max(1, Math.round(b.size / 1024)),
+              })}
+            </p>
+            <p className="small muted">{b.reason}</p>
+            <div className="train-row">
+              <button
+                type="button"
+                onClick={() =>
+                  void session.backupText(b.key).then((text) => {
+                    if (text !== null)
+                      download(`footwork-progress-backup-${b.at.slice(0, 10)}.json`, text);
+                  })
+                }
+              >
+                {t('ui.train.backups.download')}
+              </button>
+              <button
+                type="button"
+                onClick={() =>
+                  void session.restoreBackup(b.key).then((r) => onMessage(importMessage(r, t)))
+                }
+              >
+                {t('ui.train.backups.restore')}
+              </button>
+              <button type="button" onClick={() => void session.removeBackup(b.key)}>
+                {t('ui.train.backups.remove')}
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 /** The trainee's summary (printable on its own), export and import of the progress file. */
@@ -45,21 +130,17 @@ export function ProgressSection() {
     const file = e.target.files?.[0];
     e.target.value = '';
     if (!file) return;
-    if (file.size > MAX_IMPORT_BYTES) {
+    if (file.size > MAX_PROGRESS_FILE_BYTES) {
       setMessage({ ok: false, text: t('ui.train.import.tooLarge') });
       return;
     }
-    const result = trainSession()
-      .getState()
-      .importJson(await file.text());
-    setMessage(
-      result.ok
-        ? {
-            ok: true,
-            text: t('ui.train.import.done', { count: Object.keys(result.doc.trainees).length }),
-          }
-        : { ok: false, text: t('ui.train.import.refused', { detail: result.detail }) },
-    );
+    const decoded = decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+    if (!decoded.ok) {
+      setMessage({ ok: false, text: t('ui.train.import.refused', { detail: decoded.detail }) });
+      return;
+    }
+    const result = await trainSession().getState().importJson(decoded.text);
+    setMessage(importMessage(result, t));
   };
 
   return (
@@ -128,6 +209,7 @@ export function ProgressSection() {
           <input type="file" accept="application/json,.json" onChange={(e) => void onImport(e)} />
         </label>
       </div>
+      <BackupList onMessage={setMessage} />
       {message ? (
         <p
           className={message.ok ? 'small' : 'small train-problem'}

@@ -7,6 +7,7 @@ export function TraineeSection() {
   const { t } = useT();
   const trainee = useTrainSession((s) => s.trainee);
   const doc = useTrainSession((s) => s.doc);
+  const loaded = useTrainSession((s) => s.loaded);
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const inputId = useId();
@@ -38,6 +39,23 @@ export function TraineeSection() {
       <p className="train-current" data-testid="current-trainee">
         {trainee ? t('ui.train.trainee.current', { name: trainee }) : t('ui.train.trainee.none')}
       </p>
+      {!loaded ? (
+        <p className="small muted" role="status">
+          {t('ui.train.progress.loading')}
+        </p>
+      ) : null}
+      {trainee ? (
+        <button
+          type="button"
+          className="train-remove"
+          onClick={() => {
+            if (window.confirm(t('ui.train.trainee.removeConfirm', { name: trainee })))
+              void trainSession().getState().removeTrainee(trainee);
+          }}
+        >
+          {t('ui.train.trainee.remove', { name: trainee })}
+        </button>
+      ) : null}
       {known.length > 0 ? (
         <label htmlFor={selectId} className="train-field">
           <span>{t('ui.train.trainee.choose')}</span>

@@ -13,10 +13,13 @@ import {
 import { BODY_SCALE } from '../../domain/body.ts';
 import {
   normalizeTraineeName,
+  usageShare,
+  WARN_SHARE,
   type ImportResult,
   type NameProblem,
   type NewAttempt,
   type ProgressDoc,
+  type Usage,
 } from '../../domain/progress.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
@@ -24,8 +27,10 @@ import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/trace
 import type { CurrentStep } from '../../state/currentStep.ts';
 import {
   browserStorage,
-  createProgressRepository,
-  type ProgressRepository,
+  pageProgressStore,
+  type BackupInfo,
+  type LimitRefusal,
+  type ProgressStore,
   type SaveResult,
   type StorageLike,
   type StorageNotice,
@@ -37,12 +42,21 @@ export const CURRENT_TRAINEE_KEY = 'footwork.train.trainee';
 
 export type TrainTask = 'trace' | 'avoid' | 'order';
 
-/** A save that did not reach storage: the change is kept in memory. */
-export type SaveProblem = Extract<SaveResult, { ok: false }>;
+/**
+ * A change that did not reach storage (kept in memory), or one refused because the device is at
+ * its limit (not kept).
+ */
+export type SaveProblem = Extract<SaveResult, { ok: false }> | LimitRefusal;
 
 export interface TrainSession {
   readonly doc: ProgressDoc;
+  /** Whether the saved progress has been read (until then `doc` holds only this page's changes). */
+  readonly loaded: boolean;
   readonly trainee: string | null;
+  /** What the device keeps against its limit, and the share of it used (0–1). */
+  readonly usage: Usage & { readonly share: number };
+  /** Backups kept on the device (read when the session loads and after a change to them). */
+  readonly backups: readonly BackupInfo[];
   /** What loading the saved progress had to say (migrated, reset, unavailable), until dismissed. */
   readonly loadNotice: StorageNotice | null;
   /** The last save's failure, until a later save succeeds or it is dismissed. */
@@ -60,17 +74,26 @@ export interface TrainSession {
     | { ok: true; name: string }
     | {
         ok: false;
-        reason: NameProblem | 'too_many_trainees' | 'invalid_clock' | 'invalid_attempt';
+        reason:
+          NameProblem | 'too_many_trainees' | 'invalid_clock' | 'invalid_attempt' | 'limit_reached';
       };
   setTask(task: TrainTask): void;
-  /** Records an attempt for the current trainee; false when no trainee is chosen. */
+  /** Records an attempt for the current trainee; false when none is chosen or it was refused. */
   record(attempt: NewAttempt): boolean;
   finishTrace(key: string, score: TraceScore, attempt: NewAttempt): void;
   answerAvoid(key: string, answer: AvoidAnswer, attempt: NewAttempt): void;
   clearTrace(): void;
   clearAvoid(): void;
-  importJson(text: string): ImportResult;
+  /** Merges a progress file (an export or a backup's text); a refused file changes nothing. */
+  importJson(text: string): Promise<ImportResult | LimitRefusal>;
   exportJson(): string;
+  /** The text of a backup kept on the device, to download. */
+  backupText(key: string): Promise<string | null>;
+  /** Merges a backup kept on the device into the progress. */
+  restoreBackup(key: string): Promise<ImportResult | LimitRefusal>;
+  removeBackup(key: string): Promise<void>;
+  /** Removes a trainee and their attempts from the device. */
+  removeTrainee(name: string): Promise<void>;
   dismissLoadNotice(): void;
   dismissSaveProblem(): void;
 }
@@ -92,23 +115,52 @@ function writeCurrentTrainee(storage: StorageLike | null, name: string): void {
   }
 }
 
-/** A session store over a storage (the browser's by default; tests pass their own). */
+const usageOf = (store: ProgressStore) => {
+  const usage = store.usage();
+  return { ...usage, share: usageShare(usage, store.limits) };
+};
+
+/** Whether the device is close enough to its limit to say so. */
+export function nearLimit(usage: { readonly share: number }): boolean {
+  return usage.share >= WARN_SHARE;
+}
+
+/**
+ * A session store over a progress store (the page's by default; tests pass their own) and the
+ * Web Storage that remembers the chosen trainee. Resolves `ready` once the saved progress is read.
+ */
 export function createTrainSession(
+  store: ProgressStore = pageProgressStore(),
   storage: StorageLike | null = browserStorage(),
-  now: () => Date = () => new Date(),
 ) {
-  const repo: ProgressRepository = createProgressRepository({ storage, now });
-  const loaded = repo.load();
-  return create<TrainSession>()((set, get) => {
+  const session = create<TrainSession>()((set, get) => {
     /** Applies a save result: a failure is shown, a success clears an earlier failure. */
-    const afterSave = (save: SaveResult | null) => {
-      if (!save) return;
-      set({ doc: repo.doc(), saveProblem: save.ok ? null : save });
+    const afterSave = (saved: Promise<SaveResult> | null) => {
+      set({ doc: store.doc(), usage: usageOf(store) });
+      void saved?.then((save) => {
+        set({ saveProblem: save.ok ? null : save });
+      });
+    };
+    const afterImport = async (
+      result: Promise<{ result: ImportResult | LimitRefusal; save: SaveResult | null }>,
+    ) => {
+      const done = await result;
+      if (done.result.ok) {
+        set({
+          doc: store.doc(),
+          usage: usageOf(store),
+          saveProblem: done.save && !done.save.ok ? done.save : null,
+        });
+      }
+      return done.result;
     };
     return {
-      doc: repo.doc(),
-      trainee: readCurrentTrainee(storage, repo.doc()),
-      loadNotice: loaded.notice,
+      doc: store.doc(),
+      loaded: false,
+      trainee: null,
+      usage: usageOf(store),
+      backups: [],
+      loadNotice: null,
       saveProblem: null,
       task: 'trace',
       traceResult: null,
@@ -121,11 +173,11 @@ export function createTrainSession(
       chooseTrainee(raw) {
         const name = normalizeTraineeName(raw);
         if (!name.ok) return name;
-        const { change, save } = repo.addTrainee(name.name);
+        const { change, saved } = store.addTrainee(name.name);
         if (!change.ok) return { ok: false, reason: change.reason };
-        afterSave(save);
+        afterSave(saved);
         writeCurrentTrainee(storage, name.name);
-        set({ trainee: name.name, doc: repo.doc() });
+        set({ trainee: name.name });
         return { ok: true, name: name.name };
       },
       setTask(task) {
@@ -134,12 +186,14 @@ export function createTrainSession(
       record(attempt) {
         const trainee = get().trainee;
         if (!trainee) return false;
-        const { change, save } = repo.record(trainee, attempt);
+        const { change, saved } = store.record(trainee, attempt);
         if (!change.ok) {
-          console.error(`Footwork: the attempt was not recorded: ${change.detail}`);
+          if (change.reason === 'limit_reached' || change.reason === 'too_many_trainees')
+            set({ saveProblem: { ok: false, reason: change.reason, detail: change.detail } });
+          else console.error(`Footwork: the attempt was not recorded: ${change.detail}`);
           return false;
         }
-        afterSave(save);
+        afterSave(saved);
         return true;
       },
       finishTrace(key, score, attempt) {
@@ -156,19 +210,53 @@ export function createTrainSession(
       clearAvoid() {
         set({ avoidResult: null });
       },
-      importJson(text) {
-        const { result, save } = repo.importJson(text, 'merge');
-        if (result.ok) {
-          afterSave(save);
-          set({ doc: repo.doc() });
-        }
-        return result;
+      importJson: (text) => afterImport(store.importJson(text)),
+      exportJson: () => store.exportJson(),
+      backupText: (key) => store.backupText(key),
+      async restoreBackup(key) {
+        const text = await store.backupText(key);
+        if (text === null)
+          return { ok: false, reason: 'invalid_shape', detail: 'the backup is no longer there' };
+        return afterImport(store.importJson(text));
       },
-      exportJson: () => repo.exportJson(),
+      async removeBackup(key) {
+        await store.removeBackup(key);
+        set({ backups: await store.backups() });
+      },
+      async removeTrainee(name) {
+        const save = await store.remove(name);
+        set((s) => ({
+          doc: store.doc(),
+          usage: usageOf(store),
+          trainee: s.trainee === name ? null : s.trainee,
+          saveProblem: save.ok ? s.saveProblem : save,
+        }));
+      },
       dismissLoadNotice: () => set({ loadNotice: null }),
       dismissSaveProblem: () => set({ saveProblem: null }),
     };
   });
+  const ready = store.load().then(async (loaded) => {
+    const doc = store.doc();
+    session.setState((s) => ({
+      doc,
+      loaded: true,
+      usage: usageOf(store),
+      loadNotice: loaded.notice,
+      trainee: s.trainee ?? readCurrentTrainee(storage, doc),
+    }));
+    session.setState({ backups: await store.backups() });
+  });
+  // Another tab changed the records: show them (a trainee removed there is no longer chosen).
+  store.subscribe(() => {
+    const doc = store.doc();
+    session.setState((s) => ({
+      doc,
+      usage: usageOf(store),
+      trainee: s.trainee !== null && Object.hasOwn(doc.trainees, s.trainee) ? s.trainee : null,
+    }));
+  });
+  return Object.assign(session, { ready });
 }
 
 export type TrainSessionStore = ReturnType<typeof createTrainSession>;

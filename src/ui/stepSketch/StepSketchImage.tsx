@@ -3,6 +3,7 @@ import type { BodyKind } from '../../bodyModel/modelUrls.ts';
 import type { Step } from '../../content/schema.ts';
 import { AVOID_ZONES } from '../../content/zoneCatalogue.ts';
 import type { MorphTarget, Side } from '../../domain/body.ts';
+import type { Pose } from '../../domain/pose.ts';
 import { useContentStore } from '../../state/contentStore.ts';
 import { useT } from '../../state/localeStore.ts';
 
@@ -18,6 +19,8 @@ interface StepImageProps {
   readonly side: Side;
   readonly morphs: Partial<Record<MorphTarget, number>>;
   readonly bodyScale: number;
+  /** How the body lies (where the still hands come from). */
+  readonly pose?: Pose;
   readonly title: string;
 }
 
@@ -25,7 +28,7 @@ interface StepImageProps {
  * A drawn picture of a step (the zone tinted, the path with arrows, avoid areas in red) for the
  * text mode, made without WebGL. Nothing is shown for steps without a place on the body.
  */
-export function StepImage({ kind, step, side, morphs, bodyScale, title }: StepImageProps) {
+export function StepImage({ kind, step, side, morphs, bodyScale, pose, title }: StepImageProps) {
   const { t } = useT();
   const landmarks = useContentStore((s) => s.data?.landmarks);
   const [state, setState] = useState<{ url: string | null; failed: boolean } | null>(null);
@@ -46,6 +49,7 @@ export function StepImage({ kind, step, side, morphs, bodyScale, title }: StepIm
         isBilateral: (name) => landmarks?.get(name)?.bilateral ?? false,
         width: WIDTH,
         height: HEIGHT,
+        pose,
       });
       if (isLive()) setState({ url, failed: false });
     });
@@ -56,7 +60,7 @@ export function StepImage({ kind, step, side, morphs, bodyScale, title }: StepIm
     return () => {
       job.live = false;
     };
-  }, [kind, step, side, morphs, bodyScale, landmarks]);
+  }, [kind, step, side, morphs, bodyScale, pose, landmarks]);
 
   if (state === null)
     return <p className="muted small step-image-wait">{t('ui.noWebgl.imageLoading')}</p>;

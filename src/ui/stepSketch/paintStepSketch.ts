@@ -1,21 +1,33 @@
 /**
- * Draws a step as a picture on a 2D canvas (no WebGL): loads the body once per kind, places the
+ * Draws a step as a picture on a 2D canvas (no WebGL): takes the body's shared skin, places the
  * step's path on its skin as the player does, and paints `sketchStep`'s triangles, path,
- * arrowheads and hand trajectory. Loaded only by the text mode.
+ * arrowheads, hand trajectory and the still hands. Loaded only by the text mode.
  */
-import { MeshoptDecoder } from 'three/examples/jsm/libs/meshopt_decoder.module.js';
-import { GLTFLoader } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { bodyDataFromGltf } from '../../bodyModel/bodyDataFromGltf.ts';
-import { MODEL_URLS, type BodyKind } from '../../bodyModel/modelUrls.ts';
+import { bodyKeyOf, planInWorker } from '../../bodyModel/handsPlanner.ts';
+import { handsGltf, handsOf } from '../../bodyModel/loadHands.ts';
+import type { BodyKind } from '../../bodyModel/modelUrls.ts';
+import { skinFor } from '../../bodyModel/skin.ts';
 import type { Step } from '../../content/schema.ts';
 import type { BodyData, MorphTarget, Side } from '../../domain/body.ts';
+import { gripFor } from '../../domain/hands/grips.ts';
 import {
-  applyMorphs,
-  createSkinProjector,
-  type SkinProjector,
-} from '../../domain/projectToSkin.ts';
+  createHandsFrame,
+  handWorldMatrices,
+  handsPlanFromTables,
+  sampleHandsAtPass,
+} from '../../domain/hands/handMotion.ts';
+import { skinVertices } from '../../domain/hands/rig.ts';
+import type { MotionPlan } from '../../domain/motion/index.ts';
+import type { Pose } from '../../domain/pose.ts';
+import type { SkinProjector } from '../../domain/projectToSkin.ts';
 import { buildStepMotion } from '../../domain/stepMotion.ts';
-import { sketchStep, TONE, type Sketch, type Tone } from '../../domain/stepSketch.ts';
+import {
+  sketchStep,
+  TONE,
+  type Sketch,
+  type SketchMesh,
+  type Tone,
+} from '../../domain/stepSketch.ts';
 import { frameStep, type StepFraming, zoneFraming } from '../../domain/views.ts';
 
 const FOV_DEG = 40;
@@ -24,32 +36,77 @@ const SKETCH_MIN_RADIUS_M = 0.05;
 /** Drawn this many times larger, then scaled down: smooth edges on tiny triangles. */
 const SUPERSAMPLE = 2;
 
-const bodies = new Map<BodyKind, Promise<BodyData>>();
-
-function loadBody(kind: BodyKind): Promise<BodyData> {
-  let body = bodies.get(kind);
-  if (!body) {
-    const loader = new GLTFLoader();
-    loader.setMeshoptDecoder(MeshoptDecoder);
-    body = loader.loadAsync(MODEL_URLS[kind]).then(bodyDataFromGltf);
-    // A failed load may be retried later.
-    body.catch(() => bodies.delete(kind));
-    bodies.set(kind, body);
+/**
+ * The hands held still at the moment of the step where they press most (a silhouette of the
+ * technique for the picture), or none where the step has no hand part or no clear placement.
+ */
+async function stillHands(
+  req: StepImageRequest,
+  body: BodyData,
+  skin: SkinProjector,
+  plan: MotionPlan,
+): Promise<SketchMesh[]> {
+  const grip = gripFor(req.step.technique, req.step.handPart, req.step.path?.kind);
+  if (!grip) return [];
+  const hands = handsOf(await handsGltf());
+  const data = { L: hands.L.data, R: hands.R.data };
+  const names = new Set([...body.landmarks.values()].map((l) => l.name));
+  const pose: Pose = req.pose ?? 'standing';
+  const tables = await planInWorker({
+    bodyKey: bodyKeyOf(req.kind, body),
+    body,
+    hands: data,
+    step: req.step,
+    side: req.side,
+    bilateral: [...names].filter(req.isBilateral),
+    avoidZones: req.avoidZones,
+    bodyScale: req.bodyScale,
+    grip,
+    working: 'R',
+    pose,
+  });
+  const hp = handsPlanFromTables(
+    {
+      plan,
+      grip,
+      skin,
+      hands: data,
+      avoidZones: req.avoidZones,
+      working: 'R',
+      bodyScale: req.bodyScale,
+      pose,
+      side: req.side,
+      pathKind: req.step.path?.kind,
+    },
+    tables,
+  );
+  // The moment of firmest contact with the hands drawn.
+  const frame = createHandsFrame();
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < 64; i++) {
+    sampleHandsAtPass(hp, (i + 0.5) / 64, 0.5, frame);
+    const shown = (frame.L.visible ? 1 : 0) + (frame.R.visible ? 1 : 0);
+    if (shown === 0) continue;
+    const score =
+      Math.max(frame.L.visible ? frame.L.contact : 0, frame.R.visible ? frame.R.contact : 0) +
+      shown * 0.01;
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
   }
-  return body;
-}
-
-const skins = new Map<string, { body: BodyData; skin: SkinProjector }>();
-
-async function skinFor(kind: BodyKind, morphs: Partial<Record<MorphTarget, number>>) {
-  const key = `${kind}|${JSON.stringify(Object.entries(morphs).sort())}`;
-  let entry = skins.get(key);
-  if (!entry) {
-    const body = applyMorphs(await loadBody(kind), morphs);
-    entry = { body, skin: createSkinProjector(body) };
-    skins.set(key, entry);
+  if (best < 0) return [];
+  sampleHandsAtPass(hp, (best + 0.5) / 64, 0.5, frame);
+  const out: SketchMesh[] = [];
+  for (const side of ['L', 'R'] as const) {
+    if (!frame[side].visible) continue;
+    const mesh = hands[side].data;
+    const positions = new Float32Array(mesh.positions.length);
+    skinVertices(mesh, handWorldMatrices(frame[side], side), positions);
+    out.push({ positions, indices: mesh.indices });
   }
-  return entry;
+  return out;
 }
 
 export interface StepImageRequest {
@@ -62,6 +119,8 @@ export interface StepImageRequest {
   readonly isBilateral: (landmark: string) => boolean;
   readonly width: number;
   readonly height: number;
+  /** How the body lies (where the hands come from); default standing. */
+  readonly pose?: Pose;
 }
 
 /** Fill colours per tone (skin, step zone, avoid zone, other), as RGB 0..255 at full light. */
@@ -98,7 +157,17 @@ export async function sketchForStep(req: StepImageRequest): Promise<Sketch | nul
     if (near.has(`${part.zone}.${part.side ?? ''}`)) return TONE.avoid;
     return part.zone === 'body' ? TONE.other : TONE.skin;
   });
+  let hands: SketchMesh[] = [];
+  if (motion) {
+    try {
+      hands = await stillHands(req, body, skin, motion.plan);
+    } catch (error) {
+      // The picture is still useful without the hands.
+      console.warn('Footwork: no hands in the step picture', error);
+    }
+  }
   return sketchStep({
+    hands,
     body,
     partTones,
     camera: {
@@ -129,6 +198,21 @@ export function paintSketch(ctx: CanvasRenderingContext2D, sketch: Sketch): void
     ctx.moveTo(t[i * 6] ?? 0, t[i * 6 + 1] ?? 0);
     ctx.lineTo(t[i * 6 + 2] ?? 0, t[i * 6 + 3] ?? 0);
     ctx.lineTo(t[i * 6 + 4] ?? 0, t[i * 6 + 5] ?? 0);
+    ctx.closePath();
+    ctx.fill();
+    ctx.stroke();
+  }
+  // The still hands, over the body.
+  const h = sketch.handTriangles;
+  for (let i = 0; i < sketch.handTriangleCount; i++) {
+    const sh = sketch.handShades[i] ?? 1;
+    const colour = `rgb(${String(Math.round(196 * sh))},${String(Math.round(140 * sh))},${String(Math.round(112 * sh))})`;
+    ctx.fillStyle = colour;
+    ctx.strokeStyle = colour;
+    ctx.beginPath();
+    ctx.moveTo(h[i * 6] ?? 0, h[i * 6 + 1] ?? 0);
+    ctx.lineTo(h[i * 6 + 2] ?? 0, h[i * 6 + 3] ?? 0);
+    ctx.lineTo(h[i * 6 + 4] ?? 0, h[i * 6 + 5] ?? 0);
     ctx.closePath();
     ctx.fill();
     ctx.stroke();

@@ -1,0 +1,25 @@
+/** The bundled content as modules made at build time (scripts/lib/contentModules.ts). */
+declare module 'virtual:footwork/content' {
+  type CatalogueEntry = import('../content/catalogue.ts').CatalogueEntry;
+  type LoadedProtocol = import('../content/load.ts').LoadedProtocol;
+  type Problem = import('../content/problems.ts').Problem;
+  type ZoneInfo = import('../content/schema.ts').ZoneInfo;
+  type LandmarkInfo = import('../content/schema.ts').LandmarkInfo;
+  type ContraindicationList = import('../content/schema.ts').ContraindicationList;
+  type Condition = import('../content/schema.ts').Condition;
+
+  /** The valid bundled protocols, in catalogue order. */
+  export const catalogue: readonly CatalogueEntry[];
+  /** What the loader found wrong (those files are left out). */
+  export const problems: readonly Problem[];
+  /** The checked data of each protocol of the catalogue, by id. */
+  export const loaders: Readonly<Record<string, () => Promise<{ default: LoadedProtocol }>>>;
+  export const loadShared: () => Promise<{
+    default: {
+      zones: [string, ZoneInfo][];
+      landmarks: [string, LandmarkInfo][];
+      contraindications: ContraindicationList[];
+      conditions: Condition[];
+    };
+  }>;
+}

@@ -1,0 +1,318 @@
+/**
+ * Layouts and touch, on the devices people use: the parent's phone (390×844, touch), the
+ * clinician's tablet upright and on its side (768×1024, 1024×768, touch), the student's laptop
+ * (1366×768), in English and Russian. Nothing is wider than the screen, the step's title and
+ * Play / Next are on the first screen, every control on a touch screen is at least 44×44 px,
+ * axe finds nothing. The presentation is driven by taps and a swipe only, and a drag does not turn
+ * the body while it runs.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  afterFrames,
+  axeViolations,
+  screenPointWhenSettled,
+  screenshot,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+  waitForStepDerived,
+} from './harness.ts';
+
+const env = useBuildAndBrowser();
+
+const DEVICES = [
+  { name: 'phone', width: 390, height: 844, touch: true },
+  { name: 'tablet-portrait', width: 768, height: 1024, touch: true },
+  { name: 'tablet-landscape', width: 1024, height: 768, touch: true },
+  { name: 'laptop', width: 1366, height: 768, touch: false },
+] as const;
+type Device = (typeof DEVICES)[number];
+
+/** The child's daily course, as a clinician hands it to a parent. */
+const P6 = 'p6-hallux-valgus-child-course';
+
+async function open(
+  device: Device,
+  query: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await env.browser.newContext({
+    viewport: { width: device.width, height: device.height },
+    hasTouch: device.touch,
+    isMobile: device.touch,
+    reducedMotion: 'reduce',
+    // axe's script has to run in the page (the CSP is checked in security.test.ts).
+    bypassCSP: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${env.server.url}${query}`);
+  await waitForFirstFrame(page);
+  return { context, page, errors };
+}
+
+/** The page's width and every visible element wider than the screen. */
+function overflow(page: Page) {
+  return page.evaluate(() => {
+    const vw = document.documentElement.clientWidth;
+    const wide: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > vw + 0.5)
+        wide.push(
+          `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''} ${String(r.width)}`,
+        );
+    }
+    return { scrollWidth: document.documentElement.scrollWidth, viewport: vw, wide };
+  });
+}
+
+/**
+ * Every visible control smaller than 44×44 px. A checkbox or radio is measured by the label
+ * that holds it (the label is what a finger hits).
+ */
+function smallTargets(page: Page) {
+  return page.evaluate(() => {
+    const selector =
+      'button, a[href], select, input, textarea, summary, [role="button"], [tabindex]:not([tabindex="-1"])';
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (el.closest('[hidden], [inert]') || el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      // Inside a closed <details> only its summary is shown.
+      const closed = el.closest('details:not([open])');
+      if (closed && el.tagName !== 'SUMMARY') continue;
+      if (el instanceof HTMLInputElement && el.type === 'hidden') continue;
+      const target =
+        el instanceof HTMLInputElement && (el.type === 'checkbox' || el.type === 'radio')
+          ? (el.closest('label') ?? el)
+          : el;
+      const r = target.getBoundingClientRect();
+      if (r.width < 43.5 || r.height < 43.5) {
+        const name = (el.getAttribute('aria-label') ?? el.textContent).trim().slice(0, 30);
+        small.push(
+          `${el.tagName.toLowerCase()} "${name}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
+        );
+      }
+    }
+    return small;
+  });
+}
+
+/** Whether an element lies wholly inside the first screen (and is not covered at its centre). */
+function onFirstScreen(page: Page, selector: string) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return `${sel}: missing`;
+    const r = el.getBoundingClientRect();
+    const inside =
+      r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5;
+    if (!inside)
+      return `${sel}: at ${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}`;
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return hit && (hit === el || el.contains(hit)) ? 'ok' : `${sel}: covered`;
+  }, selector);
+}
+
+describe('layouts on phone, tablet and laptop', () => {
+  for (const device of DEVICES)
+    for (const lang of ['en', 'ru'] as const)
+      it(`fits the screen, shows the step and its controls first, has finger-sized targets (${device.name}, ${lang})`, async () => {
+        const { context, page, errors } = await open(
+          device,
+          `?lang=${lang}&protocol=${P6}&step=9&side=L`,
+        );
+        await waitForStepDerived(page);
+        await expect.poll(() => page.locator('#step-title').count()).toBe(1);
+
+        const o = await overflow(page);
+        expect(o.wide).toEqual([]);
+        expect(o.scrollWidth).toBe(device.width);
+
+        // The step's title, its words, Play and Next on the first screen, without scrolling.
+        expect(await onFirstScreen(page, '#step-title')).toBe('ok');
+        expect(await onFirstScreen(page, '.step-text')).toBe('ok');
+        expect(await onFirstScreen(page, '.player-controls button.primary')).toBe('ok');
+        expect(await onFirstScreen(page, '.player-controls .row button:nth-of-type(3)')).toBe('ok');
+        // The language switch is on screen (it was off to the right on a phone).
+        expect(await onFirstScreen(page, '.lang-switch')).toBe('ok');
+
+        if (device.touch) expect(await smallTargets(page)).toEqual([]);
+        await screenshot(page, `layout-${device.name}-${lang}`);
+
+        // Scrolled to the end of the panels, the bar with Play stays in reach on a phone.
+        await page.evaluate(() => {
+          const box = document.querySelector('.side-panels');
+          if (box) box.scrollTop = box.scrollHeight;
+        });
+        await afterFrames(page);
+        if (device.name === 'phone')
+          expect(await onFirstScreen(page, '.player-controls button.primary')).toBe('ok');
+        expect(await axeViolations(page)).toEqual([]);
+        await screenshot(page, `layout-${device.name}-${lang}-scrolled`);
+        expect(errors).toEqual([]);
+        await context.close();
+      });
+
+  for (const device of DEVICES)
+    it(`opens a first visit on a short guide with a protocol one tap away (${device.name})`, async () => {
+      const { context, page, errors } = await open(device, '?lang=en');
+      const guide = page.locator('.first-run');
+      await expect.poll(() => guide.count(), { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => guide.locator('.first-run-suggested button').count()).toBe(3);
+      expect(await guide.textContent()).toContain('Drag to turn the body');
+      expect((await overflow(page)).wide).toEqual([]);
+      if (device.touch) expect(await smallTargets(page)).toEqual([]);
+      // Disabled buttons look disabled.
+      const exportButton = page.getByRole('button', { name: 'Export protocol' });
+      expect(await exportButton.isDisabled()).toBe(true);
+      expect(Number(await exportButton.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(
+        0.6,
+      );
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `first-run-${device.name}`);
+
+      const first = guide.locator('.first-run-suggested button').first();
+      if (device.touch) await first.tap();
+      else await first.click();
+      await expect.poll(() => page.locator('#step-title').count()).toBe(1);
+      expect(await guide.count()).toBe(0);
+      expect(await onFirstScreen(page, '#step-title')).toBe('ok');
+
+      // Dismissed, it stays away on the next visit.
+      await page.goto(`${env.server.url}?lang=en`);
+      await waitForFirstFrame(page);
+      await expect.poll(() => page.locator('.first-run').count(), { timeout: 30_000 }).toBe(1);
+      await page.getByRole('button', { name: 'Got it' }).click();
+      expect(await page.locator('.first-run').count()).toBe(0);
+      await page.reload();
+      await waitForFirstFrame(page);
+      await expect.poll(() => page.locator('.protocol-picker').count()).toBe(1);
+      expect(await page.locator('.first-run').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+  it('names a tapped zone over the view, on a phone', async () => {
+    const phone = DEVICES[0];
+    const { context, page, errors } = await open(phone, `?lang=ru&protocol=${P6}&step=9&side=L`);
+    await waitForStepDerived(page);
+    const heel = await screenPointWhenSettled(page, 'heel_back.L');
+    await page.touchscreen.tap(heel.x, heel.y);
+    const chip = page.locator('.zone-chip');
+    await expect.poll(() => chip.isVisible()).toBe(true);
+    expect(await chip.locator('.zone-chip-name').textContent()).toMatch(/\S/);
+    expect(await onFirstScreen(page, '.zone-chip')).toBe('ok');
+    await screenshot(page, 'layout-phone-zone-tapped');
+    await chip.getByRole('button').tap();
+    await expect.poll(() => chip.isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+/** A one-finger drag on the screen through the DevTools protocol (real touch events). */
+async function touchDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const steps = 8;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps;
+    const y = from.y + ((to.y - from.y) * i) / steps;
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+describe('Present by touch', () => {
+  for (const device of [DEVICES[2], DEVICES[0]])
+    it(`steps through three steps with taps and one swipe, the body still under a drag (${device.name})`, async () => {
+      const { context, page, errors } = await open(
+        device,
+        `?lang=en&mode=present&protocol=${P6}&step=1&side=L`,
+      );
+      await expect
+        .poll(() => page.locator('.present-caption').count(), { timeout: 30_000 })
+        .toBe(1);
+      const hint = await page.locator('#present-start-hint').textContent();
+      expect(hint).toMatch(/touch/i);
+      expect(hint).toMatch(/Space/);
+      // Before presenting, a drag on the view turns the body (what the lock below must stop).
+      const free = await page.evaluate(() => {
+        const c = document.querySelector('.canvas-wrap canvas');
+        if (!c) return null;
+        const r = c.getBoundingClientRect();
+        for (let y = r.top + 60; y < r.bottom - 60; y += 10)
+          if (document.elementFromPoint(r.left + r.width / 2, y) === c)
+            return { x: r.left + r.width / 2 - 60, y };
+        return null;
+      });
+      if (!free) throw new Error('the captions cover the whole view');
+      const start = await screenPointWhenSettled(page, 'heel_back.L');
+      await touchDrag(page, free, { x: free.x + 150, y: free.y + 40 });
+      const turned = await screenPointWhenSettled(page, 'heel_back.L');
+      expect(Math.hypot(turned.x - start.x, turned.y - start.y)).toBeGreaterThan(5);
+
+      await page.getByRole('button', { name: 'Start presenting' }).tap();
+      const briefing = page.locator('.present-briefing');
+      await expect.poll(() => briefing.count()).toBe(1);
+      expect(await briefing.locator('.present-touch-hint').textContent()).toMatch(/swipe/);
+      await page.getByRole('button', { name: 'Start with step 1' }).tap();
+      const counter = page.locator('.present-counter');
+      await expect.poll(() => counter.textContent()).toBe('Step 1 of 16');
+
+      // Back / Pause / Next on the presentation, large enough for a finger.
+      const transport = page.locator('.present-transport');
+      for (const name of ['Back', 'Pause', 'Next']) {
+        const box = await transport.getByRole('button', { name }).boundingBox();
+        expect(box?.width).toBeGreaterThanOrEqual(44);
+        expect(box?.height).toBeGreaterThanOrEqual(44);
+      }
+      expect(await smallTargets(page)).toEqual([]);
+      expect((await overflow(page)).wide).toEqual([]);
+      await screenshot(page, `present-touch-${device.name}-step1`);
+
+      await transport.getByRole('button', { name: 'Next' }).tap();
+      await expect.poll(() => counter.textContent()).toBe('Step 2 of 16');
+
+      // A swipe to the left on the caption: the next step.
+      const caption = await page.locator('.present-caption').boundingBox();
+      if (!caption) throw new Error('no caption');
+      const y = caption.y + caption.height / 2;
+      await touchDrag(
+        page,
+        { x: caption.x + caption.width * 0.8, y },
+        { x: caption.x + caption.width * 0.2, y },
+      );
+      await expect.poll(() => counter.textContent()).toBe('Step 3 of 16');
+      await transport.getByRole('button', { name: 'Pause' }).tap();
+      await expect.poll(() => page.locator('.present-countdown-text').textContent()).toBe('Paused');
+      expect(await axeViolations(page)).toEqual([]);
+      await screenshot(page, `present-touch-${device.name}-step3`);
+
+      // A drag across the body while presenting leaves the camera where the step put it.
+      const before = await screenPointWhenSettled(page, 'heel_back.L');
+      const canvas = await page.locator('.canvas-wrap canvas').boundingBox();
+      if (!canvas) throw new Error('no canvas');
+      // Above the caption and its buttons, below the exit button: on the body only.
+      const top = (await page.locator('.present-caption').boundingBox())?.y ?? 0;
+      expect(top - canvas.y).toBeGreaterThan(150);
+      const mid = { x: canvas.x + canvas.width / 2, y: canvas.y + (top - canvas.y) * 0.6 };
+      // The presentation has the whole screen.
+      expect(canvas.height).toBeGreaterThan(device.height * 0.95);
+      await touchDrag(page, mid, { x: mid.x + 150, y: mid.y + 40 });
+      await afterFrames(page, 4);
+      const after = await screenPointWhenSettled(page, 'heel_back.L');
+      expect(Math.hypot(after.x - before.x, after.y - before.y)).toBeLessThan(1);
+      expect(await counter.textContent()).toBe('Step 3 of 16');
+
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+});
