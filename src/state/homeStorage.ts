@@ -13,7 +13,8 @@ import {
   parseSummaryJson,
 } from '../domain/homeLog.ts';
 import { parseProgramJson, toWire, type Program } from '../domain/program.ts';
-import { isQuotaError, type StorageLike } from './progressStorage.ts';
+import { isQuotaError } from './deviceDb.ts';
+import type { StorageLike } from './progressStorage.ts';
 
 export const PROGRAMS_KEY = 'footwork.programs.v1';
 export const HOME_LOG_KEY = 'footwork.homeLog.v1';
