@@ -1,5 +1,6 @@
 /**
- * A protocol's course as an iCalendar file (RFC 5545): one all-day event per session, an all-day
+ * A protocol's course as an iCalendar file (RFC 5545): one all-day event per session (with a
+ * reminder at a time of that day, and the steps and link in its description, when given), an all-day
  * event spanning the break after the course (its minimum length) and a one-day event on the
  * earliest date the next course may start.
  *
@@ -28,6 +29,8 @@ export interface CourseCalendarText {
   /** Summary of session `n` (1-based) of `total`. */
   readonly sessionTitle: (n: number, total: number) => string;
   readonly sessionDescription?: string;
+  /** A reminder on each session's day: what it says and when (minutes after midnight). */
+  readonly reminder?: { readonly text: string; readonly minutesAfterMidnight: number };
   /** E.g. "Break: 3–4 weeks". */
   readonly breakTitle: string;
   readonly breakDescription?: string;
@@ -286,6 +289,16 @@ interface CalendarEvent {
   readonly endExclusive: LocalDate;
   readonly summary: string;
   readonly description?: string;
+  readonly reminder?: CourseCalendarText['reminder'];
+}
+
+/** `PT18H30M` for 1110 minutes (RFC 5545 dur-time, positive: after the start). */
+function durationAfter(minutes: number): string {
+  const m = Math.min(24 * 60 - 1, Math.max(0, Math.round(minutes)));
+  const h = Math.floor(m / 60);
+  const rest = m % 60;
+  if (h === 0 && rest === 0) return 'PT0M';
+  return `PT${h > 0 ? `${h}H` : ''}${rest > 0 ? `${rest}M` : ''}`;
 }
 
 /** The content lines of one all-day VEVENT. */
@@ -300,7 +313,18 @@ function eventLines(event: CalendarEvent, stamp: string): string[] {
   ];
   if (event.description !== undefined && event.description !== '')
     lines.push(textLine('DESCRIPTION', event.description));
-  lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
+  lines.push('TRANSP:TRANSPARENT');
+  if (event.reminder) {
+    // Relative to the start of the all-day event (local midnight): a reminder at that time of day.
+    lines.push(
+      'BEGIN:VALARM',
+      'ACTION:DISPLAY',
+      textLine('DESCRIPTION', event.reminder.text),
+      `TRIGGER;RELATED=START:${durationAfter(event.reminder.minutesAfterMidnight)}`,
+      'END:VALARM',
+    );
+  }
+  lines.push('END:VEVENT');
   return lines;
 }
 
@@ -330,6 +354,7 @@ export function buildCourseCalendar(input: CourseCalendarInput): CalendarResult 
     endExclusive: dayAfter(date),
     summary: input.text.sessionTitle(i + 1, plan.sessions.length),
     description: input.text.sessionDescription,
+    reminder: input.text.reminder,
   }));
   if (plan.break) {
     events.push({

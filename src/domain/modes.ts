@@ -1,8 +1,9 @@
 /**
- * The three ways Footwork is used (DESIGN §1): Learn (the default), Present (a clinician showing a
- * parent) and Train (assistants graded on the model). The mode is kept in the URL as `?mode=`.
+ * The ways Footwork is used (DESIGN §1): Learn (the default), Present (a clinician showing a
+ * parent), Train (assistants graded on the model) and Home (the parent's session at home with
+ * the program the clinic gave). The mode is kept in the URL as `?mode=`.
  */
-export const MODES = ['learn', 'present', 'train'] as const;
+export const MODES = ['learn', 'present', 'train', 'home'] as const;
 export type Mode = (typeof MODES)[number];
 
 export const MODE_PARAM = 'mode';

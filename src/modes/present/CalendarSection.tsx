@@ -1,12 +1,16 @@
 import { useId, useState } from 'react';
+import type { LoadedProtocol } from '../../content/index.ts';
 import { localized } from '../../content/localized.ts';
 import { buildCourseCalendar, planCourse, type CalendarError } from '../../domain/calendar.ts';
 import { formatRange } from '../../domain/handout.ts';
 import { exportFileName, localDateOf } from '../../domain/presentation.ts';
+import { courseSessionRange, doseFor } from '../../domain/program.ts';
+import { describeDose } from '../../domain/stepWords.ts';
 import type { UiKey } from '../../i18n/i18n.ts';
 import { useCurrentProtocol } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
-import { saveFile } from './download.ts';
+import { saveFile } from '../../ui/download.ts';
+import { usePresentStore } from './presentStore.ts';
 
 const REASON: Readonly<Record<CalendarError, UiKey>> = {
   no_schedule: 'ui.present.calendar.noSchedule',
@@ -17,29 +21,85 @@ const REASON: Readonly<Record<CalendarError, UiKey>> = {
   invalid_clock: 'ui.present.calendar.failed',
 };
 
-/** The course as an .ics calendar from a chosen first day (default today). */
+/** Minutes after midnight of a `HH:MM` time, or null. */
+function minutesOf(time: string): number | null {
+  const m = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!m) return null;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h < 24 && min < 60 ? h * 60 + min : null;
+}
+
+/**
+ * The course as an .ics calendar: from a chosen first day (default today, or the program's), as
+ * many sessions as chosen within the source's range, each with a reminder at a chosen time and
+ * the steps and link in its description (the home program's when one was made here).
+ */
 export function CalendarSection() {
-  const { t, locale } = useT();
   const loaded = useCurrentProtocol();
-  const [start, setStart] = useState(() => localDateOf(new Date()));
+  const made = usePresentStore((s) => s.program);
+  if (!loaded) return null;
+  const program = made?.program.protocolId === loaded.protocol.id ? made : null;
+  return <CalendarForm key={program?.program.id ?? 'none'} loaded={loaded} program={program} />;
+}
+
+function CalendarForm({
+  loaded,
+  program,
+}: {
+  readonly loaded: LoadedProtocol;
+  readonly program: ReturnType<typeof usePresentStore.getState>['program'];
+}) {
+  const { t, locale } = useT();
+  const range = courseSessionRange(loaded.protocol);
+  const [start, setStart] = useState(() => program?.program.start ?? localDateOf(new Date()));
+  const [sessions, setSessions] = useState(() => program?.program.sessions ?? range?.min ?? 1);
+  const [time, setTime] = useState('18:00');
   const [status, setStatus] = useState('');
   const reasonId = useId();
   const dateId = useId();
-  if (!loaded) return null;
+  const countId = useId();
+  const timeId = useId();
   const { protocol } = loaded;
-  const plan = planCourse(protocol.schedule, start);
+  const plan = planCourse(protocol.schedule, start, range ? sessions : undefined);
   const title = localized(protocol.title, locale);
+
+  const description = () => {
+    const steps = program
+      ? program.program.steps.flatMap((id) => protocol.steps.filter((s) => s.id === id))
+      : protocol.steps;
+    const lines = steps.map((s, i) => {
+      const dose = program ? doseFor(program.program, s) : s;
+      return `${String(i + 1)}. ${localized(s.title, locale)}: ${describeDose(
+        { ...dose, doseFromSource: s.doseFromSource },
+        t,
+      )}`;
+    });
+    const link = program?.link ?? window.location.href.split('#')[0] ?? '';
+    return [...lines, '', t('ui.present.calendar.link', { link })].join('\n');
+  };
 
   const download = () => {
     const breakWeeks = protocol.schedule?.breakWeeks;
+    const minutes = minutesOf(time);
     const result = buildCourseCalendar({
       protocolId: protocol.id,
       schedule: protocol.schedule,
       start,
+      sessions: range ? sessions : undefined,
       now: () => new Date(),
       text: {
         calendarName: title,
         sessionTitle: (n, total) => t('ui.present.calendar.session', { protocol: title, n, total }),
+        sessionDescription: description(),
+        ...(minutes !== null
+          ? {
+              reminder: {
+                text: t('ui.present.calendar.reminder', { protocol: title }),
+                minutesAfterMidnight: minutes,
+              },
+            }
+          : {}),
         breakTitle: t('ui.present.calendar.break', {
           protocol: title,
           weeks: breakWeeks ? formatRange(breakWeeks) : '',
@@ -72,6 +132,26 @@ export function CalendarSection() {
             setStatus('');
           }}
         />
+      </div>
+      {range && range.max > range.min ? (
+        <div className="row">
+          <label htmlFor={countId}>
+            {t('ui.program.sessions', { min: range.min, max: range.max })}
+          </label>
+          <input
+            id={countId}
+            type="number"
+            inputMode="numeric"
+            min={range.min}
+            max={range.max}
+            value={sessions}
+            onChange={(e) => setSessions(Number(e.target.value))}
+          />
+        </div>
+      ) : null}
+      <div className="row">
+        <label htmlFor={timeId}>{t('ui.present.calendar.remindAt')}</label>
+        <input id={timeId} type="time" value={time} onChange={(e) => setTime(e.target.value)} />
       </div>
       <button
         type="button"

@@ -53,6 +53,11 @@ export function HandoutSection() {
       });
       usePresentStore.getState().setHandout(sheet);
       await nextPaint();
+      // The program's QR code (when one was made) is drawn asynchronously: wait for it briefly.
+      if (usePresentStore.getState().program) {
+        for (let i = 0; i < 20 && !document.querySelector('.present-handout-program img'); i++)
+          await new Promise((r) => setTimeout(r, 50));
+      }
       const images = [...document.querySelectorAll<HTMLImageElement>('.present-handout img')];
       await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
       setStatus(

@@ -1,6 +1,8 @@
 import { createPortal } from 'react-dom';
 import type { Handout } from '../../domain/handout.ts';
 import { useT } from '../../state/localeStore.ts';
+import { QrCode } from '../../ui/QrCode.tsx';
+import { usePresentStore } from './presentStore.ts';
 
 /**
  * The take-home sheet, placed at the end of <body>: hidden on screen, the only thing printed
@@ -8,6 +10,8 @@ import { useT } from '../../state/localeStore.ts';
  */
 export function HandoutSheet({ handout }: { readonly handout: Handout }) {
   const { t } = useT();
+  const made = usePresentStore((s) => s.program);
+  const program = made?.program.protocolId === handout.protocolId ? made : null;
   return createPortal(
     <article className="present-handout" data-protocol={handout.protocolId}>
       <header>
@@ -15,6 +19,18 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
         <h1>{handout.title}</h1>
         <p>{handout.summary}</p>
         <p className="present-handout-position">{handout.position}</p>
+        {program ? (
+          <div className="present-handout-program">
+            <QrCode
+              text={program.link}
+              size={120}
+              label={t('ui.program.qr', { name: program.program.name })}
+            />
+            <p>
+              <strong>{program.program.name}</strong> · {t('ui.program.printQr')}
+            </p>
+          </div>
+        ) : null}
       </header>
       <section>
         <h2>{t('ui.present.handout.steps')}</h2>

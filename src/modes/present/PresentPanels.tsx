@@ -10,6 +10,8 @@ import { startPresenting } from './fullscreen.ts';
 import { HandoutSection } from './HandoutSection.tsx';
 import { hasVoice, onVoicesChanged } from './narration.ts';
 import { usePresentStore } from './presentStore.ts';
+import { ProgramSection } from './ProgramSection.tsx';
+import { SummarySection } from './SummarySection.tsx';
 import { usePresentKeys } from './usePresentKeys.ts';
 import { VideoSection } from './VideoSection.tsx';
 
@@ -57,6 +59,8 @@ export function PresentPanels() {
       </section>
       <ProtocolBrief />
       <PlayerControls />
+      <ProgramSection />
+      <SummarySection />
       <HandoutSection />
       <CalendarSection />
       <VideoSection />

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Handout } from '../../domain/handout.ts';
+import type { Program } from '../../domain/program.ts';
 
 /** Present mode's own state: whether a presentation runs, narration, the handout. */
 export interface PresentState {
@@ -16,6 +17,9 @@ export interface PresentState {
   readonly handout: Handout | null;
   /** Work that drives the player on its own (handout pictures, video): one at a time. */
   readonly busy: 'handout' | 'video' | null;
+  /** The home program last made or shown, with the link that opens it (printed as a QR). */
+  readonly program: { readonly program: Program; readonly link: string } | null;
+  setProgram: (program: PresentState['program']) => void;
   setBusy: (busy: PresentState['busy']) => void;
   setPresenting: (on: boolean) => void;
   setBriefing: (on: boolean) => void;
@@ -29,6 +33,8 @@ export const usePresentStore = create<PresentState>()((set) => ({
   narration: false,
   handout: null,
   busy: null,
+  program: null,
+  setProgram: (program) => set({ program }),
   setBusy: (busy) => set({ busy }),
   setPresenting: (presenting) => set({ presenting }),
   setBriefing: (briefing) => set({ briefing }),
