@@ -6,12 +6,15 @@
 import type { LoadedProtocol } from './load.ts';
 import type { Protocol } from './schema.ts';
 
-export type CatalogueEntry = Pick<Protocol, 'id' | 'catalogueId' | 'title' | 'body'> & {
+export type CatalogueEntry = Pick<
+  Protocol,
+  'id' | 'catalogueId' | 'title' | 'body' | 'audience'
+> & {
   /** The file the protocol comes from (`content/protocols/….json`, or an imported file's name). */
   readonly file: string;
 };
 
 export function catalogueEntry({ file, protocol }: LoadedProtocol): CatalogueEntry {
-  const { id, catalogueId, title, body } = protocol;
-  return { file, id, catalogueId, title, body };
+  const { id, catalogueId, title, body, audience } = protocol;
+  return { file, id, catalogueId, title, body, audience };
 }

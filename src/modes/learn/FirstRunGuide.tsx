@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { localized } from '../../content/localized.ts';
-import { useContentStore } from '../../state/contentStore.ts';
+import { contentData, useContentStore } from '../../state/contentStore.ts';
 import { openProtocol } from '../../state/currentStep.ts';
 import { useT } from '../../state/localeStore.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
@@ -30,12 +30,13 @@ export function FirstRunGuide() {
   const { t, locale } = useT();
   const [hidden, setHidden] = useState(seen);
   const protocolId = usePlayerStore((s) => s.player.protocolId);
-  const protocols = useContentStore((s) => s.data?.protocols);
+  // the catalogue is there from the first view, before the whole content has loaded
+  const catalogue = useContentStore((s) => s.catalogue);
   const titleId = useId();
   if (hidden || protocolId) return null;
   const suggested = SUGGESTED_AUDIENCES.flatMap((a) => {
-    const first = protocols?.find((p) => p.protocol.audience === a);
-    return first ? [{ audience: a, loaded: first }] : [];
+    const first = catalogue.find((p) => p.audience === a);
+    return first ? [{ audience: a, entry: first }] : [];
   });
   const dismiss = () => {
     try {
@@ -64,11 +65,19 @@ export function FirstRunGuide() {
         <>
           <p className="first-run-pick">{t('ui.guide.pick')}</p>
           <ul className="first-run-suggested">
-            {suggested.map(({ audience, loaded }) => (
-              <li key={loaded.protocol.id}>
-                <button type="button" onClick={() => openProtocol(loaded)}>
+            {suggested.map(({ audience, entry }) => (
+              <li key={entry.id}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    void contentData().then((data) => {
+                      const loaded = data?.protocols.find((p) => p.protocol.id === entry.id);
+                      if (loaded) openProtocol(loaded);
+                    });
+                  }}
+                >
                   <span className="first-run-audience">{audienceWord(audience, t)}</span>
-                  <span>{localized(loaded.protocol.title, locale)}</span>
+                  <span>{localized(entry.title, locale)}</span>
                 </button>
               </li>
             ))}
