@@ -89,7 +89,12 @@ export async function screenPointWhenSettled(
   let last: { x: number; y: number } | null = null;
   for (let i = 0; i < 60; i++) {
     const p = await page.evaluate((key) => window.footwork?.screenPointOf(key) ?? null, landmark);
-    if (!p) throw new Error(`the model has no landmark lm:${landmark}`);
+    if (!p) {
+      // the 3D view loads on demand: its model may not be in the scene yet
+      if (i === 59) throw new Error(`the model has no landmark lm:${landmark}`);
+      await page.waitForTimeout(250);
+      continue;
+    }
     if (last && Math.hypot(p.x - last.x, p.y - last.y) < 0.5) return p;
     last = p;
     await page.waitForTimeout(150);
