@@ -23,6 +23,7 @@ import {
   SPINE_MARGIN_M,
   wordsAgainstMove,
 } from './checkDirection.ts';
+import { skinPolyline } from './motion/index.ts';
 import { bodyPathFrame, landmarkKeyFor, samplePath, sidesOf, type PathFrame } from './paths.ts';
 import { applyMorphs, createSkinProjector, type SkinProjector } from './projectToSkin.ts';
 
@@ -137,7 +138,13 @@ export function checkModel(
     entry: { body: BodyData; projector: SkinProjector },
     side: Side | null,
   ): PathFrame =>
-    bodyPathFrame(entry.body.landmarks, side ?? 'L', bilateral, (p) => entry.projector.normalAt(p));
+    bodyPathFrame(
+      entry.body.landmarks,
+      side ?? 'L',
+      bilateral,
+      (p) => entry.projector.normalAt(p),
+      (points) => skinPolyline(points, entry.projector),
+    );
 
   for (const { file, protocol } of data.protocols) {
     const model = models.get(protocol.body);

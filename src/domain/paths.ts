@@ -27,6 +27,13 @@ export interface PathFrame {
    * absent: paths that move off the midline (`circles.lateralMm`) stay on it.
    */
   readonly outward?: Vec3;
+  /**
+   * A polyline laid on the skin (each point on the surface, gaps bridged over the outside):
+   * absent, a spiral circles about the straight chord between its landmarks, which may cut
+   * through the body (from the sole to the calf, through the heel), where circles about a
+   * point inside land on the skin squashed and turning back.
+   */
+  onSkin?(points: readonly Vec3[]): Vec3[];
 }
 
 export interface SampleOptions {
@@ -268,7 +275,10 @@ export function samplePath(
       break;
     }
     case 'spiral': {
-      const line = [at(path.along[0]), ...(path.via ?? []).map(at), at(path.along[1])];
+      const chord = [at(path.along[0]), ...(path.via ?? []).map(at), at(path.along[1])];
+      // The circles travel over the skin: about a centre line on it, not through the body.
+      const laid = missing.length || !frame.onSkin ? null : frame.onSkin(chord);
+      const line = laid && laid.length >= 2 ? laid : chord;
       strokes = missing.length
         ? []
         : [glide(spiral(line, path.radiusMm * MM, path.turns, path.clockwise, frame, spacing))];
@@ -336,10 +346,12 @@ export function bodyPathFrame(
   side: Side,
   bilateral: (name: string) => boolean,
   normalAt: (p: Vec3) => Vec3,
+  onSkin?: (points: readonly Vec3[]) => Vec3[],
 ): PathFrame {
   return {
     landmark: (name) => landmarks.get(landmarkKeyFor(name, side, bilateral))?.position,
     normalAt,
     outward: side === 'L' ? [1, 0, 0] : [-1, 0, 0],
+    ...(onSkin ? { onSkin } : {}),
   };
 }

@@ -9,6 +9,7 @@ import {
   motionParamsForStep,
   planMotion,
   projectStrokes,
+  skinPolyline,
   type MotionPlan,
 } from './motion/index.ts';
 import { bodyPathFrame, pathDetailM, samplePath } from './paths.ts';
@@ -66,7 +67,13 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
     bodyScale,
   });
   if (!params || !step.path) return { ok: true, motion: null };
-  const frame = bodyPathFrame(body.landmarks, side, input.isBilateral, (p) => skin.normalAt(p));
+  const frame = bodyPathFrame(
+    body.landmarks,
+    side,
+    input.isBilateral,
+    (p) => skin.normalAt(p),
+    (points) => skinPolyline(points, skin),
+  );
   const sampled = samplePath(step.path, frame);
   if (!sampled.ok)
     return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };

@@ -54,6 +54,11 @@ export interface TraceFigure {
     readonly spread: number;
     /** Net turning over all turning of the figure itself, in its own sense (0…1). */
     readonly consistency: number;
+    /**
+     * Whole turns its net turning counts (`cycles` for flat circles; fewer or more where the
+     * centre line bends on the skin or the skin curves under the circles).
+     */
+    readonly loops: number;
   } | null;
 }
 
@@ -283,6 +288,7 @@ function calibrated(plan: MotionPlan, figure: TraceFigure): TraceFigure {
           radius: own.radius,
           spread: own.radiusSpread,
           consistency: Math.abs(own.consistency),
+          loops: own.loops,
         },
       }
     : figure;

@@ -600,8 +600,13 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
   const agreement =
     figure.turn === null ? Math.abs(circles.consistency) : circles.consistency * figure.turn;
   const expectedLoops = figure.cycles;
+  // Turns counted the way the figure's own are: its net turning counts `calibration.loops`
+  // for its `cycles` circles, so the trace's count is scaled alike (for the pace too).
+  const ownLoops = figure.calibration?.loops ?? 0;
+  const loops =
+    ownLoops > 0.5 * expectedLoops ? (circles.loops * expectedLoops) / ownLoops : circles.loops;
   const loopsWanted = Math.max(1, 0.6 * expectedLoops * Math.max(coverage, 0.2));
-  const loopShare = clamp01(circles.loops / loopsWanted);
+  const loopShare = clamp01(loops / loopsWanted);
   // Against what the same measures make of the figure itself (see `TraceFigure.calibration`).
   const ownRadius = figure.calibration?.radius ?? r;
   const ownSpread = figure.calibration?.spread ?? 0;
@@ -614,7 +619,9 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
   // The figure drawn exactly turns back a little where its loops travel or its line bends: a
   // trace as consistent as the figure itself turns fully the right way.
   const ownConsistency = Math.max(0.5, Math.min(1, figure.calibration?.consistency ?? 1));
-  const turn = clamp01(agreement / ownConsistency);
+  // A line that bends (a centre line round a joint) turns one way without drawing a circle: the
+  // turning sense is a circle's, so there is none to credit until circles are drawn.
+  const turn = circles.loops < 0.75 ? 0 : clamp01(agreement / ownConsistency);
   const direction = figure.centred
     ? null
     : measureProgress(
@@ -626,13 +633,12 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
   const d = direction === null ? null : directionMarks(direction, options.fullDirection);
   const gate = (figure.turn === null ? 1 : 0.6 + 0.4 * turn) * (d === null ? 1 : 0.5 + 0.5 * d);
   // The pace of circles only means something once there are circles.
-  const tempoRatio =
-    circles.loops >= 0.75 ? paceRatio(ctx, circles.loops, figure.cycleS, figure) : null;
+  const tempoRatio = circles.loops >= 0.75 ? paceRatio(ctx, loops, figure.cycleS, figure) : null;
 
   const feedback: TraceFeedback[] = [];
   if (circles.loops < 0.75) feedback.push('no_circles');
   else {
-    if (figure.turn !== null && agreement < -0.3) feedback.push('turn_other_way');
+    if (figure.turn !== null && agreement / ownConsistency < -0.3) feedback.push('turn_other_way');
     if (sizeRatio !== null && sizeRatio < 0.55) feedback.push('bigger_circles');
     if (sizeRatio !== null && sizeRatio > 1.8) feedback.push('smaller_circles');
     if (roundness !== null && roundness < 0.6) feedback.push('rounder_circles');
@@ -648,7 +654,7 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
     tempoRatio,
     gate,
     detail: {
-      drawn: circles.loops,
+      drawn: loops,
       expected: expectedLoops,
       sizeRatio,
       turnAgreement: circles.loops >= 0.75 ? agreement : null,

@@ -419,3 +419,63 @@ describe('trace scoring on the real adult model', () => {
     }
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// The real child model
+// ---------------------------------------------------------------------------------------------
+
+describe('trace scoring on the real child model', () => {
+  let child: { body: BodyData; skin: SkinProjector };
+  beforeAll(async () => {
+    const body = await readBodyFile(resolve(ROOT, 'models/body-child.glb'));
+    const morphed = applyMorphs(body, protocolOf('P2').bodyMorphs ?? {});
+    child = { body: morphed, skin: createSkinProjector(morphed) };
+  });
+
+  it('grades the warming spiral from the sole up the calf (P2) in the bands', () => {
+    // Its landmarks' chord runs through the ankle: the circles travel over the skin instead.
+    const { step, plan } = referenceOf('P2', 'prep-warm-lower-legs-feet', child);
+    const figure = traceFigureFor(step, plan);
+    expect(figure.kind).toBe('circles');
+    expect(figure.turn).toBe(-1);
+    const seconds = figure.cycles * (figure.cycleS ?? 0);
+    expect(seconds).toBeCloseTo(6, 9);
+    // The circles on the skin keep the step's radius (18 mm).
+    expect(figure.calibration?.radius ?? 0).toBeGreaterThan(0.014);
+    expect(figure.calibration?.radius ?? 1).toBeLessThan(0.022);
+    const input = {
+      reference: plan.path,
+      figure,
+      stepZones: step.zones,
+      avoidZones: AVOID,
+      side: 'L' as const,
+    };
+    const right = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(plan.path, child.skin), seconds),
+    });
+    expect(right.total).toBeGreaterThanOrEqual(85);
+    if (step.path?.kind !== 'spiral') throw new Error('P2 step 4 is a spiral');
+    const flipped = motionOf({ ...step, path: { ...step.path, clockwise: false } }, child);
+    const wrong = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(flipped.path, child.skin), seconds),
+    });
+    expect(wrong.total).toBeLessThan(60);
+    expect(wrong.feedback).toContain('turn_other_way');
+    const straight = scoreTrace({
+      ...input,
+      trace: timed(traceAlong(figure.along, child.skin), seconds),
+    });
+    expect(straight.total).toBeLessThan(50);
+    expect(straight.feedback).toContain('no_circles');
+    for (const pace of [0.5, 2]) {
+      const s = scoreTrace({
+        ...input,
+        trace: timed(traceAlong(plan.path, child.skin), seconds / pace),
+      });
+      expect(s.total).toBeLessThanOrEqual(right.total - 5);
+      expect(s.feedback).toContain(pace < 1 ? 'faster' : 'slower');
+    }
+  });
+});

@@ -76,6 +76,20 @@ export function projectStrokes(
   return { strokes: out, length: out.reduce((sum, s) => sum + s.length, 0) };
 }
 
+/**
+ * A polyline laid on the skin, as points: `projectStrokes` of one glide (resampled at
+ * `spacingM`, gaps bridged over the outside), or the input itself when it cannot be placed.
+ */
+export function skinPolyline(points: readonly Vec3[], skin: SkinQuery, spacingM = 0.003): Vec3[] {
+  const stroke = projectStrokes([{ contact: 'glide', points }], skin, { spacingM }).strokes[0];
+  if (!stroke || stroke.count < 2) return [...points];
+  return Array.from({ length: stroke.count }, (_, i): Vec3 => [
+    stroke.points[i * 3] ?? 0,
+    stroke.points[i * 3 + 1] ?? 0,
+    stroke.points[i * 3 + 2] ?? 0,
+  ]);
+}
+
 /** How many times a gap is halved at most (2⁶ = 64 pieces). */
 const GAP_DEPTH = 6;
 
