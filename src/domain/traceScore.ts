@@ -544,6 +544,29 @@ function paceRatio(
   return repeats / seconds / (1 / cycleS);
 }
 
+/**
+ * Pace over the step's from the distance covered along a figure's centre line (`alongLength`
+ * long, gone over once in the step's time) in the trace's active time; null when not judged.
+ */
+function travelPace(
+  ctx: Context,
+  figure: TraceFigure,
+  alongLength: number,
+  alongIndex: PathIndex,
+  reach: number,
+): number | null {
+  if (!ctx.timed || figure.cycleS === null || !(figure.cycleS > 0) || !(alongLength > 0))
+    return null;
+  const seconds = activeSeconds(ctx.strokes);
+  const expectedSpeed = alongLength / (figure.cycles * figure.cycleS);
+  const covered = progressAlong(
+    ctx.strokes.map((st) => st.map((p) => p.p)),
+    alongIndex,
+    reach,
+  ).extent;
+  return seconds !== null && covered > 0 ? covered / seconds / expectedSpeed : null;
+}
+
 function scoreLine(ctx: Context, figure: TraceFigure | undefined): FigureResult {
   const { reference, segments, isolated, tolerance, options } = ctx;
   const coverage = measureCoverage(reference, segments, isolated, tolerance);
@@ -633,7 +656,15 @@ function scoreCircles(ctx: Context, figure: TraceFigure): FigureResult {
   const d = direction === null ? null : directionMarks(direction, options.fullDirection);
   const gate = (figure.turn === null ? 1 : 0.6 + 0.4 * turn) * (d === null ? 1 : 0.5 + 0.5 * d);
   // The pace of circles only means something once there are circles.
-  const tempoRatio = circles.loops >= 0.75 ? paceRatio(ctx, loops, figure.cycleS, figure) : null;
+  // The pace of circles only means something once there are circles. Circles that travel are
+  // timed by their travel along the centre line (as the figure's own are spread over it), which
+  // a wobble or a loop drawn a little oval does not change; circles in one place by their turns.
+  const tempoRatio =
+    circles.loops < 0.75
+      ? null
+      : figure.centred || along.glideLength < 4 * r
+        ? paceRatio(ctx, loops, figure.cycleS, figure)
+        : travelPace(ctx, figure, along.glideLength, alongIndex, reach * DIRECTION_REACH);
 
   const feedback: TraceFeedback[] = [];
   if (circles.loops < 0.75) feedback.push('no_circles');

@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useRef } from 'react';
 import { localized } from '../../content/localized.ts';
 import { traceFigureFor, type TraceFigure } from '../../domain/traceFigure.ts';
 import type { Translate } from '../../i18n/i18n.ts';
@@ -46,9 +46,15 @@ export function TraceTask() {
   const trainee = useTrainSession((s) => s.trainee);
   const step = current?.step ?? null;
   const figure = useMemo(() => (step && plan ? traceFigureFor(step, plan) : null), [step, plan]);
-  if (!current?.step.path) return null;
-  const key = stepKey(current.protocol.protocol.id, current.step.id, current.side);
+  const againRef = useRef<HTMLButtonElement>(null);
+  const key = current ? stepKey(current.protocol.protocol.id, current.step.id, current.side) : '';
   const score = result?.key === key ? result.score : null;
+  // A new grade comes in below the instructions: bring it and "Try again" into view (the side
+  // column or the phone's sheet may have the trace switch at its bottom edge).
+  useEffect(() => {
+    if (score) againRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [score]);
+  if (!current?.step.path) return null;
   return (
     <section className="train-card train-trace" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('ui.train.trace.title')}</h2>
@@ -81,7 +87,7 @@ export function TraceTask() {
               {t('ui.train.trace.score', { score: score.total })}{' '}
               <strong>{score.passed ? t('ui.train.passed') : t('ui.train.notYet')}</strong>
             </p>
-            <button type="button" className="train-again" onClick={traceAgain}>
+            <button type="button" className="train-again" ref={againRef} onClick={traceAgain}>
               {t('ui.train.trace.tryAgain')}
             </button>
             <ul className="train-feedback">
