@@ -169,6 +169,23 @@ async function drawPaced(page: Page, points: readonly P[], seconds: number): Pro
   await cdp.detach();
 }
 
+/** The same as `drawPaced` with one finger (CDP touch events carrying their own times). */
+async function touchPaced(page: Page, points: readonly P[], seconds: number): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  const base = Date.now() / 1000;
+  const at = (i: number) => base + (i / Math.max(1, points.length - 1)) * seconds;
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', p: P | null, i: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: p ? [{ x: p.x, y: p.y, id: 1 }] : [],
+      timestamp: at(i),
+    });
+  await send('touchStart', points[0] ?? null, 0);
+  for (let i = 1; i < points.length; i++) await send('touchMove', points[i] ?? null, i);
+  await send('touchEnd', null, points.length - 1);
+  await cdp.detach();
+}
+
 /** Resamples a polyline to `n` evenly spaced points. */
 function evenly(points: readonly P[], n: number): P[] {
   const cum = [0];
@@ -304,6 +321,38 @@ describe('Train grades the technique', () => {
       .poll(() => page.locator('[data-feedback="slower"]').textContent())
       .toMatch(/^Медленнее: /);
     await screenshot(page, 'train-circles-fast-laptop-ru');
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('on a phone, a finger traces the circles; after the grade "Try again" is in view, one tap', async () => {
+    const { context, page, errors } = await open(env.browser, 'phone', CIRCLES_URL);
+    await chooseTrainee(page, 'Olga');
+    const toggle = page.getByRole('button', { name: 'Trace on the body' });
+    await toggle.tap();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    const spiral = await pathOnScreen(page);
+    await touchPaced(page, evenly(spiral, 30 * CIRCLES_TURNS), CIRCLES_SECONDS);
+    const score = await traceScore(page);
+    expect(score, await gradeText(page)).toBeGreaterThanOrEqual(70);
+    // Graded: tracing is off, so a finger turns the body again; "Try again" is on screen.
+    expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+    const again = page.getByRole('button', { name: 'Try again' });
+    await expect
+      .poll(async () => {
+        const box = await again.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= 844;
+      })
+      .toBe(true);
+    await page.getByRole('button', { name: 'Русский' }).dispatchEvent('click');
+    const againRu = page.getByRole('button', { name: 'Попробовать ещё раз' });
+    await expect.poll(() => againRu.count()).toBe(1);
+    await settle(page);
+    await screenshot(page, 'train-circles-graded-phone-ru');
+    await againRu.tap();
+    expect(
+      await page.getByRole('button', { name: 'Рисовать на теле' }).getAttribute('aria-pressed'),
+    ).toBe('true');
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
