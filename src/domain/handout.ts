@@ -22,12 +22,17 @@ export interface CapturedStep {
 }
 
 export interface HandoutStep {
-  /** 1-based. */
+  /** 1-based, as the protocol numbers it. */
   readonly number: number;
+  /** 0-based index of the step in the protocol (the player's index). */
+  readonly index: number;
+  readonly id: string;
   readonly title: string;
   /** The plain words for a parent; also the picture's alt text. */
   readonly plain: string;
   readonly image: string | null;
+  /** How long or how many times, in words (the program's dose where it sets one); null: not given. */
+  readonly dose: string | null;
   readonly warnings: readonly string[];
 }
 
@@ -152,22 +157,35 @@ export function buildHandout(input: {
   readonly captured: readonly (CapturedStep | undefined)[];
   /** 0-based indices of steps the safety check rules out: listed as left out, not as steps. */
   readonly skipped?: readonly number[];
+  /**
+   * Only these steps (0-based, in this order), e.g. a child's program; the rest of the protocol is
+   * neither shown nor listed as left out. Absent: every step.
+   */
+  readonly only?: readonly number[];
+  /** The dose in words of a step (by index); absent or null: no dose line. */
+  readonly doseOf?: (index: number) => string | null;
 }): Handout {
   const { protocol, locale, t, captured } = input;
   const skipped = new Set(input.skipped ?? []);
-  const leftOut = protocol.steps.flatMap((step, i) =>
-    skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [],
-  );
-  const steps = protocol.steps.flatMap((step, i): HandoutStep[] => {
-    if (skipped.has(i)) return [];
+  const order = input.only ?? protocol.steps.map((_, i) => i);
+  const leftOut = order.flatMap((i) => {
+    const step = protocol.steps[i];
+    return step && skipped.has(i) ? [{ number: i + 1, title: localized(step.title, locale) }] : [];
+  });
+  const steps = order.flatMap((i): HandoutStep[] => {
+    const step = protocol.steps[i];
+    if (!step || skipped.has(i)) return [];
     const shot = captured[i];
     const avoid = avoidLine(shot?.avoidZones ?? [], t);
     return [
       {
         number: i + 1,
+        index: i,
+        id: step.id,
         title: localized(step.title, locale),
         plain: localized(step.plain, locale),
         image: shot?.image ?? null,
+        dose: input.doseOf?.(i) ?? null,
         warnings: [
           ...(avoid ? [avoid] : []),
           ...step.cautions.map((c) =>

@@ -235,6 +235,27 @@ export function programLink(base: string, p: Program, lang?: string): string {
   return url.toString();
 }
 
+/** The hash parameter that names the step a step link opens on (a step id). */
+export const PROGRAM_STEP_HASH = 'step';
+/** The hash parameter of a step link that names its program (kept on the phone) by id. */
+export const PROGRAM_ID_HASH = 'pid';
+
+/**
+ * The link that opens one step of a program in the home mode (the handout's QR code per step):
+ * `<base>?mode=home&lang=..#pid=<program id>&step=<step id>`. It names the program by id only, so
+ * its QR code stays small enough to print beside each step; the program itself comes with its own
+ * link (the handout's first QR code), kept on the phone once opened. A step the program does not
+ * have is not linked to (the link opens the program where it was left).
+ */
+export function programStepLink(base: string, p: Program, stepId: string, lang?: string): string {
+  const url = new URL(base);
+  url.search = '';
+  url.searchParams.set('mode', 'home');
+  if (lang) url.searchParams.set('lang', lang);
+  url.hash = `${PROGRAM_ID_HASH}=${p.id}${p.steps.includes(stepId) ? `&${PROGRAM_STEP_HASH}=${stepId}` : ''}`;
+  return url.toString();
+}
+
 /** The value of `key` in a `#a=b&c=d` fragment, or null. */
 export function hashParam(hash: string, key: string): string | null {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;

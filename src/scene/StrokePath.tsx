@@ -17,6 +17,8 @@ import { createPathTrail, samplePathTrail, type MotionPlan } from '../domain/mot
 import { playerEngine } from '../state/playerStore.ts';
 
 const MAX_ARROWS = 96;
+/** Name of the object holding the drawn path; its `userData.strokes` are the plan's strokes. */
+export const STROKE_PATH_NAME = 'footwork-stroke-path';
 /** Lift above the skin so the line never sinks into it, metres. */
 const LIFT_M = 0.0015;
 
@@ -46,6 +48,10 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
     const arrowGeometry = new ConeGeometry(0.0045 * scale, 0.011 * scale, 10);
     // Cones point along +Y; the arrow's local +Y will be the direction of travel.
     const group = new Group();
+    // Named, with the strokes it draws, so that a picture of the canvas (the printed handout) can
+    // redraw the path over it in print-strong lines.
+    group.name = STROKE_PATH_NAME;
+    group.userData = { strokes: plan.path.strokes };
     for (const stroke of plan.path.strokes) {
       const pts: Vector3[] = [];
       for (let i = 0; i < stroke.count; i++) {

@@ -22,6 +22,9 @@ const BOLSTER_AT: Partial<Record<Position['props'][number], string>> = {
   pillow_under_lower_legs: 'shin_low',
 };
 
+/** Name of the props' group: a picture for print draws them in light tints (the handout). */
+export const PROPS_NAME = 'footwork-props';
+
 /** A simple massage table under a lying body, with the bolster or cushion the step names. */
 export function TableProps({ position, pose, bounds, landmarks, scale }: TablePropsProps) {
   const r = BOLSTER_R * scale;
@@ -46,7 +49,7 @@ export function TableProps({ position, pose, bounds, landmarks, scale }: TablePr
   });
 
   return (
-    <group>
+    <group name={PROPS_NAME}>
       <mesh position={[0, TABLE_TOP_M - 0.03, table.z]}>
         <boxGeometry args={[table.width, 0.06, table.length]} />
         <meshStandardMaterial color="#5b6576" roughness={0.8} />

@@ -14,6 +14,7 @@ import {
   packJson,
   parseProgramJson,
   programLink,
+  programStepLink,
   resolveProgram,
   toWire,
   type Program,
@@ -120,6 +121,22 @@ describe('program link', () => {
     const code = hashParam(url.hash, 'program');
     expect(code).not.toBeNull();
     expect(decodeProgram(code ?? '')).toEqual({ ok: true, value: program });
+  });
+
+  it('a step link names the program by id and the step, short enough for a small QR code', () => {
+    const stepId = program.steps[1] ?? '';
+    const link = programStepLink('https://example.org/footwork/', program, stepId, 'en');
+    const url = new URL(link);
+    expect(url.searchParams.get('mode')).toBe('home');
+    expect(url.searchParams.get('lang')).toBe('en');
+    expect(hashParam(url.hash, 'pid')).toBe(program.id);
+    expect(hashParam(url.hash, 'step')).toBe(stepId);
+    expect(hashParam(url.hash, 'program')).toBeNull();
+    expect(link.length).toBeLessThan(120);
+    // A step the program does not have is not linked to.
+    const other = programStepLink('https://example.org/footwork/', program, 'not-in-it', 'en');
+    expect(hashParam(new URL(other).hash, 'step')).toBeNull();
+    expect(hashParam(new URL(other).hash, 'pid')).toBe(program.id);
   });
 
   it('hashParam finds a key among others and returns null without it', () => {

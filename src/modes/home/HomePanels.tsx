@@ -16,6 +16,8 @@ import {
 import { localDateOf } from '../../domain/presentation.ts';
 import {
   PROGRAM_HASH,
+  PROGRAM_ID_HASH,
+  PROGRAM_STEP_HASH,
   decodeProgram,
   doseFor,
   hashParam,
@@ -48,6 +50,14 @@ interface Opened {
 function openProgram(t: ReturnType<typeof useT>['t']): Opened {
   const code = hashParam(window.location.hash, PROGRAM_HASH);
   const kept = loadPrograms().value;
+  // A step link names a program kept here by its id.
+  const id = hashParam(window.location.hash, PROGRAM_ID_HASH);
+  if (code === null && id !== null) {
+    const found = kept.find((p) => p.id === id);
+    return found
+      ? { program: found, linkError: null }
+      : { program: kept[0] ?? null, linkError: t('ui.home.stepNeedsProgram') };
+  }
   if (code === null) return { program: kept[0] ?? null, linkError: null };
   const r = decodeProgram(code);
   if (!r.ok) {
@@ -126,7 +136,11 @@ function HomeSession({
   const [saveFailed, setSaveFailed] = useState(false);
   const session = sessionOn(log, program.id, today);
   const [pos, setPos] = useState(() => {
-    // Start at the first step not yet done today.
+    // A link to one step (the handout's QR per step) opens on it.
+    const linked = hashParam(window.location.hash, PROGRAM_STEP_HASH);
+    const at = linked === null ? -1 : program.steps.indexOf(linked);
+    if (at >= 0) return at;
+    // Otherwise start at the first step not yet done today.
     const first = program.steps.findIndex(
       (id) => !session?.steps.some((s) => s.step === id && s.done),
     );

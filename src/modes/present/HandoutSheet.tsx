@@ -1,16 +1,43 @@
 import { createPortal } from 'react-dom';
-import type { Handout } from '../../domain/handout.ts';
+import type { Locale } from '../../content/schema.ts';
+import type { Side } from '../../domain/body.ts';
+import type { Handout, HandoutStep } from '../../domain/handout.ts';
+import { encodePlayerLink } from '../../domain/playerLink.ts';
+import { programStepLink, type Program } from '../../domain/program.ts';
+import { withLang } from '../../i18n/locale.ts';
 import { useT } from '../../state/localeStore.ts';
+import { useViewerStore } from '../../state/viewerStore.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
 import { usePresentStore } from './presentStore.ts';
+
+/**
+ * The link a step's QR code opens: the program on that step in the home mode (when the sheet is a
+ * program's), else the step in the player.
+ */
+export function stepLinkFor(
+  step: Pick<HandoutStep, 'id' | 'index'>,
+  protocolId: string,
+  program: Program | null,
+  side: Side,
+  locale: Locale,
+): string {
+  const base = `${window.location.origin}${window.location.pathname}`;
+  if (program) return programStepLink(base, program, step.id, locale);
+  const search = withLang(
+    encodePlayerLink({ protocol: protocolId, step: step.index, side, speed: 1 }),
+    locale,
+  );
+  return `${base}?${search}`;
+}
 
 /**
  * The take-home sheet, placed at the end of <body>: hidden on screen, the only thing printed
  * (see present.css). Content is rendered as text, never as HTML.
  */
 export function HandoutSheet({ handout }: { readonly handout: Handout }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const made = usePresentStore((s) => s.program);
+  const side = useViewerStore((s) => s.side);
   const program = made?.program.protocolId === handout.protocolId ? made : null;
   return createPortal(
     <article className="present-handout" data-protocol={handout.protocolId}>
@@ -29,6 +56,7 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
             <p>
               <strong>{program.program.name}</strong> · {t('ui.program.printQr')}
             </p>
+            <p>{t('ui.present.handout.forProgram', { name: program.program.name })}</p>
           </div>
         ) : null}
       </header>
@@ -45,14 +73,35 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
               ) : (
                 <p className="present-handout-nopicture">{t('ui.present.handout.noPicture')}</p>
               )}
-              <p className="present-handout-plain">{step.plain}</p>
-              {step.warnings.length > 0 ? (
-                <ul className="present-handout-warnings">
-                  {step.warnings.map((w) => (
-                    <li key={w}>{w}</li>
-                  ))}
-                </ul>
-              ) : null}
+              <div className="present-handout-text">
+                <p className="present-handout-plain">{step.plain}</p>
+                {step.dose ? (
+                  <p className="present-handout-dose">
+                    {t('ui.present.handout.dose', { dose: step.dose })}
+                  </p>
+                ) : null}
+                {step.warnings.length > 0 ? (
+                  <ul className="present-handout-warnings">
+                    {step.warnings.map((w) => (
+                      <li key={w}>{w}</li>
+                    ))}
+                  </ul>
+                ) : null}
+                <div className="present-handout-stepqr">
+                  <QrCode
+                    text={stepLinkFor(
+                      step,
+                      handout.protocolId,
+                      program?.program ?? null,
+                      side,
+                      locale,
+                    )}
+                    size={72}
+                    label={t('ui.present.handout.stepQrLabel', { index: step.number })}
+                  />
+                  <p>{t('ui.present.handout.stepQr')}</p>
+                </div>
+              </div>
             </li>
           ))}
         </ol>

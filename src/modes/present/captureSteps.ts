@@ -5,13 +5,83 @@ import { looksBlank } from '../../domain/presentation.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { zoneName } from '../../i18n/zones.ts';
 import { sideForStep } from '../../state/currentStep.ts';
-import { playerEngine } from '../../state/playerStore.ts';
+import { useHandsStore } from '../../state/handsStore.ts';
+import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { whenStepDerived } from '../../state/stepMotion.ts';
 import { useViewerStore } from '../../state/viewerStore.ts';
-import { sceneAccess, waitUntilSettled } from './sceneAccess.ts';
+import { sceneAccess, waitUntilSettled, type ScreenStroke } from './sceneAccess.ts';
 
-/** Widest picture kept for the handout, pixels. */
-const MAX_PICTURE_WIDTH = 900;
+/**
+ * Width the pictures are drawn at, pixels: about 200 dpi at the 7.5 cm they print at, and a
+ * quarter of the pixels of a tablet's canvas to render (in software that is most of the time).
+ */
+const PICTURE_WIDTH = 640;
+/** The pictures are drawn on white paper. */
+const PAPER = '#ffffff';
+/** How long the canvas must stay quiet before a picture is taken, ms (a settled step). */
+const QUIET_MS = 250;
+
+/**
+ * Redraws the step's path over a picture in lines that survive black-and-white printing: a thick
+ * black line with a white edge along each stroke and a large arrowhead where it ends (a ring for a
+ * press). `scale` turns canvas pixels into the picture's.
+ */
+export function drawPrintPath(
+  ctx: CanvasRenderingContext2D,
+  strokes: readonly ScreenStroke[],
+  scale: number,
+): void {
+  // About 0.5 mm lines and 3 mm arrowheads at the size the picture prints.
+  const w = Math.max(ctx.canvas.width, ctx.canvas.height);
+  const line = Math.max(2, w / 150);
+  const head = line * 6;
+  ctx.lineCap = 'round';
+  ctx.lineJoin = 'round';
+  for (const pass of ['halo', 'ink'] as const) {
+    ctx.strokeStyle = pass === 'halo' ? '#ffffff' : '#000000';
+    ctx.fillStyle = ctx.strokeStyle;
+    const extra = pass === 'halo' ? line * 1.6 : 0;
+    for (const s of strokes) {
+      const pts = s.points.map(([x, y]) => [x * scale, y * scale] as const);
+      const first = pts[0];
+      const end = pts.at(-1);
+      if (!first || !end) continue;
+      ctx.lineWidth = line + extra;
+      if (s.contact === 'press' || pts.length < 2) {
+        ctx.beginPath();
+        ctx.arc(first[0], first[1], head * 0.5, 0, Math.PI * 2);
+        ctx.stroke();
+        continue;
+      }
+      ctx.beginPath();
+      ctx.moveTo(first[0], first[1]);
+      for (const [x, y] of pts.slice(1)) ctx.lineTo(x, y);
+      ctx.stroke();
+      // The arrowhead points along the last stretch of the stroke at least a head long.
+      let from = pts[pts.length - 2] ?? first;
+      for (let i = pts.length - 2; i >= 0; i--) {
+        const p = pts[i];
+        if (!p) break;
+        from = p;
+        if (Math.hypot(end[0] - p[0], end[1] - p[1]) >= head) break;
+      }
+      const dx = end[0] - from[0];
+      const dy = end[1] - from[1];
+      const len = Math.hypot(dx, dy);
+      if (len < 1) continue;
+      const ux = dx / len;
+      const uy = dy / len;
+      const size = head;
+      ctx.beginPath();
+      ctx.moveTo(end[0] + ux * size * 0.35, end[1] + uy * size * 0.35);
+      ctx.lineTo(end[0] - ux * size + uy * size * 0.55, end[1] - uy * size - ux * size * 0.55);
+      ctx.lineTo(end[0] - ux * size - uy * size * 0.55, end[1] - uy * size + ux * size * 0.55);
+      ctx.closePath();
+      ctx.fill();
+      if (pass === 'halo') ctx.stroke();
+    }
+  }
+}
 
 /** Draws the canvas (scaled to at most `maxWidth`) into a new 2D canvas, in the same task. */
 function copyCanvas(source: HTMLCanvasElement, maxWidth: number): HTMLCanvasElement {
@@ -37,30 +107,41 @@ function toObjectUrl(canvas: HTMLCanvasElement): Promise<string | null> {
 }
 
 /**
- * Shows each step of the open protocol on the model in turn, waits until its path, warnings and
- * camera have settled, and takes a picture of the canvas. The player is paused meanwhile and put
- * back on its step (and playing, if it was) afterwards. Without a canvas the steps get no picture.
+ * Shows each step of the open protocol (or only `indices`) on the model in turn, waits until its
+ * path, warnings and camera have settled, and takes a picture of the canvas on white, with the path
+ * redrawn for print. The hands are hidden meanwhile (the path and the contact glyph show the
+ * stroke; the hands would be planned for every step and slow the sheet down). The player is paused
+ * meanwhile and put back on its step (and playing, if it was) afterwards, and the hands shown again
+ * if they were. Without a canvas the steps get no picture.
  */
 export async function captureSteps(
   loaded: LoadedProtocol,
   locale: Locale,
   onStep: (index: number, count: number) => void,
+  indices?: readonly number[],
 ): Promise<(CapturedStep | undefined)[]> {
   const access = sceneAccess.get();
-  const count = loaded.protocol.steps.length;
+  const order = indices ?? loaded.protocol.steps.map((_, i) => i);
   if (!access || playerEngine.state.protocolId !== loaded.protocol.id) return [];
   const saved = playerEngine.state;
+  const hands = useHandsStore.getState();
+  const handsWereShown = hands.showHands;
+  if (handsWereShown) hands.setShowHands(false);
+  // The camera goes straight to each step (no flight to wait for) and the arrows stand still.
+  const player = usePlayerStore.getState();
+  const motionWasReduced = player.reducedMotion;
+  if (!motionWasReduced) player.setReducedMotion(true);
   playerEngine.dispatch({ type: 'pause' });
+  access.setPixelRatio(
+    Math.min(window.devicePixelRatio || 1, PICTURE_WIDTH / Math.max(1, access.canvas.clientWidth)),
+  );
   const shots: (CapturedStep | undefined)[] = [];
   // Steps the safety check rules out are not pictured (the player cannot go to them).
   const skipped = new Set(saved.skipped);
   try {
-    for (let i = 0; i < count; i++) {
-      onStep(i, count);
-      if (skipped.has(i)) {
-        shots.push(undefined);
-        continue;
-      }
+    for (const [n, i] of order.entries()) {
+      onStep(n, order.length);
+      if (skipped.has(i)) continue;
       playerEngine.dispatch({ type: 'jump', stepIndex: i });
       access.invalidate();
       const step = loaded.protocol.steps[i];
@@ -69,22 +150,36 @@ export async function captureSteps(
       const derived = step
         ? await whenStepDerived(stepKey(loaded.protocol.id, step.id, side))
         : null;
-      await waitUntilSettled(access);
-      let copy = access.renderAndRead((canvas) => copyCanvas(canvas, MAX_PICTURE_WIDTH));
-      if (isBlank(copy)) {
+      await waitUntilSettled(access, { quietMs: QUIET_MS, minMs: 100 });
+      const take = () =>
+        access.renderAndRead(
+          (canvas) => ({
+            copy: copyCanvas(canvas, PICTURE_WIDTH),
+            scale: Math.min(1, PICTURE_WIDTH / Math.max(1, canvas.width)),
+            strokes: access.strokesOnScreen(),
+          }),
+          { background: PAPER },
+        );
+      let shot = take();
+      if (isBlank(shot.copy)) {
         // The step's own framing shows nothing of the body: picture it on the whole body.
         useViewerStore.getState().setView('whole');
         access.invalidate();
-        await waitUntilSettled(access);
-        copy = access.renderAndRead((canvas) => copyCanvas(canvas, MAX_PICTURE_WIDTH));
+        await waitUntilSettled(access, { quietMs: QUIET_MS, minMs: 100 });
+        shot = take();
       }
-      const image = await toObjectUrl(copy);
+      const ctx = shot.copy.getContext('2d');
+      if (ctx) drawPrintPath(ctx, shot.strokes, shot.scale);
+      const image = await toObjectUrl(shot.copy);
       const names = (derived?.nearAvoid ?? []).map((z) => zoneName(z.zone, locale));
-      shots.push({ image, avoidZones: [...new Set(names)] });
+      shots[i] = { image, avoidZones: [...new Set(names)] };
     }
   } finally {
     playerEngine.dispatch({ type: 'jump', stepIndex: saved.stepIndex });
     if (saved.status === 'playing') playerEngine.dispatch({ type: 'play' });
+    if (handsWereShown) useHandsStore.getState().setShowHands(true);
+    if (!motionWasReduced) usePlayerStore.getState().setReducedMotion(false);
+    access.setPixelRatio(null);
     access.invalidate();
   }
   return shots;

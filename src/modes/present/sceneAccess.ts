@@ -4,11 +4,31 @@
  * between frames), a hook called after every rendered frame (for recording), and a way to wait
  * until the canvas has stopped drawing (path, warnings and camera settled).
  */
+/** One stroke of the step's path as the canvas shows it: x, y pairs in canvas pixels. */
+export interface ScreenStroke {
+  readonly contact: 'glide' | 'press';
+  readonly points: readonly (readonly [number, number])[];
+  /** How far the stroke's end is in front of its start (positive: nearer the viewer); for order. */
+  readonly depth: number;
+}
+
+export interface RenderOptions {
+  /** Background colour for this render only (the handout's pictures are drawn on white). */
+  readonly background?: string;
+}
+
 export interface SceneAccess {
   /** The WebGL canvas. */
   readonly canvas: HTMLCanvasElement;
   /** Renders the scene now and hands the canvas to `read` in the same task, while it holds the picture. */
-  readonly renderAndRead: <T>(read: (canvas: HTMLCanvasElement) => T) => T;
+  readonly renderAndRead: <T>(read: (canvas: HTMLCanvasElement) => T, options?: RenderOptions) => T;
+  /**
+   * Draws the canvas at this pixel ratio from now on (smaller pictures are quicker to render in
+   * software); null puts back the ratio it had before the first call.
+   */
+  readonly setPixelRatio: (ratio: number | null) => void;
+  /** The step's path as drawn now, projected to canvas pixels (empty without a path). */
+  readonly strokesOnScreen: () => readonly ScreenStroke[];
   /** Calls `draw` after every frame the canvas renders, until the returned function is called. */
   readonly onAfterRender: (draw: (canvas: HTMLCanvasElement) => void) => () => void;
   /** Frames rendered so far. */
