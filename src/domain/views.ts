@@ -221,3 +221,15 @@ export function keepAboveFloor(normal: Vec3, side: Side): Vec3 {
   const out = side === 'L' ? 1 : -1;
   return normalize([out * 0.55, 0.5, 0.68]);
 }
+
+/**
+ * Where the Sole view looks from, given the mean outward normal of the sole as the body is
+ * posed (world space): along it and a little from above, so a face-down body's soles are seen
+ * from the foot end and a foot across the knee from its own side. A sole flat on the floor
+ * (normal straight down) keeps the view from below of `viewDirection`.
+ */
+export function plantarDirection(soleNormal: Vec3, side: Side): Vec3 {
+  const n = normalize(soleNormal, [0, -1, 0]);
+  if (n[1] < -0.8) return viewDirection('plantar', side);
+  return keepAboveTable(normalize([n[0], n[1] + 0.3, n[2]]));
+}

@@ -5,11 +5,17 @@ import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
 import { loadContent, type ContentData } from '../../src/content/index.ts';
 import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
 import { BODY_SCALE, type BodyData, type Side, type Vec3 } from '../../src/domain/body.ts';
-import { legPoseFor, posePoint } from '../../src/domain/limbPose.ts';
-import { TABLE_TOP_M, applyPose, poseTransform } from '../../src/domain/pose.ts';
+import { legPoseFor, poseDirection, posePoint } from '../../src/domain/limbPose.ts';
+import { TABLE_TOP_M, applyPose, poseTransform, rotatePose } from '../../src/domain/pose.ts';
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
 import { deriveStep } from '../../src/domain/stepMotion.ts';
-import { frameStep, type Bounds } from '../../src/domain/views.ts';
+import {
+  frameStep,
+  plantarDirection,
+  viewDirection,
+  zoneFraming,
+  type Bounds,
+} from '../../src/domain/views.ts';
 import { CAMERA_FOV } from '../../src/scene/sceneStyle.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -139,4 +145,45 @@ describe('framing of every step of every protocol, in its pose', () => {
     },
     120_000,
   );
+});
+
+describe('the Sole view in every pose', () => {
+  it.each(['adult', 'child'] as const)(
+    'looks at the soles of a face-down %s body from the foot end, above the table',
+    (kind) => {
+      const entry = bodies.get(kind);
+      if (!entry) throw new Error('no body');
+      const prone = poseTransform('prone', entry.bounds);
+      for (const side of ['L', 'R'] as const) {
+        const sole = zoneFraming(entry.body, new Set(['sole']), side);
+        if (!sole) throw new Error('no sole');
+        const dir = plantarDirection(rotatePose(prone, sole.normal), side);
+        // The standing view's direction, used as is, would look from under the table.
+        expect(viewDirection('plantar', side)[1]).toBeLessThan(0);
+        expect(dir[1]).toBeGreaterThanOrEqual(0);
+        // Face down the feet lie toward -Z: the camera stands beyond them.
+        const feet = applyPose(prone, sole.center);
+        const eye = [feet[0] + dir[0], feet[1] + dir[1], feet[2] + dir[2]] as const;
+        expect(eye[2]).toBeLessThan(feet[2] - 0.7);
+        expect(eye[1]).toBeGreaterThan(TABLE_TOP_M);
+      }
+    },
+  );
+
+  it('looks at a foot across the knee from the side its sole faces; a standing sole from below', () => {
+    const entry = bodies.get('adult');
+    if (!entry) throw new Error('no body');
+    const position = {
+      pose: 'seated' as const,
+      props: ['chair' as const, 'foot_on_opposite_knee' as const],
+    };
+    const { rig, posed } = legPoseFor(entry.body, position, {}, 'L');
+    const sole = zoneFraming(entry.body, new Set(['sole']), 'L');
+    if (!sole) throw new Error('no sole');
+    const n = poseDirection(rig, posed, sole.center, sole.normal);
+    const dir = plantarDirection(n, 'L');
+    expect(dir[0] * n[0] + dir[1] * n[1] + dir[2] * n[2]).toBeGreaterThan(0.8);
+    expect(dir[1]).toBeGreaterThan(0);
+    expect(plantarDirection(sole.normal, 'L')).toEqual(viewDirection('plantar', 'L'));
+  });
 });
