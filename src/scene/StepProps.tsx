@@ -74,7 +74,9 @@ export function StepProps({ props }: { props: readonly StepProp[] }) {
           case 'ball':
             return (
               <mesh key={key} position={p.at}>
-                <sphereGeometry args={p.radius < 0.015 ? [p.radius, 8, 6] : [p.radius, ROUND, 10]} />
+                <sphereGeometry
+                  args={p.radius < 0.015 ? [p.radius, 8, 6] : [p.radius, ROUND, 10]}
+                />
                 <meshStandardMaterial color={p.color} roughness={0.7} />
               </mesh>
             );

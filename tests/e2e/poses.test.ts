@@ -32,7 +32,8 @@ function stepOf(
 ): { id: string; n: number; stepId: string } {
   const p = protocolFile(file);
   const n = p.steps.findIndex(pick) + 1;
-  const step = p.steps[n - 1];
+  if (n === 0) throw new Error(`no such step in ${file}`);
+  const step = p.steps.at(n - 1);
   if (!step) throw new Error(`no such step in ${file}`);
   return { id: p.id, n, stepId: step.id };
 }

@@ -71,7 +71,7 @@ function posedZoneCentre(
   const min = [Infinity, Infinity, Infinity];
   const max = [-Infinity, -Infinity, -Infinity];
   for (let t = 0; t < body.triangleParts.length; t++) {
-    const part = body.parts[body.triangleParts[t] ?? 0];
+    const part = body.parts.at(body.triangleParts[t] ?? 0);
     if (!part || !zones.has(part.zone) || (part.side !== null && part.side !== side)) continue;
     const v = body.indices[t * 3] ?? 0;
     const p = world([

@@ -47,7 +47,7 @@ function posedVertices(
   const out: Vec3[] = [];
   const seen = new Set<number>();
   for (let t = 0; t < body.triangleParts.length; t++) {
-    const part = body.parts[body.triangleParts[t] ?? 0];
+    const part = body.parts.at(body.triangleParts[t] ?? 0);
     if (!part || !zones.has(part.zone) || (side && part.side !== side)) continue;
     for (let j = 0; j < 3; j++) {
       const v = body.indices[t * 3 + j] ?? 0;
@@ -85,7 +85,7 @@ function surfaceAt(
       body.positions[v * 3 + 2] ?? 0,
     ]);
   for (let t = 0; t < body.triangleParts.length; t++) {
-    const part = body.parts[body.triangleParts[t] ?? 0];
+    const part = body.parts.at(body.triangleParts[t] ?? 0);
     if (!part || !zones.has(part.zone) || part.side !== side) continue;
     const a = at(body.indices[t * 3] ?? 0);
     const b = at(body.indices[t * 3 + 1] ?? 0);
