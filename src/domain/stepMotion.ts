@@ -5,6 +5,7 @@
 import type { Position, Protocol, Step } from '../content/schema.ts';
 import { sidedKey, type BodyData, type Side, type Vec3 } from './body.ts';
 import { caregiverDirection } from './hands/approach.ts';
+import { legPoseFor, poseDirection, posePoint } from './limbPose.ts';
 import {
   motionParamsForStep,
   planMotion,
@@ -16,7 +17,13 @@ import { bodyPathFrame, pathDetailM, samplePath } from './paths.ts';
 import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';
 import { stepKey } from './stepKey.ts';
-import { keepAboveTable, zoneFraming, type Bounds, type StepFraming } from './views.ts';
+import {
+  keepAboveFloor,
+  keepAboveTable,
+  zoneFraming,
+  type Bounds,
+  type StepFraming,
+} from './views.ts';
 
 /** How far from the path an avoid zone still counts as "within reach" (metres, adult scale). */
 export const AVOID_REACH_M = 0.05;
@@ -213,22 +220,30 @@ export function deriveStep(input: DeriveStepInput): DerivedStep {
   // A step without a path (exercises, care) frames its zones; both in model space, then posed.
   const framing: StepFraming | null = motion ?? zoneFraming(base, new Set(step.zones), side);
   const pose = poseTransform(input.position.pose, bounds);
+  // Sitting bends the legs (`limbPose`): the framed point and its normal bend with them.
+  const { rig, posed } = legPoseFor(base, input.position, step, side);
   const frame: StepFrame | null = framing
     ? {
         key,
-        center: applyPose(pose, framing.center),
-        normal: pose.onTable
-          ? keepAboveTable(rotatePose(pose, framing.normal))
-          : rotatePose(pose, framing.normal),
+        center: applyPose(pose, posePoint(rig, posed, framing.center)),
+        // Never from under the table or the floor.
+        normal: (pose.onTable ? keepAboveTable : (n: Vec3) => keepAboveFloor(n, side))(
+          rotatePose(pose, poseDirection(rig, posed, framing.center, framing.normal)),
+        ),
         radius: framing.radius,
         caregiver: rotatePose(
           pose,
-          caregiverDirection(
-            input.position.pose,
+          poseDirection(
+            rig,
+            posed,
             framing.center,
-            framing.normal,
-            side,
-            0.1 * input.bodyScale,
+            caregiverDirection(
+              input.position.pose,
+              framing.center,
+              framing.normal,
+              side,
+              0.1 * input.bodyScale,
+            ),
           ),
         ),
       }

@@ -109,10 +109,14 @@ export interface StepFraming {
 }
 
 const AXES = [0, 1, 2] as const;
+/** Below this share of aligned area, zones face no one side (see `zoneFraming`). */
+const ZONE_FACING_MIN = 0.35;
+const ZONE_FRONT: Vec3 = [0.35, 0.35, 0.87];
 
 /**
  * A framing for a step without a path (exercises, care): the box around its zones on the side
- * shown (midline zones count on either side), looked at from the front and a little above.
+ * shown (midline zones count on either side), looked at from the side the zones face on the
+ * whole (the sole from below, the dorsum from above), or from the front for zones all round.
  * Null when the body has none of the zones.
  */
 export function zoneFraming(
@@ -123,22 +127,45 @@ export function zoneFraming(
   const wanted = body.parts.map((p) => zones.has(p.zone) && (p.side === null || p.side === side));
   const min: [number, number, number] = [Infinity, Infinity, Infinity];
   const max: [number, number, number] = [-Infinity, -Infinity, -Infinity];
+  const nm: [number, number, number] = [0, 0, 0];
+  let area = 0;
   const pos = body.positions;
+  const at = (v: number, k: number) => pos[v * 3 + k] ?? 0;
   for (let t = 0; t < body.triangleParts.length; t++) {
     if (!wanted[body.triangleParts[t] ?? 0]) continue;
-    for (let j = 0; j < 3; j++) {
-      const v = body.indices[t * 3 + j] ?? 0;
+    const a = body.indices[t * 3] ?? 0;
+    const b = body.indices[t * 3 + 1] ?? 0;
+    const c = body.indices[t * 3 + 2] ?? 0;
+    for (const v of [a, b, c]) {
       for (const k of AXES) {
-        const x = pos[v * 3 + k] ?? 0;
+        const x = at(v, k);
         if (x < min[k]) min[k] = x;
         if (x > max[k]) max[k] = x;
       }
     }
+    // Area-weighted face normal (twice the area): the side the zones face on the whole.
+    const e1 = [at(b, 0) - at(a, 0), at(b, 1) - at(a, 1), at(b, 2) - at(a, 2)] as const;
+    const e2 = [at(c, 0) - at(a, 0), at(c, 1) - at(a, 1), at(c, 2) - at(a, 2)] as const;
+    const n = [
+      e1[1] * e2[2] - e1[2] * e2[1],
+      e1[2] * e2[0] - e1[0] * e2[2],
+      e1[0] * e2[1] - e1[1] * e2[0],
+    ] as const;
+    nm[0] += n[0];
+    nm[1] += n[1];
+    nm[2] += n[2];
+    area += Math.hypot(n[0], n[1], n[2]);
   }
   if (!Number.isFinite(min[0])) return null;
+  const facing = Math.hypot(...nm);
+  // Zones all round a limb (the ankle, the toes) face no one side: look from the front.
+  const normal: Vec3 =
+    area > 0 && facing / area > ZONE_FACING_MIN
+      ? [nm[0] / facing, nm[1] / facing, nm[2] / facing]
+      : ZONE_FRONT;
   return {
     center: [(min[0] + max[0]) / 2, (min[1] + max[1]) / 2, (min[2] + max[2]) / 2],
-    normal: [0.35, 0.35, 0.87],
+    normal,
     radius: Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]) / 2,
   };
 }
@@ -182,4 +209,27 @@ export function keepAboveTable(normal: Vec3): Vec3 {
   const h = Math.hypot(normal[0], normal[2]);
   if (h < 0.2) return [0, 0, 1];
   return [normal[0] / h, 0, normal[2] / h];
+}
+
+/**
+ * The side to look at a step from off the table (sitting, standing): a normal that points down
+ * (the sole of a foot on the floor, a ball or a roller) is seen from the front and the outer side,
+ * from above, never from under the floor; other normals as `keepAboveTable`.
+ */
+export function keepAboveFloor(normal: Vec3, side: Side): Vec3 {
+  if (normal[1] >= -0.5) return keepAboveTable(normal);
+  const out = side === 'L' ? 1 : -1;
+  return normalize([out * 0.55, 0.5, 0.68]);
+}
+
+/**
+ * Where the Sole view looks from, given the mean outward normal of the sole as the body is
+ * posed (world space): along it and a little from above, so a face-down body's soles are seen
+ * from the foot end and a foot across the knee from its own side. A sole flat on the floor
+ * (normal straight down) keeps the view from below of `viewDirection`.
+ */
+export function plantarDirection(soleNormal: Vec3, side: Side): Vec3 {
+  const n = normalize(soleNormal, [0, -1, 0]);
+  if (n[1] < -0.8) return viewDirection('plantar', side);
+  return keepAboveTable(normalize([n[0], n[1] + 0.3, n[2]]));
 }

@@ -4,12 +4,14 @@ import type { Object3D } from 'three';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { MorphAnimation } from '../content/schema.ts';
 import { MORPH_TARGETS, POSE_MORPH_TARGETS, sidedKey, type MorphTarget } from '../domain/body.ts';
+import type { PosedRig, Rig } from '../domain/limbPose.ts';
 import { poseMorphs, type Pose } from '../domain/pose.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { enableFastPicking } from './fastPicking.ts';
 import { markFirstFrame } from './firstFrameMark.ts';
+import { bendMeshes } from './legPose.ts';
 import { createBodyMaterials } from './materials.ts';
 import { useBodyModel } from './useBodyModel.ts';
 import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts';
@@ -30,6 +32,8 @@ interface BodyProps {
   readonly reducedMotion: boolean;
   /** How the body lies: the arms follow (along the body, on the table when lying). */
   readonly pose: Pose;
+  /** Sitting: the legs bent at the hips and knees (`limbPose`). */
+  readonly legPose: { readonly rig: Rig; readonly posed: PosedRig };
   /** Called once the model is in the scene, with its zone meshes. */
   readonly onLoaded: (root: Object3D, meshes: readonly ZoneMesh[]) => void;
 }
@@ -58,6 +62,7 @@ export function Body(props: BodyProps) {
     morphAnimation,
     reducedMotion,
     pose,
+    legPose,
     onLoaded,
   } = props;
   const gltf = useBodyModel(kind);
@@ -189,6 +194,18 @@ export function Body(props: BodyProps) {
     }
     invalidate();
   }, [meshes, pose, invalidate]);
+
+  useEffect(() => {
+    bendMeshes(gltf.scene, meshes, legPose.rig, legPose.posed);
+    invalidate();
+  }, [gltf.scene, meshes, legPose, invalidate]);
+  useEffect(
+    // The loaded model is shared: it goes back to standing when this view is gone.
+    () => () =>
+      bendMeshes(gltf.scene, meshes, legPose.rig, { ...legPose.posed, layout: 'as_modelled' }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only, with the last rig
+    [gltf.scene, meshes],
+  );
 
   const raycaster = useThree((s) => s.raycaster);
   useEffect(() => {

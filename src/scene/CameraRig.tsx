@@ -1,16 +1,40 @@
 import { CameraControls } from '@react-three/drei';
 import { useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useRef } from 'react';
-import type { PerspectiveCamera } from 'three';
+import { Matrix3, Vector3, type BufferAttribute, type PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
 import { caregiverEye } from '../domain/hands/caregiverView.ts';
 import type { StepFrame } from '../domain/stepMotion.ts';
-import { FOOT_VIEWS, frameBounds, frameStep, type Bounds } from '../domain/views.ts';
+import {
+  FOOT_VIEWS,
+  boundsCenter,
+  frameBounds,
+  frameStep,
+  plantarDirection,
+  type Bounds,
+} from '../domain/views.ts';
 import { useHandsStore } from '../state/handsStore.ts';
 import { useStepMotionStore } from '../state/stepMotion.ts';
 import { useViewerStore, type ViewerState } from '../state/viewerStore.ts';
 import { useViewFlags } from '../state/viewFlags.ts';
 import { boundsOf, type ZoneMesh } from './zoneMeshes.ts';
+
+/** Mean outward normal of one side's sole, world space (the meshes as posed and bent). */
+function soleNormal(meshes: readonly ZoneMesh[], side: string): Vec3 {
+  const sum = new Vector3();
+  const n = new Vector3();
+  const normalMatrix = new Matrix3();
+  for (const m of meshes) {
+    if (m.zone !== 'sole' || m.side !== side) continue;
+    m.mesh.updateWorldMatrix(true, false);
+    normalMatrix.getNormalMatrix(m.mesh.matrixWorld);
+    const attr = m.mesh.geometry.getAttribute('normal') as BufferAttribute | undefined;
+    if (!attr) continue;
+    for (let i = 0; i < attr.count; i++)
+      sum.add(n.fromBufferAttribute(attr, i).applyMatrix3(normalMatrix).normalize());
+  }
+  return sum.lengthSq() > 0 ? sum.normalize().toArray() : [0, -1, 0];
+}
 
 interface CameraRigProps {
   readonly meshes: readonly ZoneMesh[];
@@ -69,6 +93,18 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
         size.width / size.height,
         foot ? 1.2 : 1.02,
       );
+      if (view === 'plantar') {
+        // The sole as the body is posed (face down: from the foot end), not as it stands.
+        const dir = plantarDirection(soleNormal(meshes, side), side);
+        const c = boundsCenter(bounds);
+        const d = Math.hypot(
+          pose.position[0] - c[0],
+          pose.position[1] - c[1],
+          pose.position[2] - c[2],
+        );
+        lookAt([c[0] + dir[0] * d, c[1] + dir[1] * d, c[2] + dir[2] * d], c);
+        return;
+      }
       lookAt(pose.position, pose.target);
     };
     apply(useViewerStore.getState());

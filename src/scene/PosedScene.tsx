@@ -1,13 +1,16 @@
 import { Suspense, lazy, useMemo } from 'react';
-import type { Object3D } from 'three';
+import { Matrix4, type Object3D } from 'three';
 import { bodyOf } from '../bodyModel/loadBody.ts';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { Position, Step } from '../content/schema.ts';
 import { sidedKey, type MorphTarget, type Side } from '../domain/body.ts';
+import { legPoseFor, segmentAt } from '../domain/limbPose.ts';
 import { poseTransform } from '../domain/pose.ts';
+import { stepProps } from '../domain/stepProps.ts';
 import { useStepMotion } from '../state/stepMotion.ts';
 import { useViewFlags } from '../state/viewFlags.ts';
 import { Body } from './Body.tsx';
+import { StepProps } from './StepProps.tsx';
 import { TableProps } from './TableProps.tsx';
 import { useBodyModel } from './useBodyModel.ts';
 import type { ZoneMesh } from './zoneMeshes.ts';
@@ -35,6 +38,7 @@ export interface PosedSceneProps {
 
 const NO_MORPHS: Partial<Record<MorphTarget, number>> = {};
 const EMPTY: ReadonlySet<string> = new Set();
+const IDENTITY = new Matrix4();
 
 /**
  * The body in its pose (standing, or lying on the table) with the current step on it: its zones
@@ -48,16 +52,54 @@ export function PosedScene(props: PosedSceneProps) {
     () => poseTransform(current?.position.pose ?? 'standing', bounds),
     [current?.position.pose, bounds],
   );
-  const highlight = useMemo(
+  // Sitting: the legs bent at the hips and knees as the step's content has them.
+  const legPose = useMemo(
     () =>
-      new Set(
-        current?.step.zones.map((z) =>
-          sidedKey(z, body.parts.some((p) => p.zone === z && p.side) ? current.side : null),
-        ) ?? [],
-      ),
-    [current, body],
+      current
+        ? legPoseFor(body, current.position, current.step, current.side)
+        : legPoseFor(body, { pose: 'standing', props: [] }, {}, 'L'),
+    [body, current],
   );
+  const propsShown = useMemo(
+    () => (current ? stepProps(body, legPose.rig, legPose.posed, current.step, current.side) : []),
+    [body, legPose, current],
+  );
+  const highlight = useMemo(() => {
+    // A soak works both feet at once.
+    const both = current?.step.movement === 'soak';
+    return new Set(
+      current?.step.zones.flatMap((z) => {
+        if (!body.parts.some((p) => p.zone === z && p.side)) return [z];
+        return both ? [sidedKey(z, 'L'), sidedKey(z, 'R')] : [sidedKey(z, current.side)];
+      }) ?? [],
+    );
+  }, [current, body]);
   const derived = useStepMotion();
+  /** The path, glyph and hands ride on the bent segment they lie on (the foot: the shank). */
+  const stepMatrix = useMemo(() => {
+    const at = derived?.motion?.center;
+    const seg = at ? segmentAt(legPose.rig, legPose.posed, at) : null;
+    if (!seg) return null;
+    const [a, b, c, d, e, f, g, h, i] = seg.r;
+    return new Matrix4().set(
+      a ?? 1,
+      b ?? 0,
+      c ?? 0,
+      seg.t[0],
+      d ?? 0,
+      e ?? 1,
+      f ?? 0,
+      seg.t[1],
+      g ?? 0,
+      h ?? 0,
+      i ?? 1,
+      seg.t[2],
+      0,
+      0,
+      0,
+      1,
+    );
+  }, [derived, legPose]);
   /** Train mode hides the step's path and avoid marks until the trainee has answered. */
   const guideHidden = useViewFlags((s) => s.guideHidden);
   const avoidMarked = useMemo(
@@ -81,21 +123,25 @@ export function PosedScene(props: PosedSceneProps) {
           morphAnimation={current?.step.morph ?? null}
           reducedMotion={reducedMotion}
           pose={current?.position.pose ?? 'standing'}
+          legPose={legPose}
           onLoaded={onLoaded}
         />
+        <StepProps props={propsShown} />
         {current && derived?.motion && !guideHidden ? (
-          <Suspense fallback={null}>
-            <StepScene
-              derived={derived}
-              kind={kind}
-              step={current.step}
-              side={current.side}
-              pose={current.position.pose}
-              bodyScale={current.bodyScale}
-              avoidZones={avoidZones}
-              reducedMotion={reducedMotion}
-            />
-          </Suspense>
+          <group matrixAutoUpdate={false} matrix={stepMatrix ?? IDENTITY}>
+            <Suspense fallback={null}>
+              <StepScene
+                derived={derived}
+                kind={kind}
+                step={current.step}
+                side={current.side}
+                pose={current.position.pose}
+                bodyScale={current.bodyScale}
+                avoidZones={avoidZones}
+                reducedMotion={reducedMotion}
+              />
+            </Suspense>
+          </group>
         ) : null}
       </group>
       {pose.onTable && current ? (

@@ -16,6 +16,7 @@ export {
   Group,
   HemisphereLight,
   InstancedMesh,
+  LatheGeometry,
   Line,
   LineBasicMaterial,
   LineSegments,

@@ -1,0 +1,101 @@
+import { useMemo } from 'react';
+import { DoubleSide, Vector2 } from 'three';
+import type { StepProp } from '../domain/stepProps.ts';
+
+/** Segments round a prop: light enough for software rendering (a few hundred triangles). */
+const ROUND = 16;
+
+function Chair({ p }: { p: Extract<StepProp, { kind: 'chair' }> }) {
+  const leg = 0.035;
+  const seatT = 0.04;
+  const top = p.seat[1];
+  const legH = top - seatT;
+  const backZ = p.backZ - 0.02;
+  return (
+    <group>
+      <mesh position={[p.seat[0], top - seatT / 2, p.seat[2]]}>
+        <boxGeometry args={[p.width, seatT, p.depth]} />
+        <meshStandardMaterial color="#8a6a4a" roughness={0.8} />
+      </mesh>
+      <mesh position={[p.seat[0], top + p.backHeight / 2, backZ]}>
+        <boxGeometry args={[p.width, p.backHeight, 0.03]} />
+        <meshStandardMaterial color="#8a6a4a" roughness={0.8} />
+      </mesh>
+      {[-1, 1].flatMap((sx) =>
+        [p.seat[2] - p.depth / 2 + leg, p.seat[2] + p.depth / 2 - leg].map((z) => (
+          <mesh
+            key={`${String(sx)}${String(z)}`}
+            position={[p.seat[0] + sx * (p.width / 2 - leg), legH / 2, z]}
+          >
+            <boxGeometry args={[leg, legH, leg]} />
+            <meshStandardMaterial color="#6b5139" roughness={0.8} />
+          </mesh>
+        )),
+      )}
+    </group>
+  );
+}
+
+function Bowl({ p }: { p: Extract<StepProp, { kind: 'bowl' }> }) {
+  const profile = useMemo(
+    () => [
+      new Vector2(0, 0),
+      new Vector2(p.radius * 0.92, 0),
+      new Vector2(p.radius, p.height * 0.3),
+      new Vector2(p.radius * 1.04, p.height),
+    ],
+    [p.radius, p.height],
+  );
+  return (
+    <group position={p.at}>
+      <mesh>
+        <latheGeometry args={[profile, ROUND * 2]} />
+        <meshStandardMaterial color="#b9c6d3" roughness={0.5} side={DoubleSide} />
+      </mesh>
+      <mesh position={[0, p.water, 0]} rotation-x={-Math.PI / 2}>
+        <circleGeometry args={[p.radius * 1.01, ROUND * 2]} />
+        <meshStandardMaterial color="#5fa8d3" transparent opacity={0.55} depthWrite={false} />
+      </mesh>
+    </group>
+  );
+}
+
+/** The step's props (`stepProps`): procedural meshes, disposed with the component. */
+export function StepProps({ props }: { props: readonly StepProp[] }) {
+  return (
+    <group>
+      {props.map((p, i) => {
+        const key = `${p.kind}${String(i)}`;
+        switch (p.kind) {
+          case 'chair':
+            return <Chair key={key} p={p} />;
+          case 'bowl':
+            return <Bowl key={key} p={p} />;
+          case 'ball':
+            return (
+              <mesh key={key} position={p.at}>
+                <sphereGeometry
+                  args={p.radius < 0.015 ? [p.radius, 8, 6] : [p.radius, ROUND, 10]}
+                />
+                <meshStandardMaterial color={p.color} roughness={0.7} />
+              </mesh>
+            );
+          case 'roller':
+            return (
+              <mesh key={key} position={p.at} rotation-z={Math.PI / 2}>
+                <cylinderGeometry args={[p.radius, p.radius, p.length, ROUND]} />
+                <meshStandardMaterial color="#7fbf7f" roughness={0.9} />
+              </mesh>
+            );
+          case 'mat':
+            return (
+              <mesh key={key} position={[p.at[0], p.at[1] - 0.006, p.at[2]]}>
+                <boxGeometry args={[p.width, 0.012, p.depth]} />
+                <meshStandardMaterial color="#6f8f9f" roughness={0.95} />
+              </mesh>
+            );
+        }
+      })}
+    </group>
+  );
+}

@@ -1,0 +1,99 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  ROOT,
+  newPage,
+  screenPointWhenSettled,
+  screenshot,
+  settle,
+  useBuildAndBrowser,
+  waitForFirstFrame,
+  waitForStepDerived,
+} from './harness.ts';
+
+interface StepJson {
+  id: string;
+  movement?: string;
+  equipment?: string[];
+  position?: { pose: string; props: string[] };
+}
+const protocolFile = (id: string) =>
+  JSON.parse(readFileSync(resolve(ROOT, `content/protocols/${id}.json`), 'utf8')) as {
+    id: string;
+    position: { pose: string; props: string[] };
+    steps: StepJson[];
+  };
+
+/** Steps chosen from the content by what they do (the step number follows from the file). */
+function stepOf(
+  file: string,
+  pick: (s: StepJson) => boolean,
+): { id: string; n: number; stepId: string } {
+  const p = protocolFile(file);
+  const n = p.steps.findIndex(pick) + 1;
+  if (n === 0) throw new Error(`no such step in ${file}`);
+  const step = p.steps.at(n - 1);
+  if (!step) throw new Error(`no such step in ${file}`);
+  return { id: p.id, n, stepId: step.id };
+}
+
+const CASES = [
+  {
+    name: 'seated-foot-on-knee',
+    ...stepOf('p9-foot-self-massage-seated', (s) => s.id.includes('circle')),
+    landmark: 'sole_center.L',
+  },
+  {
+    name: 'seated-soak',
+    ...stepOf('p1-hallux-valgus-adult-self', (s) => s.movement === 'soak'),
+    landmark: 'dorsum_center.L',
+  },
+  {
+    name: 'seated-roller',
+    ...stepOf('p1-hallux-valgus-adult-self', (s) => s.movement === 'roller_roll'),
+    landmark: 'arch_center.L',
+  },
+  {
+    name: 'seated-ball',
+    ...stepOf('p9-foot-self-massage-seated', (s) => s.movement === 'ball_roll'),
+    landmark: 'arch_center.L',
+  },
+  {
+    name: 'floor-legs-out',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'ankle_circles'),
+    landmark: 'ankle_front.L',
+  },
+  {
+    name: 'floor-cross-legged',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'sit_cross_legged'),
+    landmark: 'foot_outer_mid.L',
+  },
+] as const;
+
+const env = useBuildAndBrowser();
+
+describe('sitting poses and props, opened by deep link', () => {
+  it.each(CASES)(
+    '$name: the named zone is in the middle of the view, above the floor',
+    async (c) => {
+      const { context, page, errors } = await newPage(env.browser, { width: 1366, height: 768 });
+      await page.goto(`${env.server.url}?protocol=${c.id}&step=${String(c.n)}&side=L&lang=en`);
+      await waitForFirstFrame(page);
+      await waitForStepDerived(page, c.stepId);
+      await settle(page);
+      const box = await page.locator('.canvas-wrap canvas').first().boundingBox();
+      if (!box) throw new Error('no canvas');
+      const p = await screenPointWhenSettled(page, c.landmark);
+      // Inside the middle 60 % of the 3D view.
+      expect((p.x - box.x) / box.width).toBeGreaterThan(0.2);
+      expect((p.x - box.x) / box.width).toBeLessThan(0.8);
+      expect((p.y - box.y) / box.height).toBeGreaterThan(0.2);
+      expect((p.y - box.y) / box.height).toBeLessThan(0.8);
+      await screenshot(page, `poses-${c.name}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+});
