@@ -174,6 +174,8 @@ export default defineConfig({
     contentSecurityPolicy(),
     offline(),
   ],
+  // Workers bundle three as the page does: its source modules, so only what they use is kept.
+  worker: { plugins: () => [threeModules()] },
   build: {
     target: 'es2022',
     sourcemap: false,

@@ -11,6 +11,7 @@ import { applyMorphs, createSkinProjector, type SkinProjector } from '../domain/
 import type { Bounds } from '../domain/views.ts';
 import { bodyOf, loadBodyGltf } from './loadBody.ts';
 import type { BodyKind } from './modelUrls.ts';
+import { skinBvhOffThread } from './skinBvh.ts';
 
 export type MorphWeights = Partial<Record<MorphTarget, number>>;
 
@@ -59,16 +60,41 @@ export function skinOf(gltf: GLTF, kind: BodyKind, weights: MorphWeights): Skin 
   const { body: base, bounds } = bodyOf(gltf);
   const body = applyMorphs(base, weightsOf(morphKey(weights)));
   const entry: Skin = { base, bounds, body, skin: createSkinProjector(body) };
+  remember(key, entry);
+  return entry;
+}
+
+function remember(key: string, entry: Skin): void {
+  cache.delete(key);
   cache.set(key, entry);
   while (cache.size > KEEP) {
     const oldest = cache.keys().next().value;
     if (oldest === undefined) break;
     cache.delete(oldest);
   }
-  return entry;
 }
 
-/** The skin of a body kind with the given morphs, loading the model if needed. */
+const preparing = new Map<string, Promise<Skin>>();
+
+/**
+ * The skin of a body kind with the given morphs, loading the model if needed. Where a worker
+ * can run, the BVH is built there, so opening a protocol does not block the page.
+ */
 export async function skinFor(kind: BodyKind, weights: MorphWeights): Promise<Skin> {
-  return skinOf(await loadBodyGltf(kind), kind, weights);
+  const gltf = await loadBodyGltf(kind);
+  const key = `${kind}|${morphKey(weights)}`;
+  const hit = cache.get(key);
+  if (hit && hit.base === bodyOf(gltf).body) return skinOf(gltf, kind, weights);
+  let job = preparing.get(key);
+  if (!job) {
+    job = (async () => {
+      const { body: base, bounds } = bodyOf(gltf);
+      const body = applyMorphs(base, weightsOf(morphKey(weights)));
+      const bvh = await skinBvhOffThread(body);
+      remember(key, { base, bounds, body, skin: createSkinProjector(body, bvh ?? undefined) });
+      return skinOf(gltf, kind, weights);
+    })().finally(() => preparing.delete(key));
+    preparing.set(key, job);
+  }
+  return job;
 }

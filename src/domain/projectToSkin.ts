@@ -47,13 +47,17 @@ function geometryFor(positions: Float32Array, triangles: Uint32Array): BufferGeo
   return g;
 }
 
-/** Builds the projector. Cost: one BVH over the whole mesh (tens of ms for ~100 k triangles). */
-export function createSkinProjector(body: BodyData): SkinProjector {
+/**
+ * Builds the projector. Cost: one BVH over the whole mesh (tens of ms for ~100 k triangles),
+ * unless `prebuilt` brings it (built elsewhere over the same positions and triangles, indirect).
+ */
+export function createSkinProjector(body: BodyData, prebuilt?: MeshBVH): SkinProjector {
   const triangleCount = body.indices.length / 3;
   // `indirect` keeps our index buffer untouched and makes `faceIndex` the original triangle.
   const whole =
     triangleCount > 0
-      ? new MeshBVH(geometryFor(body.positions, body.indices.slice()), { indirect: true })
+      ? (prebuilt ??
+        new MeshBVH(geometryFor(body.positions, body.indices.slice()), { indirect: true }))
       : null;
   const subsets = new Map<string, { bvh: MeshBVH; triangles: Uint32Array } | null>();
   const tri = new Triangle();

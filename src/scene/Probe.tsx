@@ -1,6 +1,7 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
 import { PropertyBinding, Vector3 } from 'three';
+import { playerEngine } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { useStepMotionStore } from '../state/stepMotion.ts';
 import { handsStatus } from './handsStatus.ts';
@@ -21,6 +22,8 @@ export interface FootworkProbe {
   handsShown: () => number;
   /** Which of them: 'L', 'R', 'LR' or ''. */
   handsSides: () => string;
+  /** The player's status: 'idle', 'playing', 'paused' or 'finished'. */
+  playerStatus: () => string;
   /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
   derivedStep: () => string | null;
   /**
@@ -61,6 +64,7 @@ export function Probe() {
       }),
       handsShown: () => handsStatus.shown,
       handsSides: () => handsStatus.sides,
+      playerStatus: () => playerEngine.state.status,
       derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
       stepPathOnScreen: () => {
         const plan = useStepMotionStore.getState().derived?.motion?.plan;

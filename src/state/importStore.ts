@@ -242,10 +242,11 @@ export const useImportStore = create<ImportState>()((set, get) => {
       }
     },
     remove: async (id) => {
-      useContentStore.getState().removeImported(id);
-      set((s) => ({ stored: s.stored.filter((k) => k.id !== id) }));
+      // Forgotten on the device first: the list drops it only once a reload cannot bring it back.
       const { forgetProtocol } = await import('./importedProtocols.ts');
       await forgetProtocol(id);
+      useContentStore.getState().removeImported(id);
+      set((s) => ({ stored: s.stored.filter((k) => k.id !== id) }));
     },
   };
 });

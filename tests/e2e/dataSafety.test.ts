@@ -347,7 +347,13 @@ describe('imported protocols', () => {
     await page
       .getByRole('button', { name: 'Remove “Clinic shin routine” from this device' })
       .click();
-    await page.reload();
+    await expect
+      .poll(() =>
+        page.getByRole('button', { name: 'Remove “Clinic shin routine” from this device' }).count(),
+      )
+      .toBe(0);
+    // The same link opened again, now that the protocol is gone from this device.
+    await page.goto(`${env.server.url}?protocol=clinic-shin-circles&step=2`);
     await expect
       .poll(() => page.locator('.link-notice').textContent(), { timeout: 60_000 })
       .toContain('This link opens the protocol “clinic-shin-circles”, which is not on this device');

@@ -47,14 +47,26 @@ async function play(page: Page): Promise<void> {
   await page.locator('.player-controls button.primary').click();
 }
 
-/** Waits until the hands are drawn; returns the seconds it took. */
+/**
+ * Waits until the hands are drawn; returns the seconds it took. Planning the hands can take
+ * longer than a short step plays on a slow machine: where the step has ended before its hands
+ * came, it is played again, as a person would.
+ */
 async function waitForHands(page: Page, atLeast = 1): Promise<number> {
   const t0 = Date.now();
   await expect
-    .poll(() => page.evaluate(() => window.footwork?.handsShown() ?? 0), {
-      timeout: 120_000,
-      interval: 250,
-    })
+    .poll(
+      async () => {
+        const shown = await page.evaluate(() => window.footwork?.handsShown() ?? 0);
+        const status = await page.evaluate(() => window.footwork?.playerStatus());
+        if (shown < atLeast && status !== 'playing') await play(page);
+        return shown;
+      },
+      {
+        timeout: 120_000,
+        interval: 250,
+      },
+    )
     .toBeGreaterThanOrEqual(atLeast);
   return (Date.now() - t0) / 1000;
 }
@@ -114,7 +126,10 @@ describe('hands settings', () => {
       await waitForFirstFrame(page);
       await play(page);
       await waitForHands(page);
-      expect(await page.evaluate(() => window.footwork?.handsSides())).toBe('R');
+      // A hand may lift off between frames; wait for a frame where the working hand is drawn.
+      await expect
+        .poll(() => page.evaluate(() => window.footwork?.handsSides()), { timeout: 30_000 })
+        .toBe('R');
       const before = await page.evaluate(() => window.footwork?.screenPointOf('calf_center.L'));
       await page.getByRole('button', { name: 'Взгляд массажиста' }).click();
       await expect
