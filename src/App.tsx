@@ -28,6 +28,8 @@ import { LinkNotice } from './ui/LinkNotice.tsx';
 import { describeModelError, ModelStatus } from './ui/ModelStatus.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
 import { NoWebGL } from './ui/NoWebGL.tsx';
+import { OrientationCue } from './ui/OrientationCue.tsx';
+import { useEarlyTap } from './ui/useEarlyTap.ts';
 import { usePlayerKeys } from './ui/usePlayerKeys.ts';
 import { ViewToolbar } from './ui/ViewToolbar.tsx';
 import { ZoneChip } from './ui/ZoneChip.tsx';
@@ -96,6 +98,7 @@ export function App() {
   }, [modelReady, viewerFailed]);
   useDeepLink();
   usePlayerKeys();
+  const earlyTap = useEarlyTap();
 
   const modeUi = useModeUi(mode);
   const Panels = modeUi?.Panels;
@@ -162,7 +165,7 @@ export function App() {
       </header>
       <main className="stage">
         {webgl ? (
-          <div className="canvas-wrap" {...REACH_FOR_SCENE}>
+          <div className="canvas-wrap" {...REACH_FOR_SCENE} {...earlyTap}>
             <ErrorBoundary
               what={t('ui.error.viewer')}
               describe={(e) => describeModelError(kind, e, t)}
@@ -193,6 +196,7 @@ export function App() {
             <ModelStatus kind={kind} showFailure={!viewerError} onRetry={retryModel} />
             <HoverLabel />
             <ZoneChip />
+            <OrientationCue />
             <ViewToolbar />
             <ContextLostNotice />
             {Overlay ? <Overlay /> : null}

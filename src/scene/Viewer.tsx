@@ -5,6 +5,8 @@ import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import { AdaptiveResolution } from './AdaptiveResolution.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { ContextWatch } from './ContextWatch.tsx';
+import { OrientationWatch } from './OrientationWatch.tsx';
+import { PendingTapPick } from './PendingTapPick.tsx';
 import { PlayerClock } from './PlayerClock.tsx';
 import { PosedScene, type ViewerStep } from './PosedScene.tsx';
 import { Probe } from './Probe.tsx';
@@ -68,6 +70,8 @@ export const Viewer = memo(function Viewer(props: ViewerProps) {
       <PlayerClock />
       <AdaptiveResolution meshes={zoneMeshList} />
       <Probe />
+      <OrientationWatch />
+      <PendingTapPick meshes={zoneMeshList} />
       <ContextWatch />
       <CameraRig meshes={meshes} footZones={footZones} reducedMotion={reducedMotion} />
       {children ? <Suspense fallback={null}>{children}</Suspense> : null}

@@ -5,7 +5,6 @@ import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useSafetyVerdict } from '../state/safetyStore.ts';
-import { useViewerStore } from '../state/viewerStore.ts';
 import { reasonsText } from './safetyWords.ts';
 import { SessionTimer } from './SessionTimer.tsx';
 
@@ -16,17 +15,12 @@ const SEVERITY_SLIDERS = [
 ] as const;
 
 /**
- * Play, pause, step, speed, loop, auto-advance, side and severity controls (severity on a step
- * that works on a foot) with a progress bar and the session timer. Play is off, with the reason, when the safety check rules the protocol
- * out.
+ * Play, pause, previous, next and restart with a progress bar, and why nothing plays when the
+ * safety check rules the protocol out. The player's settings are apart (`PlayerSettings`), so
+ * that the step's words can come between the two.
  */
 export function PlayerControls() {
   const player = usePlayerStore((s) => s.player);
-  const setSide = useViewerStore((s) => s.setSide);
-  const severity = usePlayerStore((s) => s.severity);
-  const setSeverity = usePlayerStore((s) => s.setSeverity);
-  const reducedMotion = usePlayerStore((s) => s.reducedMotion);
-  const setReducedMotion = usePlayerStore((s) => s.setReducedMotion);
   const current = useCurrentStep();
   const verdict = useSafetyVerdict();
   const bar = useRef<HTMLDivElement>(null);
@@ -51,9 +45,6 @@ export function PlayerControls() {
       ? verdict.blockedBy
       : [...new Set([...verdict.stepBlocks.values()].flat())]
     : [];
-  const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
-  // The feet's severity shows only on the feet: offered where the step works on a foot.
-  const showsFoot = current.step.zones.some((z) => FOOT_ZONES.has(z));
   return (
     <section className="player-controls" aria-label={t('ui.player.label')}>
       <div className="progress" aria-hidden="true">
@@ -107,6 +98,29 @@ export function PlayerControls() {
           })}
         </p>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The player's settings: the session timer, speed, loop, auto-advance, reduced motion, the side a
+ * step is fixed to, and the feet's severity (on a step that works on a foot). The side is chosen
+ * in one place, the view toolbar's Left foot / Right foot.
+ */
+export function PlayerSettings() {
+  const player = usePlayerStore((s) => s.player);
+  const severity = usePlayerStore((s) => s.severity);
+  const setSeverity = usePlayerStore((s) => s.setSeverity);
+  const reducedMotion = usePlayerStore((s) => s.reducedMotion);
+  const setReducedMotion = usePlayerStore((s) => s.setReducedMotion);
+  const current = useCurrentStep();
+  const { t } = useT();
+  if (!current) return null;
+  const chosenSide = current.step.side === 'both' || current.step.side === 'chosen';
+  // The feet's severity shows only on the feet: offered where the step works on a foot.
+  const showsFoot = current.step.zones.some((z) => FOOT_ZONES.has(z));
+  return (
+    <section className="player-controls player-settings" aria-label={t('ui.player.settings')}>
       <SessionTimer />
       <div className="row">
         <label>
@@ -151,26 +165,11 @@ export function PlayerControls() {
           {t('ui.player.reduceMotion')}
         </label>
       </div>
-      <div className="row">
-        <span role="group" aria-label={t('ui.player.side')}>
-          {(['L', 'R'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              aria-pressed={current.side === s}
-              disabled={!chosenSide}
-              onClick={() => setSide(s)}
-            >
-              {t(s === 'L' ? 'ui.player.left' : 'ui.player.right')}
-            </button>
-          ))}
-        </span>
-        {!chosenSide ? (
-          <span className="muted">
-            {t(current.side === 'L' ? 'ui.player.fixedSide.L' : 'ui.player.fixedSide.R')}
-          </span>
-        ) : null}
-      </div>
+      {!chosenSide ? (
+        <p className="muted small fixed-side">
+          {t(current.side === 'L' ? 'ui.player.fixedSide.L' : 'ui.player.fixedSide.R')}
+        </p>
+      ) : null}
       {showsFoot ? (
         <div className="row">
           {SEVERITY_SLIDERS.map(({ target, label }) => (

@@ -20,7 +20,11 @@ import { StepSourceNotes } from './SourceNotes.tsx';
 
 const NO_ZONES: readonly ZoneSide[] = [];
 
-/** The current step in words, kept in sync with the animation; announced to screen readers. */
+/**
+ * The current step in words, kept in sync with the animation; announced to screen readers. What
+ * to do first: the title, the words, the direction, what not to massage and the cautions; then
+ * the technique, the hand, where, the position, intensity and how long.
+ */
 export function StepPanel() {
   const current = useCurrentStep();
   const nearAvoid = useStepMotion()?.nearAvoid ?? NO_ZONES;
@@ -42,55 +46,14 @@ export function StepPanel() {
         <h2 id="step-title">{localized(step.title, locale)}</h2>
         <p className="step-text">{localized(step.text, locale)}</p>
       </div>
-      <dl className="step-facts">
-        <div>
-          <dt>{t('ui.step.technique')}</dt>
-          <dd>{techniqueWord(step.technique, t)}</dd>
-        </div>
-        {step.handPart !== 'none' ? (
-          <div>
-            <dt>{t('ui.step.with')}</dt>
-            <dd>{handPartWord(step.handPart, t)}</dd>
-          </div>
-        ) : null}
-        {zones.length > 0 ? (
-          <div>
-            <dt>{t('ui.step.where')}</dt>
-            <dd>
-              {zones.join(', ')}
-              {step.zones.length > 0 && step.side !== 'both'
-                ? ` (${t(current.side === 'L' ? 'ui.side.L' : 'ui.side.R')})`
-                : ''}
-            </dd>
-          </div>
-        ) : null}
-        {step.position ? (
-          <div>
-            <dt>{t('ui.brief.position')}</dt>
-            <dd className="step-position">
-              {poseWord(step.position.pose, t)}
-              {step.position.note ? `. ${localized(step.position.note, locale)}` : ''}
-              {step.position.own ? (
-                <span className="source own"> ({t('ui.brief.positionOwn')})</span>
-              ) : null}
-            </dd>
-          </div>
-        ) : null}
-        {step.direction ? (
+      {step.direction ? (
+        <dl className="step-facts step-essentials">
           <div>
             <dt>{t('ui.step.direction')}</dt>
             <dd className="step-direction">{localized(step.direction.text, locale)}</dd>
           </div>
-        ) : null}
-        <div>
-          <dt>{t('ui.step.intensity')}</dt>
-          <dd>{describeIntensity(step, t)}</dd>
-        </div>
-        <div>
-          <dt>{t('ui.step.howLong')}</dt>
-          <dd>{describeDose(step, t)}</dd>
-        </div>
-      </dl>
+        </dl>
+      ) : null}
       {nearAvoid.length > 0 ? (
         <div className="avoid-warning" role="alert">
           <strong>
@@ -131,6 +94,49 @@ export function StepPanel() {
           ))}
         </ul>
       ) : null}
+      <dl className="step-facts">
+        <div>
+          <dt>{t('ui.step.technique')}</dt>
+          <dd>{techniqueWord(step.technique, t)}</dd>
+        </div>
+        {step.handPart !== 'none' ? (
+          <div>
+            <dt>{t('ui.step.with')}</dt>
+            <dd>{handPartWord(step.handPart, t)}</dd>
+          </div>
+        ) : null}
+        {zones.length > 0 ? (
+          <div>
+            <dt>{t('ui.step.where')}</dt>
+            <dd>
+              {zones.join(', ')}
+              {step.zones.length > 0 && step.side !== 'both'
+                ? ` (${t(current.side === 'L' ? 'ui.side.L' : 'ui.side.R')})`
+                : ''}
+            </dd>
+          </div>
+        ) : null}
+        {step.position ? (
+          <div>
+            <dt>{t('ui.brief.position')}</dt>
+            <dd className="step-position">
+              {poseWord(step.position.pose, t)}
+              {step.position.note ? `. ${localized(step.position.note, locale)}` : ''}
+              {step.position.own ? (
+                <span className="source own"> ({t('ui.brief.positionOwn')})</span>
+              ) : null}
+            </dd>
+          </div>
+        ) : null}
+        <div>
+          <dt>{t('ui.step.intensity')}</dt>
+          <dd>{describeIntensity(step, t)}</dd>
+        </div>
+        <div>
+          <dt>{t('ui.step.howLong')}</dt>
+          <dd>{describeDose(step, t)}</dd>
+        </div>
+      </dl>
       <StepSourceNotes protocol={protocol.protocol} stepId={step.id} />
       <p className="source">{t('ui.step.source', { source: sourceWord(step.source, t) })}</p>
     </section>

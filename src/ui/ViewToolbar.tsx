@@ -1,6 +1,7 @@
 import type { Side } from '../domain/body.ts';
 import { VIEW_IDS, type ViewId } from '../domain/views.ts';
 import type { UiKey } from '../i18n/i18n.ts';
+import { useCurrentStep } from '../state/currentStep.ts';
 import { useT } from '../state/localeStore.ts';
 import { useViewerStore } from '../state/viewerStore.ts';
 import { HandsToolbar } from './HandsToolbar.tsx';
@@ -17,10 +18,18 @@ const VIEW_LABELS: Record<ViewId, UiKey> = {
 
 const SIDE_LABELS: Record<Side, UiKey> = { L: 'ui.foot.L', R: 'ui.foot.R' };
 
-/** Preset views, foot focus and reset. */
+/**
+ * Preset views, foot focus and reset. Left foot / Right foot is the one place where the side is
+ * chosen: for the views, and for the step in the player (it shows the step's side; a step fixed to
+ * one side leaves the other button off).
+ */
 export function ViewToolbar() {
   const view = useViewerStore((s) => s.view);
-  const side = useViewerStore((s) => s.side);
+  const chosen = useViewerStore((s) => s.side);
+  const current = useCurrentStep();
+  const side = current?.side ?? chosen;
+  const fixedSide =
+    current !== null && current.step.side !== 'both' && current.step.side !== 'chosen';
   const setView = useViewerStore((s) => s.setView);
   const setSide = useViewerStore((s) => s.setSide);
   const resetView = useViewerStore((s) => s.resetView);
@@ -46,6 +55,7 @@ export function ViewToolbar() {
             key={s}
             type="button"
             aria-pressed={side === s}
+            disabled={fixedSide && side !== s}
             onClick={() => setSide(s)}
             data-side={s}
           >

@@ -1,10 +1,14 @@
 /**
  * Layouts and touch, on the devices people use: the parent's phone (390×844, touch), the
  * clinician's tablet upright and on its side (768×1024, 1024×768, touch), the student's laptop
- * (1366×768), in English and Russian. Nothing is wider than the screen, the step's title and
- * Play / Next are on the first screen, every control on a touch screen is at least 44×44 px,
- * axe finds nothing. The presentation is driven by taps and a swipe only, and a drag does not turn
- * the body while it runs.
+ * (1366×768) and the clinic's desktop (1920×1080), in English and Russian. Nothing is wider than
+ * the screen, the step's title, words, direction and Play / Next are on the first screen (on the
+ * tablet on its side and wider, its warnings and cautions too), every control on a touch screen
+ * is at least 44×44 px, axe finds nothing. The side is chosen in one place; the file chooser
+ * speaks the page's language; a compass over the view says where the head and the toes are; a
+ * first tap made while the body loads is answered. The presentation is driven by taps and a swipe
+ * only, a drag does not turn the body while it runs, and the safety check comes before it. Train's
+ * trace is drawn with a finger on the phone.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +29,7 @@ const DEVICES = [
   { name: 'tablet-portrait', width: 768, height: 1024, touch: true },
   { name: 'tablet-landscape', width: 1024, height: 768, touch: true },
   { name: 'laptop', width: 1366, height: 768, touch: false },
+  { name: 'desktop', width: 1920, height: 1080, touch: false },
 ] as const;
 type Device = (typeof DEVICES)[number];
 
@@ -90,7 +95,14 @@ function smallTargets(page: Page) {
           : el;
       const r = target.getBoundingClientRect();
       if (r.width < 43.5 || r.height < 43.5) {
-        const name = (el.getAttribute('aria-label') ?? el.textContent).trim().slice(0, 30);
+        const name = (
+          el.getAttribute('aria-label') ??
+          (el instanceof HTMLInputElement
+            ? `${el.type} ${el.labels?.[0]?.textContent ?? ''}`
+            : '') + el.textContent
+        )
+          .trim()
+          .slice(0, 30);
         small.push(
           `${el.tagName.toLowerCase()} "${name}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
         );
@@ -137,6 +149,14 @@ describe('layouts on phone, tablet and laptop', () => {
         expect(await onFirstScreen(page, '.player-controls .row button:nth-of-type(3)')).toBe('ok');
         // The language switch is on screen (it was off to the right on a phone).
         expect(await onFirstScreen(page, '.lang-switch')).toBe('ok');
+        // Which way the stroke goes, right under the words.
+        expect(await onFirstScreen(page, '.step-direction')).toBe('ok');
+        // The side is chosen in one place: the view's Left foot / Right foot, showing the step's.
+        expect(await page.locator('button[data-side]').count()).toBe(2);
+        expect(await page.locator('.player-controls button[aria-pressed]').count()).toBe(0);
+        expect(await page.locator('button[data-side="L"]').getAttribute('aria-pressed')).toBe(
+          'true',
+        );
 
         if (device.touch) expect(await smallTargets(page)).toEqual([]);
         await screenshot(page, `layout-${device.name}-${lang}`);
@@ -223,17 +243,265 @@ async function touchDrag(
   from: { x: number; y: number },
   to: { x: number; y: number },
 ): Promise<void> {
+  await touchPath(page, [from, to], 8);
+}
+
+/** One finger down at the first point, through the others in `steps` moves each, then up. */
+async function touchPath(
+  page: Page,
+  points: readonly { x: number; y: number }[],
+  steps: number,
+): Promise<void> {
+  const first = points.at(0);
+  if (!first) throw new Error('no points');
   const cdp = await page.context().newCDPSession(page);
-  const steps = 8;
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [from] });
-  for (let i = 1; i <= steps; i++) {
-    const x = from.x + ((to.x - from.x) * i) / steps;
-    const y = from.y + ((to.y - from.y) * i) / steps;
-    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [first] });
+  let from = first;
+  for (const to of points.slice(1)) {
+    for (let i = 1; i <= steps; i++) {
+      const x = from.x + ((to.x - from.x) * i) / steps;
+      const y = from.y + ((to.y - from.y) * i) / steps;
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+    }
+    from = to;
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();
 }
+
+/** Waits until the first-frame picture has given way to the interactive view. */
+async function bootPictureGone(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.boot-canvas canvas').count(), { timeout: 30_000 }).toBe(0);
+}
+
+/** Clockwise from straight up on the screen, degrees, of the line from `a` to `b`. */
+function screenAngle(a: { x: number; y: number }, b: { x: number; y: number }): number {
+  return ((Math.atan2(b.x - a.x, a.y - b.y) * 180) / Math.PI + 360) % 360;
+}
+
+/** How far apart two angles are, 0–180 degrees. */
+function angleGap(a: number, b: number): number {
+  return Math.abs(((a - b + 540) % 360) - 180);
+}
+
+/** The angle the cue's arrow (`.orient-head` or `.orient-toes`) is drawn at, or null when hidden. */
+function cueAngle(page: Page, arrow: string): Promise<number | null> {
+  return page.evaluate((sel) => {
+    const g = document.querySelector(sel);
+    if (!(g instanceof SVGGElement) || g.style.display === 'none') return null;
+    const m = /rotate\((-?[\d.]+)/.exec(g.getAttribute('transform') ?? '');
+    return m ? Number(m[1]) : null;
+  }, arrow);
+}
+
+describe('the step and what is around it, for the clinician and the parent', () => {
+  for (const device of [DEVICES[2], DEVICES[3]])
+    it(`shows the step's direction, what not to massage and its cautions on the first screen (${device.name}, ru)`, async () => {
+      // Step 2: long words, a direction, an area not to massage and a caution.
+      const { context, page, errors } = await open(device, `?lang=ru&protocol=${P6}&step=2&side=L`);
+      await waitForStepDerived(page);
+      await expect.poll(() => page.locator('.step-panel .avoid-warning').count()).toBe(1);
+      for (const sel of [
+        '#step-title',
+        '.step-text',
+        '.step-direction',
+        '.step-panel .avoid-warning',
+        '.step-panel .cautions',
+        '.player-controls button.primary',
+      ])
+        expect(await onFirstScreen(page, sel)).toBe('ok');
+      await screenshot(page, `layout-${device.name}-ru-step2`);
+      expect(errors).toEqual([]);
+      await context.close();
+    });
+
+  it('shows where the head and the toes are in a close-up, and which foot, following the view (tablet)', async () => {
+    const { context, page, errors } = await open(
+      DEVICES[2],
+      `?lang=en&protocol=${P6}&step=9&side=L`,
+    );
+    await waitForStepDerived(page);
+    await bootPictureGone(page);
+    const cue = page.locator('.orient-cue');
+    await expect.poll(() => cue.isVisible()).toBe(true);
+    expect(await cue.locator('.orient-side').textContent()).toBe('Left foot');
+    expect(await cue.locator('.orient-word-head').textContent()).toMatch(/^Head/);
+    expect(await onFirstScreen(page, '.orient-cue')).not.toMatch(/missing|at /);
+
+    // The toes' arrow runs the way the foot runs on the screen, from the heel to the big toe.
+    const toesOnScreen = async () =>
+      screenAngle(
+        await screenPointWhenSettled(page, 'heel_back.L'),
+        await screenPointWhenSettled(page, 'first_mtp_center.L'),
+      );
+    const before = await toesOnScreen();
+    await expect.poll(() => cueAngle(page, '.orient-toes')).not.toBe(null);
+    const drawnBefore = (await cueAngle(page, '.orient-toes')) ?? NaN;
+    expect(angleGap(drawnBefore, before)).toBeLessThan(30);
+    await screenshot(page, 'orientation-cue-tablet');
+
+    // Seen from the top of the foot, the arrow turns with the foot.
+    await page.getByRole('button', { name: 'Top of foot' }).tap();
+    await expect.poll(async () => angleGap(await toesOnScreen(), before) > 10).toBe(true);
+    const after = await toesOnScreen();
+    await expect
+      .poll(async () => angleGap((await cueAngle(page, '.orient-toes')) ?? NaN, after) < 30)
+      .toBe(true);
+    await screenshot(page, 'orientation-cue-tablet-top-of-foot');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('answers a first tap on the body made while the body is still loading (phone)', async () => {
+    // Where the front of the left thigh is on the first view (a visit that has loaded it).
+    const phone = DEVICES[0];
+    const seen = await open(phone, '?lang=en');
+    const thigh = await screenPointWhenSettled(seen.page, 'thigh_front_center.L');
+    await seen.context.close();
+
+    // A fresh visit: the first picture is up, the 3D view not yet loaded; the finger taps there.
+    const context = await env.browser.newContext({
+      viewport: { width: phone.width, height: phone.height },
+      hasTouch: true,
+      isMobile: true,
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${env.server.url}?lang=en`);
+    await page.waitForFunction(
+      () => performance.getEntriesByName('footwork:first-frame').length > 0,
+      undefined,
+      { timeout: 60_000, polling: 100 },
+    );
+    expect(await page.evaluate(() => window.footwork === undefined)).toBe(true);
+    await page.touchscreen.tap(thigh.x, thigh.y);
+    const chip = page.locator('.zone-chip');
+    // Meanwhile the chip says the body is getting ready; then it names the zone under the tap (the
+    // first picture and the 3D view frame the body alike, not to the pixel: a zone of the body).
+    await expect.poll(() => chip.locator('.zone-chip-preparing').isVisible()).toBe(true);
+    expect(await chip.textContent()).toBe('Getting the body ready for taps…');
+    await expect
+      .poll(() => chip.locator('.zone-chip-preparing').count(), { timeout: 45_000 })
+      .toBe(0);
+    expect(await chip.isVisible()).toBe(true);
+    expect(await chip.locator('.zone-chip-name').textContent()).toMatch(/\S/);
+    expect(await chip.getByRole('button').count()).toBe(1);
+    await screenshot(page, 'layout-phone-early-tap');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it("chooses a protocol file through a button in the page's language (tablet, ru)", async () => {
+    const { context, page, errors } = await open(
+      DEVICES[1],
+      `?lang=ru&protocol=${P6}&step=1&side=L`,
+    );
+    const label = page.locator('.protocol-import label.file-button');
+    await expect.poll(() => label.count(), { timeout: 30_000 }).toBe(1);
+    await label.scrollIntoViewIfNeeded();
+    expect((await label.textContent())?.trim()).toBe('Импортировать файл протокола…');
+    // The browser's own input (with its "Choose File") is not drawn; it covers the label, so the
+    // finger lands on it wherever it taps.
+    const input = label.locator('input[type=file]');
+    expect(await input.evaluate((i) => getComputedStyle(i).opacity)).toBe('0');
+    const lb = await label.boundingBox();
+    const ib = await input.boundingBox();
+    if (!lb || !ib) throw new Error('no file button');
+    expect(Math.abs(lb.width - ib.width)).toBeLessThan(3);
+    expect(Math.abs(lb.height - ib.height)).toBeLessThan(3);
+    expect(lb.height).toBeGreaterThanOrEqual(44);
+    await screenshot(page, 'layout-tablet-portrait-ru-import');
+    const chooser = page.waitForEvent('filechooser');
+    await label.tap();
+    await (
+      await chooser
+    ).setFiles({ name: 'clinic.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+    await expect
+      .poll(() => page.locator('.protocol-import .import-problems').textContent())
+      .toContain('Файл clinic.json не импортирован');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('offers the safety check in Present, before the presentation starts (tablet, ru)', async () => {
+    const { context, page, errors } = await open(
+      DEVICES[2],
+      `?lang=ru&mode=present&protocol=${P6}&step=1&side=L`,
+    );
+    const check = page.locator('.present-start .safety-check');
+    await expect.poll(() => check.count(), { timeout: 30_000 }).toBe(1);
+    // Folded to its summary line, above Start.
+    expect(await check.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(
+      await page.evaluate(() => {
+        const c = document.querySelector('.present-start .safety-check');
+        const start = document.querySelector('.present-start > button.primary');
+        return !!c && !!start && (c.compareDocumentPosition(start) & 4) !== 0;
+      }),
+    ).toBe(true);
+    const summary = check.locator('summary');
+    expect(await summary.textContent()).toBe('Проверка безопасности: ничего не отмечено');
+    await summary.tap();
+    await expect.poll(() => check.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    await check.locator('.safety-list label').first().tap();
+    await expect.poll(() => check.locator('.safety-count').textContent()).toBe('отмечено: 1');
+    expect(await smallTargets(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'present-safety-tablet-landscape-ru');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('traces a stroke with a finger on the phone, the page and the body still meanwhile', async () => {
+    const { context, page, errors } = await open(
+      DEVICES[0],
+      '?lang=en&mode=train&protocol=p4-classic-lower-limb&step=3&side=L',
+    );
+    await expect
+      .poll(() => page.getByRole('combobox', { name: 'Step', exact: true }).count(), {
+        timeout: 30_000,
+      })
+      .toBe(1);
+    await page.getByLabel("New trainee's name").fill('Anna');
+    await page.getByRole('button', { name: 'Start', exact: true }).tap();
+    await expect
+      .poll(() => page.getByTestId('current-trainee').textContent())
+      .toBe('Training: Anna');
+    const traceButton = page.getByRole('button', { name: 'Trace on the body' });
+    await traceButton.tap();
+    await expect.poll(() => traceButton.getAttribute('aria-pressed')).toBe('true');
+
+    // Along the calf, from the Achilles tendon up; every point on the body, none under a button.
+    const points: { x: number; y: number }[] = [];
+    for (const lm of ['achilles_low.L', 'calf_center.L', 'calf_high.L'])
+      points.push(await screenPointWhenSettled(page, lm));
+    for (const p of points)
+      expect(
+        await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.tagName, [p.x, p.y]),
+      ).toBe('CANVAS');
+    const scrolled = () =>
+      page.evaluate(() => ({
+        page: document.scrollingElement?.scrollTop ?? 0,
+        panels: document.querySelector('.side-panels')?.scrollTop ?? 0,
+      }));
+    const scrollBefore = await scrolled();
+    const start = points.at(0) ?? { x: 0, y: 0 };
+    await touchPath(page, points, 12);
+    await expect
+      .poll(() => page.locator('.train-score[data-score]').count(), { timeout: 20_000 })
+      .toBe(1);
+    // The finger drew: it neither scrolled the page or the sheet nor turned the body.
+    expect(await scrolled()).toEqual(scrollBefore);
+    const startAfter = await screenPointWhenSettled(page, 'achilles_low.L');
+    expect(Math.hypot(startAfter.x - start.x, startAfter.y - start.y)).toBeLessThan(1);
+    await screenshot(page, 'train-trace-phone-finger');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
 
 describe('Present by touch', () => {
   for (const device of [DEVICES[2], DEVICES[0]])
@@ -303,7 +571,8 @@ describe('Present by touch', () => {
 
       // A drag across the body while presenting leaves the camera where the step put it.
       const before = await screenPointWhenSettled(page, 'heel_back.L');
-      const canvas = await page.locator('.canvas-wrap canvas').boundingBox();
+      // (The first-frame picture, while still there, lies exactly over the view: either will do.)
+      const canvas = await page.locator('.canvas-wrap canvas').first().boundingBox();
       if (!canvas) throw new Error('no canvas');
       // Above the caption and its buttons, below the exit button: on the body only.
       const top = (await page.locator('.present-caption').boundingBox())?.y ?? 0;

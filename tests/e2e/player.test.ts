@@ -178,7 +178,9 @@ describe('technique player', () => {
     await waitForFirstFrame(page);
     await expect.poll(() => stepTitle(page), { timeout: 20_000 }).toBe(CHILD.steps[2]?.title.en);
     expect(
-      await page.getByRole('button', { name: 'Right', exact: true }).getAttribute('aria-pressed'),
+      await page
+        .getByRole('button', { name: 'Right foot', exact: true })
+        .getAttribute('aria-pressed'),
     ).toBe('true');
     expect(await page.getByLabel('Speed').inputValue()).toBe('0.5');
     await page.getByRole('button', { name: 'Next step' }).click();

@@ -2,9 +2,10 @@ import { useCallback, useSyncExternalStore } from 'react';
 import { useT } from '../../state/localeStore.ts';
 import { usePlayerStore } from '../../state/playerStore.ts';
 import { ContentNotice } from '../../ui/ContentNotice.tsx';
-import { PlayerControls } from '../../ui/PlayerControls.tsx';
+import { PlayerControls, PlayerSettings } from '../../ui/PlayerControls.tsx';
 import { ProtocolBrief } from '../../ui/ProtocolBrief.tsx';
 import { ProtocolPicker } from '../../ui/ProtocolPicker.tsx';
+import { SafetyCheck } from '../../ui/SafetyCheck.tsx';
 import { CalendarSection } from './CalendarSection.tsx';
 import { startPresenting } from './fullscreen.ts';
 import { HandoutSection } from './HandoutSection.tsx';
@@ -15,7 +16,11 @@ import { SummarySection } from './SummarySection.tsx';
 import { usePresentKeys } from './usePresentKeys.ts';
 import { VideoSection } from './VideoSection.tsx';
 
-/** Present mode's side column: choose, start, and the take-home sheet, calendar and video. */
+/**
+ * Present mode's side column: choose, go through the safety check with the person in front of
+ * you (folded to its summary line, above Start), start, and the take-home sheet, calendar and
+ * video.
+ */
 export function PresentPanels() {
   const { t, locale } = useT();
   usePresentKeys();
@@ -34,6 +39,8 @@ export function PresentPanels() {
       <section className="present-section present-start" aria-labelledby="present-heading">
         <h2 id="present-heading">{t('ui.present.heading')}</h2>
         <ProtocolPicker />
+        <SafetyCheck startOpen={false} />
+        {protocolId ? <p className="muted small">{t('ui.present.safetyFirst')}</p> : null}
         <button
           type="button"
           className="primary"
@@ -59,6 +66,7 @@ export function PresentPanels() {
       </section>
       <ProtocolBrief />
       <PlayerControls />
+      <PlayerSettings />
       <ProgramSection />
       <SummarySection />
       <HandoutSection />

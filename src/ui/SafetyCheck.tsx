@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { localized } from '../../content/localized.ts';
-import type { Condition, Locale, Protocol } from '../../content/schema.ts';
-import type { ApplicableItem, ChecklistEntry } from '../../domain/safety.ts';
-import type { Translate, UiKey } from '../../i18n/i18n.ts';
-import { useCurrentProtocol } from '../../state/currentProtocol.ts';
-import { useT } from '../../state/localeStore.ts';
-import { useApplicableSafety, useSafetyStore } from '../../state/safetyStore.ts';
-import { effectWords, ruleOrigin } from '../../ui/safetyWords.ts';
+import { localized } from '../content/localized.ts';
+import type { Condition, Locale, Protocol } from '../content/schema.ts';
+import type { ApplicableItem, ChecklistEntry } from '../domain/safety.ts';
+import type { Translate, UiKey } from '../i18n/i18n.ts';
+import { useCurrentProtocol } from '../state/currentProtocol.ts';
+import { useT } from '../state/localeStore.ts';
+import { useApplicableSafety, useSafetyStore } from '../state/safetyStore.ts';
+import { effectWords, ruleOrigin } from './safetyWords.ts';
+import './safety.css';
 
 const GROUP_TITLE: Readonly<Record<Condition['group'], UiKey>> = {
   pregnancy: 'ui.learn.safety.group.pregnancy',
@@ -131,13 +132,13 @@ function byGroup(checklist: readonly ChecklistEntry[]): [Condition['group'], Che
   return [...groups];
 }
 
-function Checklist() {
+function Checklist({ startOpen }: { readonly startOpen: boolean }) {
   const { checklist, always, notes, lists } = useApplicableSafety();
   const ticked = useSafetyStore((s) => s.ticked);
   const clear = useSafetyStore((s) => s.clear);
   const protocol = useCurrentProtocol()?.protocol;
   const { t, locale } = useT();
-  const [open, setOpen] = useState(true);
+  const [open, setOpen] = useState(startOpen);
   const offered = checklist.flatMap((e) => [e, ...e.children]);
   const count = offered.filter((e) => ticked.has(e.condition.id)).length;
   const readings = lists.filter((l) => l.scopeNote !== undefined);
@@ -210,10 +211,11 @@ function Checklist() {
 
 /**
  * The safety check of the protocol in the player: the conditions a person may have, each with
- * what it rules out here and which source says so. Opens afresh for every protocol; the ticks
- * stay (they are about the person).
+ * what it rules out here and which source says so. Opens afresh for every protocol (`startOpen`:
+ * unfolded, as in Learn, or folded to its summary line, as in Present before the presentation);
+ * the ticks stay (they are about the person).
  */
-export function SafetyCheck() {
+export function SafetyCheck({ startOpen = true }: { readonly startOpen?: boolean }) {
   const protocol = useCurrentProtocol();
-  return protocol ? <Checklist key={protocol.protocol.id} /> : null;
+  return protocol ? <Checklist key={protocol.protocol.id} startOpen={startOpen} /> : null;
 }
