@@ -211,7 +211,9 @@ describe('Learn: safety check', () => {
       .locator('.safety-check label[data-item="cancer"]')
       .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'learn-safety-blocked-checklist');
-    await page.locator('.player-controls').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page
+      .getByRole('region', { name: 'Player', exact: true })
+      .evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'learn-safety-blocked');
 
     // Unticking it lets the protocol play again.

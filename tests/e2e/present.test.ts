@@ -176,7 +176,7 @@ describe('present mode', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.present-handout').isVisible()).toBe(true);
     expect(await page.locator('#root').isVisible()).toBe(false);
-    const images = page.locator('.present-handout img');
+    const images = page.locator('.present-handout img.present-handout-picture');
     expect(await images.count()).toBe(HANDOUT.steps.length);
     const alts = await images.evaluateAll((els) => els.map((el) => el.getAttribute('alt')));
     expect(alts).toEqual(HANDOUT.steps.map((s) => s.plain.en));
