@@ -463,13 +463,15 @@ describe('Train grades the technique', () => {
     // Over several questions the right answer stands in more than one place.
     const places = new Set<number>();
     for (let round = 0; round < 6; round++) {
-      await expect.poll(async () => (await zones()).length).toBe(5);
+      await expect.poll(async () => (await zones()).length, { timeout: 15_000 }).toBe(5);
       const now = await zones();
       places.add(now.indexOf('bunion'));
       const wrong = now.find((z) => z !== 'bunion') ?? '';
       await list.locator(`button[data-zone="${wrong}"]`).click();
       // The explanation names every choice: the right one with its reason.
-      await expect.poll(() => page.locator('.train-explain li').count()).toBe(5);
+      await expect
+        .poll(() => page.locator('.train-explain li').count(), { timeout: 15_000 })
+        .toBe(5);
       expect(
         await page.locator('.train-explain li[data-right="true"]').first().textContent(),
       ).toMatch(/^Bunion \(left\): avoid here\./);
