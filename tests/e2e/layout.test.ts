@@ -375,6 +375,13 @@ describe('the step and what is around it, for the clinician and the parent', () 
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    // The 3D view's code arrives late, as on a slow network: held until the finger has tapped.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/Viewer-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
     await page.goto(`${env.server.url}?lang=en`);
     await page.waitForFunction(
       () => performance.getEntriesByName('footwork:first-frame').length > 0,
@@ -386,8 +393,11 @@ describe('the step and what is around it, for the clinician and the parent', () 
     const chip = page.locator('.zone-chip');
     // Meanwhile the chip says the body is getting ready; then it names the zone under the tap (the
     // first picture and the 3D view frame the body alike, not to the pixel: a zone of the body).
-    await expect.poll(() => chip.locator('.zone-chip-preparing').isVisible()).toBe(true);
+    await expect
+      .poll(() => chip.locator('.zone-chip-preparing').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     expect(await chip.textContent()).toBe('Getting the body ready for taps…');
+    release();
     await expect
       .poll(() => chip.locator('.zone-chip-preparing').count(), { timeout: 45_000 })
       .toBe(0);
