@@ -87,17 +87,21 @@ export async function screenPointWhenSettled(
   landmark: string,
 ): Promise<{ x: number; y: number }> {
   let last: { x: number; y: number } | null = null;
-  for (let i = 0; i < 60; i++) {
+  // Still over two intervals, not one: on a loaded machine a camera flight asked for by a click
+  // may start a frame (a few hundred ms) later, after one quiet interval.
+  let still = 0;
+  for (let i = 0; i < 80; i++) {
     const p = await page.evaluate((key) => window.footwork?.screenPointOf(key) ?? null, landmark);
     if (!p) {
       // the 3D view loads on demand: its model may not be in the scene yet
-      if (i === 59) throw new Error(`the model has no landmark lm:${landmark}`);
+      if (i === 79) throw new Error(`the model has no landmark lm:${landmark}`);
       await page.waitForTimeout(250);
       continue;
     }
-    if (last && Math.hypot(p.x - last.x, p.y - last.y) < 0.5) return p;
+    still = last && Math.hypot(p.x - last.x, p.y - last.y) < 0.5 ? still + 1 : 0;
+    if (still >= 2) return p;
     last = p;
-    await page.waitForTimeout(150);
+    await page.waitForTimeout(200);
   }
   throw new Error(`camera did not settle while locating ${landmark}`);
 }
