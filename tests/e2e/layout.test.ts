@@ -388,6 +388,9 @@ describe('the step and what is around it, for the clinician and the parent', () 
       undefined,
       { timeout: 60_000, polling: 100 },
     );
+    // The page itself is up (its 3D area takes taps), the 3D view still held back.
+    await page.locator('.canvas-wrap').waitFor({ timeout: 60_000 });
+    await expect.poll(() => page.locator('#boot').count(), { timeout: 30_000 }).toBe(0);
     expect(await page.evaluate(() => window.footwork === undefined)).toBe(true);
     await page.touchscreen.tap(thigh.x, thigh.y);
     const chip = page.locator('.zone-chip');
