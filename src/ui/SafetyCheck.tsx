@@ -132,6 +132,32 @@ function byGroup(checklist: readonly ChecklistEntry[]): [Condition['group'], Che
   return [...groups];
 }
 
+/** A titled list of rules that apply whatever is ticked (or are notes), each with who says it. */
+function RuleGroup({
+  className,
+  title,
+  rules,
+}: {
+  readonly className: string;
+  readonly title: string;
+  readonly rules: readonly ApplicableItem[];
+}) {
+  const { t, locale } = useT();
+  if (rules.length === 0) return null;
+  return (
+    <div className={className}>
+      <p>{title}</p>
+      <ul>
+        {rules.map((e) => (
+          <li key={e.key}>
+            {localized(e.item.plain, locale)} <span className="source">({ruleOrigin(e, t)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 function Checklist({ startOpen }: { readonly startOpen: boolean }) {
   const { checklist, always, notes, lists } = useApplicableSafety();
   const ticked = useSafetyStore((s) => s.ticked);
@@ -166,32 +192,8 @@ function Checklist({ startOpen }: { readonly startOpen: boolean }) {
           {t('ui.learn.safety.clear')}
         </button>
       ) : null}
-      {always.length > 0 ? (
-        <div className="safety-always">
-          <p>{t('ui.learn.safety.always')}</p>
-          <ul>
-            {always.map((e) => (
-              <li key={e.key}>
-                {localized(e.item.plain, locale)}{' '}
-                <span className="source">({ruleOrigin(e, t)})</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
-      {notes.length > 0 ? (
-        <div className="safety-notes">
-          <p>{t('ui.learn.safety.notes')}</p>
-          <ul>
-            {notes.map((e) => (
-              <li key={e.key}>
-                {localized(e.item.plain, locale)}{' '}
-                <span className="source">({ruleOrigin(e, t)})</span>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RuleGroup className="safety-always" title={t('ui.learn.safety.always')} rules={always} />
+      <RuleGroup className="safety-notes" title={t('ui.learn.safety.notes')} rules={notes} />
       {readings.length > 0 ? (
         <div className="safety-readings">
           <p>{t('ui.learn.safety.readings')}</p>
