@@ -6,6 +6,9 @@
  * needed and takes over the first frame's canvas.
  */
 import './app.css';
+// The layouts (the phone's header, the view above the panels) from the first paint: arriving
+// with the app's code, they would reflow the page's skeleton under the user's eyes.
+import './ui/layout.css';
 import { loadBodyGltf, modelLoad } from './bodyModel/loadBody.ts';
 import { createFirstFrame } from './boot/firstFrame.ts';
 import { setFirstFrame } from './boot/handoff.ts';

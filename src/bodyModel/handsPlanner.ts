@@ -6,6 +6,7 @@ import type { HandMeshData } from '../domain/hands/rig.ts';
 import type { HandSide } from '../domain/hands/skeleton.ts';
 import type { Pose } from '../domain/pose.ts';
 import type { PlannerReply, PlannerRequest } from './handsPlanner.worker.ts';
+import { lazyWorker } from './lazyWorker.ts';
 
 export interface WorkerPlanRequest {
   readonly bodyKey: string;
@@ -37,8 +38,6 @@ export function bodyKeyOf(kind: string, body: BodyData): string {
   return `${kind}|${String(id)}`;
 }
 
-let worker: Worker | null = null;
-let failed = false;
 let nextId = 1;
 const pending = new Map<
   number,
@@ -47,32 +46,20 @@ const pending = new Map<
 const sentBodies = new WeakMap<BodyData, string>();
 let sentHands: unknown = null;
 
-function getWorker(): Worker | null {
-  if (failed || typeof Worker === 'undefined') return null;
-  if (!worker) {
-    try {
-      worker = new Worker(new URL('./handsPlanner.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<PlannerReply>) => {
-        const p = pending.get(e.data.id);
-        if (!p) return;
-        pending.delete(e.data.id);
-        if (e.data.ok) p.resolve(e.data.tables);
-        else p.reject(new Error(e.data.reason));
-      };
-      worker.onerror = () => {
-        failed = true;
-        for (const p of pending.values()) p.reject(new Error('the hands planner stopped'));
-        pending.clear();
-        worker?.terminate();
-        worker = null;
-      };
-    } catch {
-      failed = true;
-      return null;
-    }
-  }
-  return worker;
-}
+const getWorker = lazyWorker<PlannerReply>(
+  () => new Worker(new URL('./handsPlanner.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => {
+    const p = pending.get(reply.id);
+    if (!p) return;
+    pending.delete(reply.id);
+    if (reply.ok) p.resolve(reply.tables);
+    else p.reject(new Error(reply.reason));
+  },
+  () => {
+    for (const p of pending.values()) p.reject(new Error('the hands planner stopped'));
+    pending.clear();
+  },
+);
 
 /** Whether planning can run off the main thread here. */
 export function canPlanInWorker(): boolean {

@@ -6,36 +6,23 @@
 import type { MeshBVH } from 'three-mesh-bvh';
 import type { BodyData } from '../domain/body.ts';
 import { skinBvhOf } from '../domain/skinBvhTransfer.ts';
+import { lazyWorker } from './lazyWorker.ts';
 import type { SkinBvhReply, SkinBvhRequest } from './skinBvh.worker.ts';
 
-let worker: Worker | null = null;
-let failed = false;
 let nextId = 1;
 const pending = new Map<number, (reply: SkinBvhReply | null) => void>();
 
-function getWorker(): Worker | null {
-  if (failed || typeof Worker === 'undefined') return null;
-  if (!worker) {
-    try {
-      worker = new Worker(new URL('./skinBvh.worker.ts', import.meta.url), { type: 'module' });
-      worker.onmessage = (e: MessageEvent<SkinBvhReply>) => {
-        pending.get(e.data.id)?.(e.data);
-        pending.delete(e.data.id);
-      };
-      worker.onerror = () => {
-        failed = true;
-        for (const done of pending.values()) done(null);
-        pending.clear();
-        worker?.terminate();
-        worker = null;
-      };
-    } catch {
-      failed = true;
-      return null;
-    }
-  }
-  return worker;
-}
+const getWorker = lazyWorker<SkinBvhReply>(
+  () => new Worker(new URL('./skinBvh.worker.ts', import.meta.url), { type: 'module' }),
+  (reply) => {
+    pending.get(reply.id)?.(reply);
+    pending.delete(reply.id);
+  },
+  () => {
+    for (const done of pending.values()) done(null);
+    pending.clear();
+  },
+);
 
 /** The BVH of the whole body (indirect: `faceIndex` is the body's own triangle), or null. */
 export async function skinBvhOffThread(body: BodyData): Promise<MeshBVH | null> {

@@ -26,6 +26,7 @@ import { SKIN_BASE_COLOR } from '../domain/body.ts';
 import { frameBounds } from '../domain/views.ts';
 import { markFirstFrame } from '../scene/firstFrameMark.ts';
 import { BACKGROUND, CAMERA_FOV, LIGHTS, MAX_DPR, SKIN } from '../scene/sceneStyle.ts';
+import { withoutIdleMorphs } from './idleMorphs.ts';
 
 export interface FirstFrame {
   readonly canvas: HTMLCanvasElement;
@@ -116,7 +117,8 @@ export function createFirstFrame(host: HTMLElement): FirstFrame | null {
       camera.position.set(...pose.position);
       camera.lookAt(...pose.target);
       camera.updateProjectionMatrix();
-      renderer.render(scene, camera);
+      // The still picture has no morph weights: one shader program instead of one per morph count.
+      withoutIdleMorphs(model, () => renderer.render(scene, camera));
       return true;
     } finally {
       scene.remove(model);

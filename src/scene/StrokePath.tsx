@@ -19,6 +19,13 @@ import { playerEngine } from '../state/playerStore.ts';
 const MAX_ARROWS = 96;
 /** Name of the object holding the drawn path; its `userData.strokes` are the plan's strokes. */
 export const STROKE_PATH_NAME = 'footwork-stroke-path';
+/**
+ * The path's tube: a line about a millimetre thick needs few sides, and a few hundred segments
+ * follow the tightest circles of a step; more only adds triangles, which a software renderer pays
+ * for in every frame while the step plays.
+ */
+const TUBE_SEGMENTS = 256;
+const TUBE_SIDES = 5;
 /** Lift above the skin so the line never sinks into it, metres. */
 const LIFT_M = 0.0015;
 
@@ -73,9 +80,9 @@ export function StrokePath({ plan, scale, reducedMotion }: StrokePathProps) {
         const curve = new CatmullRomCurve3(pts, false, 'centripetal');
         const tube = new TubeGeometry(
           curve,
-          Math.min(400, pts.length * 2),
+          Math.min(TUBE_SEGMENTS, pts.length * 2),
           0.0011 * scale,
-          6,
+          TUBE_SIDES,
           false,
         );
         group.add(new Mesh(tube, lineMaterial));

@@ -7,10 +7,13 @@ const MIN_SAVING = 0.15;
 
 /**
  * Largest distance (metres, for a body 1.7 m tall; scaled with the body) by which the low-detail
- * surface may leave the full one. Small enough that silhouettes stay smooth: the full mesh is
- * already simplified at 0.14–0.5 mm when the model is built.
+ * surface may leave the full one: about one drawn pixel of the closest framing (a foot, or a
+ * seated leg with the foot across the knee, ~0.5 m from the camera) at the lowest pixel ratio
+ * that playback uses on a software renderer, so silhouettes stay smooth where they are drawn.
+ * The normals stay the full mesh's (only the index buffer is reduced), so the shading does not
+ * turn faceted. The full mesh is already simplified at 0.14–0.5 mm when the model is built.
  */
-export const LOW_DETAIL_ERROR = 0.0006;
+export const LOW_DETAIL_ERROR = 0.0012;
 
 export interface LowDetail {
   /** Draws every mesh with its reduced index buffer (same vertices, so morphs still apply). */
