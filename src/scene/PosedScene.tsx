@@ -4,6 +4,7 @@ import { bodyOf } from '../bodyModel/loadBody.ts';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { Position, Step } from '../content/schema.ts';
 import { sidedKey, type MorphTarget, type Side } from '../domain/body.ts';
+import { limbMotionOf } from '../domain/limbMotion.ts';
 import { legPoseFor, segmentAt } from '../domain/limbPose.ts';
 import { poseTransform } from '../domain/pose.ts';
 import { stepProps } from '../domain/stepProps.ts';
@@ -60,6 +61,10 @@ export function PosedScene(props: PosedSceneProps) {
         : legPoseFor(body, { pose: 'standing', props: [] }, {}, 'L'),
     [body, current],
   );
+  const exercise = useMemo(() => {
+    const def = current ? limbMotionOf(current.step) : null;
+    return current && def ? { def, tempo: current.step.tempo } : null;
+  }, [current]);
   const propsShown = useMemo(
     () => (current ? stepProps(body, legPose.rig, legPose.posed, current.step, current.side) : []),
     [body, legPose, current],
@@ -124,6 +129,7 @@ export function PosedScene(props: PosedSceneProps) {
           reducedMotion={reducedMotion}
           pose={current?.position.pose ?? 'standing'}
           legPose={legPose}
+          exercise={exercise}
           onLoaded={onLoaded}
         />
         <StepProps props={propsShown} />

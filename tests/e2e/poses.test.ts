@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
@@ -91,6 +92,70 @@ describe('sitting poses and props, opened by deep link', () => {
       expect((p.y - box.y) / box.height).toBeGreaterThan(0.2);
       expect((p.y - box.y) / box.height).toBeLessThan(0.8);
       await screenshot(page, `poses-${c.name}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+});
+
+const MOVING = [
+  {
+    name: 'ankle-circles',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'ankle_circles'),
+    moves: 'toe2_tip.L',
+    stays: 'malleolus_lateral.L',
+  },
+  {
+    name: 'squat',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'squat'),
+    moves: 'buttock_center.L',
+    stays: 'heel_bottom.L',
+  },
+] as const;
+
+const pointOf = (page: Page, key: string) =>
+  page.evaluate((k) => window.footwork?.screenPointOf(k) ?? null, key);
+const apart = (a: { x: number; y: number } | null, b: { x: number; y: number } | null) =>
+  a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+
+/** Plays until `key` has moved more than `px` from `from` on screen, then pauses. */
+async function playUntilMoved(page: Page, key: string, from: { x: number; y: number }, px: number) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(async () => apart(await pointOf(page, key), from), { timeout: 20_000 })
+    .toBeGreaterThan(px);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Play' }).count(), { timeout: 10_000 })
+    .toBe(1);
+  await settle(page);
+}
+
+describe("exercises move the legs at the step's tempo", () => {
+  it.each(MOVING)(
+    '$name: played and paused twice, the moving part is elsewhere and the still part stays',
+    async (c) => {
+      const { context, page, errors } = await newPage(env.browser, {
+        width: 1366,
+        height: 768,
+        reducedMotion: 'no-preference',
+      });
+      await page.goto(`${env.server.url}?protocol=${c.id}&step=${String(c.n)}&side=L&lang=en`);
+      await waitForFirstFrame(page);
+      await waitForStepDerived(page, c.stepId);
+      await settle(page);
+      const rest = await screenPointWhenSettled(page, c.moves);
+      await playUntilMoved(page, c.moves, rest, 8);
+      const a = await screenPointWhenSettled(page, c.moves);
+      const stillA = await screenPointWhenSettled(page, c.stays);
+      await screenshot(page, `poses-moving-${c.name}-1`);
+      await playUntilMoved(page, c.moves, a, 8);
+      const b = await screenPointWhenSettled(page, c.moves);
+      const stillB = await screenPointWhenSettled(page, c.stays);
+      await screenshot(page, `poses-moving-${c.name}-2`);
+      expect(apart(a, b)).toBeGreaterThan(8);
+      expect(apart(stillA, stillB)).toBeLessThan(4);
       expect(errors).toEqual([]);
       await context.close();
     },
