@@ -52,6 +52,8 @@ export interface LimbMotionDef {
    * so turning the toes out on one is turning them in on the other).
    */
   readonly right: 'same' | 'alternate' | 'mirror';
+  /** Only this leg moves (the keys are its own); the other stays as posed. */
+  readonly only?: Side;
   /** Standing: the body moves so the feet stay on the floor where they stood. */
   readonly grounded: boolean;
 }
@@ -199,13 +201,6 @@ export interface LimbPoseAt {
 /** The legs' angles at `tS` seconds into the step. */
 export function limbPoseAt(def: LimbMotionDef, tempo: StepLike['tempo'], tS: number): LimbPoseAt {
   const phase = tS / limbPeriodS(def, tempo);
-  const L = anglesAt(def, phase, false);
-  const R =
-    def.right === 'alternate'
-      ? anglesAt(def, phase + 0.5, false)
-      : def.right === 'mirror'
-        ? anglesAt(def, phase, true)
-        : L;
   const lift = Math.max(
     0,
     loopValue(
@@ -213,6 +208,18 @@ export function limbPoseAt(def: LimbMotionDef, tempo: StepLike['tempo'], tS: num
       phase,
     ),
   );
+  if (def.only) {
+    const own = anglesAt(def, phase, false);
+    const legs = def.only === 'L' ? { L: own, R: REST_ANGLES } : { L: REST_ANGLES, R: own };
+    return { legs, lift, grounded: def.grounded };
+  }
+  const L = anglesAt(def, phase, false);
+  const R =
+    def.right === 'alternate'
+      ? anglesAt(def, phase + 0.5, false)
+      : def.right === 'mirror'
+        ? anglesAt(def, phase, true)
+        : L;
   return { legs: { L, R }, lift, grounded: def.grounded };
 }
 
