@@ -66,7 +66,20 @@ export interface Rig {
   /** Shoulder pivot of each arm, and the height where the arm's zone starts. */
   readonly shoulders: Readonly<Record<Side, Vec3>>;
   readonly armTop: number;
+  /** Points under each foot (heel, ball, toe tips, outer edge): what stands on the floor. */
+  readonly soles: Readonly<Record<Side, readonly Vec3[]>>;
 }
+
+const SOLE_POINTS = [
+  'heel_bottom',
+  'heel_back',
+  'metatarsal_heads',
+  'foot_outer_mid',
+  'toe1_tip',
+  'toe2_tip',
+  'toe3_tip',
+  'toe5_tip',
+];
 
 function lm(body: Pick<BodyData, 'landmarks'>, key: string): Vec3 {
   const l = body.landmarks.get(key);
@@ -104,6 +117,16 @@ export function rigOf(body: BodyData): Rig {
     legs: { L, R: leg('R') },
     shoulders: { L: shoulder('L'), R: shoulder('R') },
     armTop,
+    soles: {
+      L: SOLE_POINTS.flatMap((k): Vec3[] => {
+        const l = body.landmarks.get(`${k}.L`);
+        return l ? [l.position] : [];
+      }),
+      R: SOLE_POINTS.flatMap((k): Vec3[] => {
+        const l = body.landmarks.get(`${k}.R`);
+        return l ? [l.position] : [];
+      }),
+    },
   };
 }
 
@@ -166,13 +189,15 @@ function rotationBetween(a0: Vec3, f0: Vec3, a1: Vec3, f1: Vec3): number[] {
 }
 
 /** A rigid transform with rotation r that moves `pivot` to `to`. */
-function about(r: number[], pivot: Vec3, to: Vec3): Rigid {
+function about(r: readonly number[], pivot: Vec3, to: Vec3): Rigid {
   return { r, t: sub(to, rotate(r, pivot)) };
 }
 
 export interface LegSegments {
   readonly thigh: Rigid;
   readonly shank: Rigid;
+  /** The foot below the ankle: moves with the shank but in exercises (ankle circles). */
+  readonly foot: Rigid;
 }
 
 /** The posed rig: a transform per segment. */
@@ -186,6 +211,18 @@ export interface PosedRig {
   readonly seatY: number;
   /** How far the worked foot is raised off the floor (ball, roller), metres. */
   readonly raisedBy: number;
+  /**
+   * The whole body moved (squats, bounces keep the feet on the floor): applied to the model's
+   * root by the scene, not by `posePoint`. Absent: none.
+   */
+  readonly offset?: Vec3;
+  /** Moved by an exercise (`animatePosed`): not the model as it stands even when standing. */
+  readonly animated?: boolean;
+}
+
+/** The body as modelled: nothing to bend. */
+function atRest(posed: PosedRig): boolean {
+  return posed.layout === 'as_modelled' && posed.animated !== true;
 }
 
 /** Height of a tennis ball or needle roller under the sole (adult; scaled with the body). */
@@ -262,7 +299,7 @@ function segments(
     const thigh = about(rotationBetween(thighAxis, FORWARD, thighDir, [0, 1, 0]), leg.hip, hip);
     const knee = applyRigid(thigh, leg.knee);
     const shank = about(rotationBetween(shankAxis, FORWARD, shankDir, toes), leg.knee, knee);
-    legs[side] = { thigh, shank };
+    legs[side] = { thigh, shank, foot: shank };
   }
   // Hands forward over the thighs rather than hanging into the seat or the floor.
   const swing = layout.startsWith('floor_') ? 0.95 : 0.8;
@@ -276,12 +313,12 @@ function segments(
   return { trunk, legs, arms };
 }
 
-/** Blend weights of a point: [trunk, thigh, shank, arm] of the limbs on its side. */
+/** Blend weights of a point: [trunk, thigh, shank, foot, arm] of the limbs on its side. */
 export function weightsAt(
   rig: Rig,
   p: Vec3,
   zone: string,
-): { side: Side; w: readonly [number, number, number, number] } {
+): { side: Side; w: readonly [number, number, number, number, number] } {
   const side: Side = p[0] >= 0 ? 'L' : 'R';
   const s = rig.scale;
   const smooth = (e0: number, e1: number, x: number) => {
@@ -291,7 +328,7 @@ export function weightsAt(
   if (zone === 'arm') {
     // Bent smoothly from where the arm's zone meets the shoulder.
     const wArm = smooth(rig.armTop, rig.armTop - 0.12 * s, p[1]);
-    return { side, w: [1 - wArm, 0, 0, wArm] };
+    return { side, w: [1 - wArm, 0, 0, 0, wArm] };
   }
   const leg = rig.legs[side];
   // Below the hip, the thigh; below the knee, the shank.
@@ -299,7 +336,13 @@ export function weightsAt(
   const wLeg = smooth(leg.hip[1] + hipBand * 0.6, leg.hip[1] - hipBand, p[1]);
   const kneeBand = 0.05 * s;
   const wShank = smooth(leg.knee[1] + kneeBand, leg.knee[1] - kneeBand, p[1]);
-  return { side, w: [1 - wLeg, wLeg * (1 - wShank), wLeg * wShank, 0] };
+  // Below the ankle, the foot (the heel and the sole are all below the malleoli).
+  const ankleBand = 0.025 * s;
+  const wFoot = smooth(leg.ankle[1] + ankleBand, leg.ankle[1] - ankleBand, p[1]);
+  return {
+    side,
+    w: [1 - wLeg, wLeg * (1 - wShank), wLeg * wShank * (1 - wFoot), wLeg * wShank * wFoot, 0],
+  };
 }
 
 /** Share of the left leg's transforms at a point: the crotch blends both thighs across x = 0. */
@@ -342,9 +385,10 @@ function blend(
   p: Vec3,
   direction: boolean,
 ): Vec3 {
-  const segs = [posed.trunk, posed.legs[side].thigh, posed.legs[side].shank, posed.arms[side]];
+  const leg = posed.legs[side];
+  const segs = [posed.trunk, leg.thigh, leg.shank, leg.foot, posed.arms[side]];
   const out: [number, number, number] = [0, 0, 0];
-  for (let i = 0; i < 4; i++) {
+  for (let i = 0; i < 5; i++) {
     const wi = w[i] ?? 0;
     const seg = segs[i];
     if (wi === 0 || !seg) continue;
@@ -358,22 +402,23 @@ function blend(
 
 /** A model-space point after the pose (`zone` of the part it lies on). */
 export function posePoint(rig: Rig, posed: PosedRig, p: Vec3, zone = ''): Vec3 {
-  if (posed.layout === 'as_modelled') return p;
+  if (atRest(posed)) return p;
   return posed3(rig, posed, p, p, zone, false);
 }
 
 /** A model-space direction at a point after the pose (unit). */
 export function poseDirection(rig: Rig, posed: PosedRig, p: Vec3, d: Vec3, zone = ''): Vec3 {
-  if (posed.layout === 'as_modelled') return d;
+  if (atRest(posed)) return d;
   return unit(posed3(rig, posed, p, d, zone, true));
 }
 
 /** The segment a point moves with most (the path on a foot moves with the shank). */
 export function segmentAt(rig: Rig, posed: PosedRig, p: Vec3, zone = ''): Rigid {
-  if (posed.layout === 'as_modelled') return IDENTITY;
+  if (atRest(posed)) return IDENTITY;
   const { side, w } = weightsAt(rig, p, zone);
-  const i = w[2] >= w[1] && w[2] >= w[0] ? 2 : w[1] >= w[0] ? 1 : 0;
-  return i === 0 ? posed.trunk : i === 1 ? posed.legs[side].thigh : posed.legs[side].shank;
+  const leg = posed.legs[side];
+  const best = w.slice(0, 4).reduce((b, wi, i) => (wi > (w[b] ?? 0) ? i : b), 0);
+  return best === 0 ? posed.trunk : best === 1 ? leg.thigh : best === 2 ? leg.shank : leg.foot;
 }
 
 const SEAT_ZONES: ReadonlySet<string> = new Set(['buttock', 'thigh_back']);
@@ -393,7 +438,10 @@ export function poseRig(
   const none = {
     arms: { L: IDENTITY, R: IDENTITY },
     trunk: IDENTITY,
-    legs: { L: { thigh: IDENTITY, shank: IDENTITY }, R: { thigh: IDENTITY, shank: IDENTITY } },
+    legs: {
+      L: { thigh: IDENTITY, shank: IDENTITY, foot: IDENTITY },
+      R: { thigh: IDENTITY, shank: IDENTITY, foot: IDENTITY },
+    },
   };
   if (layout === 'as_modelled') return { layout, ...none, seatY: 0, raisedBy: 0 };
   const kneeY = rig.legs.L.knee[1];
@@ -448,13 +496,13 @@ export function deformInto(
 ): void {
   for (let i = 0; i < outPos.length; i += 3) {
     const p: Vec3 = [srcPos[i] ?? 0, srcPos[i + 1] ?? 0, srcPos[i + 2] ?? 0];
-    const q = posed.layout === 'as_modelled' ? p : posed3(rig, posed, p, p, zone, false);
+    const q = atRest(posed) ? p : posed3(rig, posed, p, p, zone, false);
     outPos[i] = q[0];
     outPos[i + 1] = q[1];
     outPos[i + 2] = q[2];
     if (srcNormal && outNormal) {
       const n: Vec3 = [srcNormal[i] ?? 0, srcNormal[i + 1] ?? 0, srcNormal[i + 2] ?? 0];
-      const m = posed.layout === 'as_modelled' ? n : unit(posed3(rig, posed, p, n, zone, true));
+      const m = atRest(posed) ? n : unit(posed3(rig, posed, p, n, zone, true));
       outNormal[i] = m[0];
       outNormal[i + 1] = m[1];
       outNormal[i + 2] = m[2];
@@ -473,7 +521,7 @@ export function rotateDeltasInto(
 ): void {
   for (let i = 0; i < out.length; i += 3) {
     const d: Vec3 = [srcDelta[i] ?? 0, srcDelta[i + 1] ?? 0, srcDelta[i + 2] ?? 0];
-    if (posed.layout === 'as_modelled' || (d[0] === 0 && d[1] === 0 && d[2] === 0)) {
+    if (atRest(posed) || (d[0] === 0 && d[1] === 0 && d[2] === 0)) {
       out[i] = d[0];
       out[i + 1] = d[1];
       out[i + 2] = d[2];
@@ -534,4 +582,278 @@ export function surfaceAbove(
     low = Math.min(low, u * a[1] + v * b[1] + (1 - u - v) * c[1]);
   }
   return Number.isFinite(low) ? low : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Exercises: joint rotations on top of the pose
+// ---------------------------------------------------------------------------------------------
+
+/** a ∘ b */
+function compose(a: Rigid, b: Rigid): Rigid {
+  const r: number[] = [];
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) {
+      let v = 0;
+      for (let k = 0; k < 3; k++) v += (a.r[i * 3 + k] ?? 0) * (b.r[k * 3 + j] ?? 0);
+      r.push(v);
+    }
+  return { r, t: add(rotate(a.r, b.t), a.t) };
+}
+
+function inverse(a: Rigid): Rigid {
+  const rt = [0, 3, 6, 1, 4, 7, 2, 5, 8].map((i) => a.r[i] ?? 0);
+  return { r: rt, t: scale3(rotate(rt, a.t), -1) };
+}
+
+const rotX = (a: number) => [1, 0, 0, 0, Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a)];
+const rotY = (a: number) => [Math.cos(a), 0, Math.sin(a), 0, 1, 0, -Math.sin(a), 0, Math.cos(a)];
+const rotZ = (a: number) => [Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos(a), 0, 0, 0, 1];
+const mul = (a: readonly number[], b: readonly number[]) =>
+  compose({ r: a, t: [0, 0, 0] }, { r: b, t: [0, 0, 0] }).r;
+
+/** Rotation by `angle` about the unit axis `u` (Rodrigues). */
+function rotAxis(u: Vec3, angle: number): number[] {
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const k = 1 - c;
+  const [x, y, z] = u;
+  return [
+    c + x * x * k,
+    x * y * k - z * s,
+    x * z * k + y * s,
+    y * x * k + z * s,
+    c + y * y * k,
+    y * z * k - x * s,
+    z * x * k - y * s,
+    z * y * k + x * s,
+    c + z * z * k,
+  ];
+}
+
+/** Joint angles of one leg, radians (see `LegAngles` in limbMotion). */
+export interface JointAngles {
+  readonly hipFlex: number;
+  readonly hipAbduct: number;
+  readonly kneeFlex: number;
+  readonly ankleFlex: number;
+  readonly ankleTurn: number;
+  readonly ankleInvert: number;
+  readonly kneeOut: number;
+}
+
+/**
+ * The pose with the legs moved by an exercise: each joint turns about its own standing axis
+ * (hip, knee, ankle), on top of how the step's pose already bends it; standing exercises move
+ * the whole body (`offset`) so the foot that bears the weight stays on the floor where it stood.
+ */
+export function animatePosed(
+  rig: Rig,
+  base: PosedRig,
+  angles: { legs: Readonly<Record<Side, JointAngles>>; lift: number; grounded: boolean },
+): PosedRig {
+  const legs = {} as Record<Side, LegSegments>;
+  let stance: { low: number; restLow: number; dz: number } | null = null;
+  for (const side of ['L', 'R'] as const) {
+    const a = angles.legs[side];
+    const sx = side === 'L' ? 1 : -1;
+    const leg = rig.legs[side];
+    const b = base.legs[side];
+    const H = about(mul(rotX(-a.hipFlex), rotZ(sx * a.hipAbduct)), leg.hip, leg.hip);
+    const K = about(rotX(a.kneeFlex), leg.knee, leg.knee);
+    const A = about(
+      mul(rotY(sx * a.ankleTurn), mul(rotX(-a.ankleFlex), rotZ(-sx * a.ankleInvert))),
+      leg.ankle,
+      leg.ankle,
+    );
+    const kneeBase = compose(inverse(b.thigh), b.shank);
+    const footBase = compose(inverse(b.shank), b.foot);
+    let thigh = compose(b.thigh, H);
+    let shank = compose(compose(thigh, kneeBase), K);
+    const foot = compose(compose(shank, footBase), A);
+    if (a.kneeOut !== 0) {
+      // The knee swings out about the line from the hip to the ankle: the foot stays put.
+      const hip = applyRigid(thigh, leg.hip);
+      const ankle = applyRigid(shank, leg.ankle);
+      const u = unit(sub(ankle, hip));
+      const knee = applyRigid(thigh, leg.knee);
+      const turn = (angle: number) => about(rotAxis(u, angle), hip, hip);
+      const out = applyRigid(turn(a.kneeOut), knee)[0] * sx > knee[0] * sx ? 1 : -1;
+      const T = turn(out * a.kneeOut);
+      thigh = compose(T, thigh);
+      shank = compose(T, shank);
+    }
+    legs[side] = { thigh, shank, foot };
+    if (angles.grounded) {
+      const low = Math.min(...rig.soles[side].map((p) => applyRigid(foot, p)[1]));
+      const restLow = Math.min(...rig.soles[side].map((p) => applyRigid(b.foot, p)[1]));
+      const dz = applyRigid(b.foot, leg.ankle)[2] - applyRigid(foot, leg.ankle)[2];
+      if (!stance || low - restLow < stance.low - stance.restLow) stance = { low, restLow, dz };
+    }
+  }
+  const offset: Vec3 = stance
+    ? [0, stance.restLow - stance.low + angles.lift * rig.scale, stance.dz]
+    : [0, angles.lift * rig.scale, 0];
+  return { ...base, legs, offset, animated: true };
+}
+
+/** Segments a vertex blends: trunk; thigh, shank, foot of the left, then the right leg; arms. */
+export const SEGMENT_COUNT = 9;
+
+/**
+ * Per-vertex weights of the segments (`SEGMENT_COUNT` per vertex) of a mesh of `zone`, from
+ * its standing model-space positions: what `posePoint` blends, laid out for `skinInto`.
+ */
+export function vertexWeights(rig: Rig, zone: string, src: ArrayLike<number>): Float32Array {
+  const n = Math.floor(src.length / 3);
+  const out = new Float32Array(n * SEGMENT_COUNT);
+  for (let i = 0; i < n; i++) {
+    const p: Vec3 = [src[i * 3] ?? 0, src[i * 3 + 1] ?? 0, src[i * 3 + 2] ?? 0];
+    const l = leftShare(rig, p, zone);
+    const x = Math.abs(p[0]);
+    const wl = weightsAt(rig, [x, p[1], p[2]], zone).w;
+    const wr = weightsAt(rig, [-x, p[1], p[2]], zone).w;
+    const o = i * SEGMENT_COUNT;
+    out[o] = l * wl[0] + (1 - l) * wr[0];
+    out[o + 1] = l * wl[1];
+    out[o + 2] = l * wl[2];
+    out[o + 3] = l * wl[3];
+    out[o + 4] = (1 - l) * wr[1];
+    out[o + 5] = (1 - l) * wr[2];
+    out[o + 6] = (1 - l) * wr[3];
+    out[o + 7] = l * wl[4];
+    out[o + 8] = (1 - l) * wr[4];
+  }
+  return out;
+}
+
+/** Bit `i` set: some vertex moves with segment `i`. */
+export function segmentMask(weights: Float32Array): number {
+  let mask = 0;
+  for (let i = 0; i < weights.length; i++)
+    if ((weights[i] ?? 0) > 0) mask |= 1 << (i % SEGMENT_COUNT);
+  return mask;
+}
+
+/** The segments an exercise's joints move (bits as in `vertexWeights`). */
+export function movingSegments(moves: { hip: boolean; knee: boolean; ankle: boolean }): number {
+  const leg = moves.hip ? 0b111 : moves.knee ? 0b110 : moves.ankle ? 0b100 : 0;
+  return (leg << 1) | (leg << 4);
+}
+
+/**
+ * The segments' transforms (row-major 3×4 each), optionally after `pre` (model space → a mesh's
+ * own space, as 3×4).
+ */
+export function segmentMatrices(posed: PosedRig, out: Float32Array, pre?: ArrayLike<number>): void {
+  const segs = [
+    posed.trunk,
+    posed.legs.L.thigh,
+    posed.legs.L.shank,
+    posed.legs.L.foot,
+    posed.legs.R.thigh,
+    posed.legs.R.shank,
+    posed.legs.R.foot,
+    posed.arms.L,
+    posed.arms.R,
+  ];
+  segs.forEach((m, k) => {
+    const o = k * 12;
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 4; j++) {
+        const own = (row: number) => (j < 3 ? (m.r[row * 3 + j] ?? 0) : (m.t[row] ?? 0));
+        let v = 0;
+        if (pre) {
+          for (let q = 0; q < 3; q++) v += (pre[i * 4 + q] ?? 0) * own(q);
+          if (j === 3) v += pre[i * 4 + 3] ?? 0;
+        } else v = own(i);
+        out[o + i * 4 + j] = v;
+      }
+    }
+  });
+}
+
+/** Up to `SLOTS` segments per vertex: their indices and weights (0 in unused slots). */
+export interface SparseWeights {
+  readonly segments: Uint8Array;
+  readonly weights: Float32Array;
+}
+const SLOTS = 4;
+
+/** The dense weights of `vertexWeights` as the few segments each vertex blends. */
+export function sparseWeights(dense: Float32Array): SparseWeights {
+  const n = Math.floor(dense.length / SEGMENT_COUNT);
+  const segments = new Uint8Array(n * SLOTS);
+  const weights = new Float32Array(n * SLOTS);
+  const order = Array.from({ length: SEGMENT_COUNT }, (_, i) => i);
+  for (let v = 0; v < n; v++) {
+    const o = v * SEGMENT_COUNT;
+    order.sort((a, b) => (dense[o + b] ?? 0) - (dense[o + a] ?? 0));
+    let sum = 0;
+    for (let k = 0; k < SLOTS; k++) sum += dense[o + (order[k] ?? 0)] ?? 0;
+    for (let k = 0; k < SLOTS; k++) {
+      const seg = order[k] ?? 0;
+      segments[v * SLOTS + k] = seg;
+      weights[v * SLOTS + k] = sum > 0 ? (dense[o + seg] ?? 0) / sum : 0;
+    }
+  }
+  return { segments, weights };
+}
+
+/**
+ * Linear blend skinning without allocation: positions (and normals, unit length) of `src*`
+ * through the weighted `matrices` into `out*`.
+ */
+export function skinInto(
+  sparse: SparseWeights,
+  matrices: Float32Array,
+  srcPos: Float32Array,
+  outPos: Float32Array,
+  srcNormal: Float32Array | null,
+  outNormal: Float32Array | null,
+): void {
+  const { segments, weights } = sparse;
+  const n = Math.floor(outPos.length / 3);
+  for (let v = 0; v < n; v++) {
+    const x = srcPos[v * 3] ?? 0;
+    const y = srcPos[v * 3 + 1] ?? 0;
+    const z = srcPos[v * 3 + 2] ?? 0;
+    let px = 0;
+    let py = 0;
+    let pz = 0;
+    let qx = 0;
+    let qy = 0;
+    let qz = 0;
+    const nx = srcNormal ? (srcNormal[v * 3] ?? 0) : 0;
+    const ny = srcNormal ? (srcNormal[v * 3 + 1] ?? 0) : 0;
+    const nz = srcNormal ? (srcNormal[v * 3 + 2] ?? 0) : 0;
+    for (let k = 0; k < SLOTS; k++) {
+      const w = weights[v * SLOTS + k] ?? 0;
+      if (w === 0) break;
+      const o = (segments[v * SLOTS + k] ?? 0) * 12;
+      const m0 = matrices[o] ?? 0;
+      const m1 = matrices[o + 1] ?? 0;
+      const m2 = matrices[o + 2] ?? 0;
+      const m4 = matrices[o + 4] ?? 0;
+      const m5 = matrices[o + 5] ?? 0;
+      const m6 = matrices[o + 6] ?? 0;
+      const m8 = matrices[o + 8] ?? 0;
+      const m9 = matrices[o + 9] ?? 0;
+      const m10 = matrices[o + 10] ?? 0;
+      px += w * (m0 * x + m1 * y + m2 * z + (matrices[o + 3] ?? 0));
+      py += w * (m4 * x + m5 * y + m6 * z + (matrices[o + 7] ?? 0));
+      pz += w * (m8 * x + m9 * y + m10 * z + (matrices[o + 11] ?? 0));
+      qx += w * (m0 * nx + m1 * ny + m2 * nz);
+      qy += w * (m4 * nx + m5 * ny + m6 * nz);
+      qz += w * (m8 * nx + m9 * ny + m10 * nz);
+    }
+    outPos[v * 3] = px;
+    outPos[v * 3 + 1] = py;
+    outPos[v * 3 + 2] = pz;
+    if (outNormal) {
+      const l = Math.sqrt(qx * qx + qy * qy + qz * qz) || 1;
+      outNormal[v * 3] = qx / l;
+      outNormal[v * 3 + 1] = qy / l;
+      outNormal[v * 3 + 2] = qz / l;
+    }
+  }
 }

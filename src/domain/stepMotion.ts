@@ -18,6 +18,7 @@ import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';
 import { stepKey } from './stepKey.ts';
 import {
+  exerciseView,
   keepAboveFloor,
   keepAboveTable,
   zoneFraming,
@@ -218,7 +219,11 @@ export function deriveStep(input: DeriveStepInput): DerivedStep {
   const result = buildStepMotion(input);
   const motion = result.ok ? result.motion : null;
   // A step without a path (exercises, care) frames its zones; both in model space, then posed.
-  const framing: StepFraming | null = motion ?? zoneFraming(base, new Set(step.zones), side);
+  const zones = motion ? null : zoneFraming(base, new Set(step.zones), side);
+  // Toe exercises and a ball or roller under the sole read from the side.
+  const view = zones ? exerciseView(step, side) : null;
+  const framing: StepFraming | null =
+    motion ?? (zones && view ? { ...zones, normal: view } : zones);
   const pose = poseTransform(input.position.pose, bounds);
   // Sitting bends the legs (`limbPose`): the framed point and its normal bend with them.
   const { rig, posed } = legPoseFor(base, input.position, step, side);

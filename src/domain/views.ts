@@ -2,6 +2,7 @@
  * Preset camera views of the body. Pure maths: given the bounds of what a view frames, returns
  * where the camera stands and what it looks at. World space: Y up, body facing +Z, its left at +X.
  */
+import type { Step } from '../content/schema.ts';
 import type { BodyData, Side, Vec3 } from './body.ts';
 import { normalize } from './vec3.ts';
 
@@ -232,4 +233,19 @@ export function plantarDirection(soleNormal: Vec3, side: Side): Vec3 {
   const n = normalize(soleNormal, [0, -1, 0]);
   if (n[1] < -0.8) return viewDirection('plantar', side);
   return keepAboveTable(normalize([n[0], n[1] + 0.3, n[2]]));
+}
+
+/**
+ * Exercises whose movement reads only from the side, the outer side of the worked foot (so the
+ * other leg is behind it, not in front): toes curling or lifting (their silhouette moves), and a
+ * ball or roller under the sole (seen under the whole foot, not hidden by it). Model space as
+ * modelled (the pose turns it with the foot); null for the other steps.
+ */
+export function exerciseView(step: Pick<Step, 'morph' | 'movement'>, side: Side): Vec3 | null {
+  const out = side === 'L' ? 1 : -1;
+  if (step.movement === 'ball_roll' || step.movement === 'roller_roll')
+    return normalize([out, 0, 0.15]);
+  if (step.morph?.tracks.some((t) => t.target === 'toes_flex' || t.target === 'toes_extend'))
+    return normalize([out, 0.1, 0.3]);
+  return null;
 }

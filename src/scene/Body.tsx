@@ -2,16 +2,17 @@ import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { Object3D } from 'three';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
-import type { MorphAnimation } from '../content/schema.ts';
+import type { MorphAnimation, Step } from '../content/schema.ts';
 import { MORPH_TARGETS, POSE_MORPH_TARGETS, sidedKey, type MorphTarget } from '../domain/body.ts';
-import type { PosedRig, Rig } from '../domain/limbPose.ts';
+import { jointsMoved, limbPoseAt, type LimbMotionDef } from '../domain/limbMotion.ts';
+import { animatePosed, movingSegments, type PosedRig, type Rig } from '../domain/limbPose.ts';
 import { poseMorphs, type Pose } from '../domain/pose.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { sameZone, useViewerStore, pointerTracker, type ZoneRef } from '../state/viewerStore.ts';
 import { enableFastPicking } from './fastPicking.ts';
 import { markFirstFrame } from './firstFrameMark.ts';
-import { bendMeshes } from './legPose.ts';
+import { bendMeshes, bendMovingMeshes } from './legPose.ts';
 import { createBodyMaterials } from './materials.ts';
 import { useBodyModel } from './useBodyModel.ts';
 import { collectZoneMeshes, zoneOfObject, type ZoneMesh } from './zoneMeshes.ts';
@@ -34,6 +35,8 @@ interface BodyProps {
   readonly pose: Pose;
   /** Sitting: the legs bent at the hips and knees (`limbPose`). */
   readonly legPose: { readonly rig: Rig; readonly posed: PosedRig };
+  /** The legs' exercise movement of the current step (`limbMotion`), animated while playing. */
+  readonly exercise: { readonly def: LimbMotionDef; readonly tempo: Step['tempo'] } | null;
   /** Called once the model is in the scene, with its zone meshes. */
   readonly onLoaded: (root: Object3D, meshes: readonly ZoneMesh[]) => void;
 }
@@ -63,6 +66,7 @@ export function Body(props: BodyProps) {
     reducedMotion,
     pose,
     legPose,
+    exercise,
     onLoaded,
   } = props;
   const gltf = useBodyModel(kind);
@@ -206,6 +210,27 @@ export function Body(props: BodyProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- on unmount only, with the last rig
     [gltf.scene, meshes],
   );
+
+  // Exercises (ankle circles, squats, walking, cycling) move the legs at the step's tempo.
+  const moving = useMemo(
+    () => (exercise ? movingSegments(jointsMoved(exercise.def)) : 0),
+    [exercise],
+  );
+  useFrame(() => {
+    if (!exercise || reducedMotion) return;
+    const state = playerEngine.state;
+    if (state.status !== 'playing') return;
+    const at = limbPoseAt(exercise.def, exercise.tempo, state.elapsed);
+    const posed = animatePosed(legPose.rig, legPose.posed, at);
+    bendMovingMeshes(gltf.scene, meshes, legPose.rig, posed, moving);
+    gltf.scene.position.fromArray(posed.offset ?? [0, 0, 0]);
+    invalidate();
+  });
+  useEffect(() => {
+    // The step's own pose again when the exercise ends or changes (the meshes: `bendMeshes`).
+    gltf.scene.position.set(0, 0, 0);
+    invalidate();
+  }, [gltf.scene, exercise, legPose, invalidate]);
 
   const raycaster = useThree((s) => s.raycaster);
   useEffect(() => {

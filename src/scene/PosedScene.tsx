@@ -4,8 +4,10 @@ import { bodyOf } from '../bodyModel/loadBody.ts';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import type { Position, Step } from '../content/schema.ts';
 import { sidedKey, type MorphTarget, type Side } from '../domain/body.ts';
+import { limbMotionOf } from '../domain/limbMotion.ts';
 import { legPoseFor, segmentAt } from '../domain/limbPose.ts';
 import { poseTransform } from '../domain/pose.ts';
+import { rollingPlan } from '../domain/rolling.ts';
 import { stepProps } from '../domain/stepProps.ts';
 import { useStepMotion } from '../state/stepMotion.ts';
 import { useViewFlags } from '../state/viewFlags.ts';
@@ -64,6 +66,18 @@ export function PosedScene(props: PosedSceneProps) {
     () => (current ? stepProps(body, legPose.rig, legPose.posed, current.step, current.side) : []),
     [body, legPose, current],
   );
+  // A ball or roller goes along the path under the sole, and the leg rides on it.
+  const rolling = useMemo(
+    () =>
+      current
+        ? rollingPlan(body, legPose.rig, legPose.posed, current.step, current.side, propsShown)
+        : null,
+    [body, legPose, current, propsShown],
+  );
+  const exercise = useMemo(() => {
+    const def = rolling?.motion ?? (current ? limbMotionOf(current.step) : null);
+    return current && def ? { def, tempo: current.step.tempo } : null;
+  }, [current, rolling]);
   const highlight = useMemo(() => {
     // A soak works both feet at once.
     const both = current?.step.movement === 'soak';
@@ -124,9 +138,14 @@ export function PosedScene(props: PosedSceneProps) {
           reducedMotion={reducedMotion}
           pose={current?.position.pose ?? 'standing'}
           legPose={legPose}
+          exercise={exercise}
           onLoaded={onLoaded}
         />
-        <StepProps props={propsShown} />
+        <StepProps
+          props={propsShown}
+          rolling={rolling && current ? { plan: rolling, tempo: current.step.tempo } : null}
+          reducedMotion={reducedMotion}
+        />
         {current && derived?.motion && !guideHidden ? (
           <group matrixAutoUpdate={false} matrix={stepMatrix ?? IDENTITY}>
             <Suspense fallback={null}>

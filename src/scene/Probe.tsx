@@ -24,6 +24,8 @@ export interface FootworkProbe {
   handsSides: () => string;
   /** The player's status: 'idle', 'playing', 'paused' or 'finished'. */
   playerStatus: () => string;
+  /** Seconds played of the current step. */
+  playerElapsed: () => number;
   /** The key (`protocol/step/side`) of the step whose motion and warnings are ready, or null. */
   derivedStep: () => string | null;
   /**
@@ -65,6 +67,7 @@ export function Probe() {
       handsShown: () => handsStatus.shown,
       handsSides: () => handsStatus.sides,
       playerStatus: () => playerEngine.state.status,
+      playerElapsed: () => playerEngine.state.elapsed,
       derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,
       stepPathOnScreen: () => {
         const plan = useStepMotionStore.getState().derived?.motion?.plan;

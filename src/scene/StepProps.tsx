@@ -1,6 +1,37 @@
-import { useMemo } from 'react';
-import { DoubleSide, Vector2 } from 'three';
+import { useFrame } from '@react-three/fiber';
+import { useMemo, useRef, type ReactNode } from 'react';
+import { DoubleSide, Vector2, type Group } from 'three';
+import type { Step } from '../content/schema.ts';
+import { rollingAt, type RollingPlan } from '../domain/rolling.ts';
 import type { StepProp } from '../domain/stepProps.ts';
+import { playerEngine } from '../state/playerStore.ts';
+
+interface Rolling {
+  readonly plan: RollingPlan;
+  readonly tempo: Step['tempo'];
+}
+
+/** The rolled prop: where the plan has it at the player's time, while playing. */
+function Rolled({
+  at,
+  rolling,
+  reducedMotion,
+  children,
+}: {
+  at: readonly [number, number, number];
+  rolling: Rolling;
+  reducedMotion: boolean;
+  children: ReactNode;
+}) {
+  const ref = useRef<Group>(null);
+  useFrame(() => {
+    const g = ref.current;
+    if (!g || reducedMotion || playerEngine.state.status !== 'playing') return;
+    const p = rollingAt(rolling.plan, rolling.tempo, playerEngine.state.elapsed);
+    g.position.set(p[0] - at[0], p[1] - at[1], p[2] - at[2]);
+  });
+  return <group ref={ref}>{children}</group>;
+}
 
 /** Segments round a prop: light enough for software rendering (a few hundred triangles). */
 const ROUND = 16;
@@ -61,41 +92,60 @@ function Bowl({ p }: { p: Extract<StepProp, { kind: 'bowl' }> }) {
 }
 
 /** The step's props (`stepProps`): procedural meshes, disposed with the component. */
-export function StepProps({ props }: { props: readonly StepProp[] }) {
+export function StepProps({
+  props,
+  rolling,
+  reducedMotion,
+}: {
+  props: readonly StepProp[];
+  /** A ball or roller rolled along the path (`rolling`): that prop moves. */
+  rolling: Rolling | null;
+  reducedMotion: boolean;
+}) {
   return (
     <group>
       {props.map((p, i) => {
         const key = `${p.kind}${String(i)}`;
-        switch (p.kind) {
-          case 'chair':
-            return <Chair key={key} p={p} />;
-          case 'bowl':
-            return <Bowl key={key} p={p} />;
-          case 'ball':
-            return (
-              <mesh key={key} position={p.at}>
-                <sphereGeometry
-                  args={p.radius < 0.015 ? [p.radius, 8, 6] : [p.radius, ROUND, 10]}
-                />
-                <meshStandardMaterial color={p.color} roughness={0.7} />
-              </mesh>
-            );
-          case 'roller':
-            return (
-              <mesh key={key} position={p.at} rotation-z={Math.PI / 2}>
-                <cylinderGeometry args={[p.radius, p.radius, p.length, ROUND]} />
-                <meshStandardMaterial color="#7fbf7f" roughness={0.9} />
-              </mesh>
-            );
-          case 'mat':
-            return (
-              <mesh key={key} position={[p.at[0], p.at[1] - 0.006, p.at[2]]}>
-                <boxGeometry args={[p.width, 0.012, p.depth]} />
-                <meshStandardMaterial color="#6f8f9f" roughness={0.95} />
-              </mesh>
-            );
-        }
+        const mesh = shape(p);
+        return rolling && p.kind === rolling.plan.kind && 'at' in p ? (
+          <Rolled key={key} at={p.at} rolling={rolling} reducedMotion={reducedMotion}>
+            {mesh}
+          </Rolled>
+        ) : (
+          <group key={key}>{mesh}</group>
+        );
       })}
     </group>
   );
+}
+
+/** One prop as simple procedural meshes. */
+function shape(p: StepProp) {
+  switch (p.kind) {
+    case 'chair':
+      return <Chair p={p} />;
+    case 'bowl':
+      return <Bowl p={p} />;
+    case 'ball':
+      return (
+        <mesh position={p.at}>
+          <sphereGeometry args={p.radius < 0.015 ? [p.radius, 8, 6] : [p.radius, ROUND, 10]} />
+          <meshStandardMaterial color={p.color} roughness={0.7} />
+        </mesh>
+      );
+    case 'roller':
+      return (
+        <mesh position={p.at} rotation-z={Math.PI / 2}>
+          <cylinderGeometry args={[p.radius, p.radius, p.length, ROUND]} />
+          <meshStandardMaterial color="#7fbf7f" roughness={0.9} />
+        </mesh>
+      );
+    case 'mat':
+      return (
+        <mesh position={[p.at[0], p.at[1] - 0.006, p.at[2]]}>
+          <boxGeometry args={[p.width, 0.012, p.depth]} />
+          <meshStandardMaterial color="#6f8f9f" roughness={0.95} />
+        </mesh>
+      );
+  }
 }

@@ -11,7 +11,14 @@ import {
   deformInto,
   posePoint,
   rotateDeltasInto,
+  segmentMask,
+  segmentMatrices,
+  SEGMENT_COUNT,
+  skinInto,
+  sparseWeights,
+  vertexWeights,
   type PosedRig,
+  type SparseWeights,
   type Rig,
 } from '../domain/limbPose.ts';
 import type { ZoneMesh } from './zoneMeshes.ts';
@@ -111,7 +118,7 @@ export function bendMeshes(
   }
   for (const m of meshes) {
     const g = m.mesh.geometry;
-    if (posed.layout === 'as_modelled' && !standing.has(g)) continue;
+    if (posed.layout === 'as_modelled' && posed.animated !== true && !standing.has(g)) continue;
     const src = standingOf(root, m);
     const pos = g.getAttribute('position') as BufferAttribute;
     const nrm = g.getAttribute('normal') as BufferAttribute | undefined;
@@ -132,6 +139,67 @@ export function bendMeshes(
     g.dispose();
     g.computeBoundingBox();
     g.computeBoundingSphere();
+    m.mesh.frustumCulled = true;
     (g as BufferGeometry & { boundsTree?: { refit: () => void } }).boundsTree?.refit();
+  }
+}
+
+/** Each bent geometry's segment weights for the rig they were made for. */
+const live = new WeakMap<BufferGeometry, { rig: Rig; weights: SparseWeights; mask: number }>();
+const matrices = new Float32Array(SEGMENT_COUNT * 12);
+const toLocal = new Float32Array(12);
+
+/**
+ * Per frame, while an exercise plays: rewrites only the meshes that move with the `moving`
+ * segments (bits as in `vertexWeights`), positions and normals, without allocating; morph
+ * offsets keep the step's pose and the picking BVH is left as it was. Landmarks follow.
+ */
+export function bendMovingMeshes(
+  root: Object3D,
+  meshes: readonly ZoneMesh[],
+  rig: Rig,
+  posed: PosedRig,
+  moving: number,
+): void {
+  // Meshes not bent before (a standing body) are bent once in full, morph offsets included.
+  const fresh = meshes.filter((m) => !standing.has(m.mesh.geometry));
+  if (fresh.length > 0) bendMeshes(root, fresh, rig, posed);
+  for (const node of root.children) {
+    if (node instanceof Mesh || !node.name.startsWith('lm')) continue;
+    let at = landmarkAt.get(node);
+    if (!at) {
+      at = [node.position.x, node.position.y, node.position.z];
+      landmarkAt.set(node, at);
+    }
+    node.position.fromArray(posePoint(rig, posed, at));
+  }
+  for (const m of meshes) {
+    const g = m.mesh.geometry;
+    const src = standingOf(root, m);
+    let w = live.get(g);
+    if (!w || w.rig !== rig) {
+      const weights = vertexWeights(rig, m.zone, src.position);
+      w = { rig, weights: sparseWeights(weights), mask: segmentMask(weights) };
+      live.set(g, w);
+    }
+    if ((w.mask & moving) === 0) continue;
+    const e = src.toLocal.elements;
+    // Column-major 4×4 to row-major 3×4.
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 4; j++) toLocal[i * 4 + j] = e[j * 4 + i] ?? 0;
+    segmentMatrices(posed, matrices, toLocal);
+    const pos = g.getAttribute('position') as BufferAttribute;
+    const nrm = g.getAttribute('normal') as BufferAttribute | undefined;
+    skinInto(
+      w.weights,
+      matrices,
+      src.position,
+      pos.array as Float32Array,
+      src.normal,
+      nrm ? (nrm.array as Float32Array) : null,
+    );
+    pos.needsUpdate = true;
+    if (nrm) nrm.needsUpdate = true;
+    // The bounds were those of the step's pose: a moving leg is drawn wherever it goes.
+    m.mesh.frustumCulled = false;
   }
 }

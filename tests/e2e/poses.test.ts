@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   ROOT,
@@ -14,6 +15,7 @@ import {
 
 interface StepJson {
   id: string;
+  morph?: { tracks: { target: string }[] };
   movement?: string;
   equipment?: string[];
   position?: { pose: string; props: string[] };
@@ -69,6 +71,14 @@ const CASES = [
     ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'sit_cross_legged'),
     landmark: 'foot_outer_mid.L',
   },
+  {
+    // Curling the toes on a chair, seen from the outer side of the foot.
+    name: 'toes-from-the-side',
+    ...stepOf('p10-plantar-pain-care', (s) =>
+      (s.morph?.tracks ?? []).some((t) => t.target === 'toes_flex'),
+    ),
+    landmark: 'toe3_tip.L',
+  },
 ] as const;
 
 const env = useBuildAndBrowser();
@@ -91,6 +101,83 @@ describe('sitting poses and props, opened by deep link', () => {
       expect((p.y - box.y) / box.height).toBeGreaterThan(0.2);
       expect((p.y - box.y) / box.height).toBeLessThan(0.8);
       await screenshot(page, `poses-${c.name}`);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+});
+
+const MOVING = [
+  {
+    name: 'ankle-circles',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'ankle_circles'),
+    moves: 'toe2_tip.L',
+    stays: 'shin_low.L',
+    px: 8,
+    // Half a circle apart (2.5 s a circle at a moderate tempo).
+    times: [0.4, 1.65],
+  },
+  {
+    name: 'squat',
+    ...stepOf('p3-valgus-feet-child-orthopedic', (s) => s.movement === 'squat'),
+    moves: 'buttock_center.L',
+    stays: 'heel_bottom.L',
+    px: 8,
+    // Standing up, then at the bottom (3.5 s a squat).
+    times: [0.4, 1.75],
+  },
+  {
+    // The ball goes heel ↔ ball of the foot; the foot rides on it (a few millimetres).
+    name: 'ball-roll',
+    ...stepOf('p9-foot-self-massage-seated', (s) => s.movement === 'ball_roll'),
+    moves: 'toe2_tip.L',
+    stays: 'toe2_tip.R',
+    px: 2,
+    // Under the heel, then under the ball of the foot (4 s there and back).
+    times: [0.2, 2],
+  },
+] as const;
+
+const apart = (a: { x: number; y: number } | null, b: { x: number; y: number } | null) =>
+  a && b ? Math.hypot(a.x - b.x, a.y - b.y) : 0;
+
+/** Plays until the step has played `t` seconds, then pauses. */
+async function playUntil(page: Page, t: number) {
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect
+    .poll(() => page.evaluate(() => window.footwork?.playerElapsed() ?? 0), { timeout: 20_000 })
+    .toBeGreaterThanOrEqual(t);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect
+    .poll(() => page.getByRole('button', { name: 'Play' }).count(), { timeout: 10_000 })
+    .toBe(1);
+  await settle(page);
+}
+
+describe("exercises move the legs at the step's tempo", () => {
+  it.each(MOVING)(
+    '$name: played and paused twice, the moving part is elsewhere and the still part stays',
+    async (c) => {
+      const { context, page, errors } = await newPage(env.browser, {
+        width: 1366,
+        height: 768,
+        reducedMotion: 'no-preference',
+      });
+      await page.goto(`${env.server.url}?protocol=${c.id}&step=${String(c.n)}&side=L&lang=en`);
+      await waitForFirstFrame(page);
+      await waitForStepDerived(page, c.stepId);
+      await settle(page);
+      await playUntil(page, c.times[0]);
+      const a = await screenPointWhenSettled(page, c.moves);
+      const stillA = await screenPointWhenSettled(page, c.stays);
+      await screenshot(page, `poses-moving-${c.name}-1`);
+      await playUntil(page, c.times[1]);
+      const b = await screenPointWhenSettled(page, c.moves);
+      const stillB = await screenPointWhenSettled(page, c.stays);
+      await screenshot(page, `poses-moving-${c.name}-2`);
+      expect(apart(a, b)).toBeGreaterThan(c.px);
+      expect(apart(stillA, stillB)).toBeLessThan(4);
       expect(errors).toEqual([]);
       await context.close();
     },

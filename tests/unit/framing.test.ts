@@ -10,6 +10,7 @@ import { TABLE_TOP_M, applyPose, poseTransform, rotatePose } from '../../src/dom
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
 import { deriveStep } from '../../src/domain/stepMotion.ts';
 import {
+  exerciseView,
   frameStep,
   plantarDirection,
   viewDirection,
@@ -185,5 +186,58 @@ describe('the Sole view in every pose', () => {
     expect(dir[0] * n[0] + dir[1] * n[1] + dir[2] * n[2]).toBeGreaterThan(0.8);
     expect(dir[1]).toBeGreaterThan(0);
     expect(plantarDirection(sole.normal, 'L')).toEqual(viewDirection('plantar', 'L'));
+  });
+});
+
+describe('exercises framed from the side that shows the movement', () => {
+  it('toe curls and lifts, and a ball or roller under the sole, are seen from the outer side', () => {
+    let checked = 0;
+    for (const { protocol } of content.protocols) {
+      const entry = bodies.get(protocol.body);
+      if (!entry) throw new Error('no body');
+      const { body, skin, bounds } = entry;
+      for (const step of protocol.steps) {
+        const sagittalToes = step.morph?.tracks.some(
+          (t) => t.target === 'toes_flex' || t.target === 'toes_extend',
+        );
+        const rolled = step.movement === 'ball_roll' || step.movement === 'roller_roll';
+        if (!sagittalToes && !rolled) {
+          expect(exerciseView(step, 'L'), step.id).toBeNull();
+          continue;
+        }
+        for (const side of ['L', 'R'] as const) {
+          const position = step.position ?? protocol.position;
+          const frame = deriveStep({
+            protocolId: protocol.id,
+            step,
+            side,
+            position,
+            base: body,
+            body,
+            bounds,
+            skin,
+            isBilateral: (n) => content.landmarks.get(n)?.bilateral ?? false,
+            avoidZones: AVOID_ZONES,
+            bodyScale: BODY_SCALE[protocol.body],
+          }).frame;
+          if (!frame) throw new Error(`${step.id}: no frame`);
+          const name = `${protocol.catalogueId}-${step.id} ${side}`;
+          const out = side === 'L' ? 1 : -1;
+          const n = unit(frame.normal);
+          // From the worked foot's outer side, level or a little above: the toes' silhouette and
+          // the prop under the sole are in view; the other leg is behind the foot.
+          expect(n[0] * out, name).toBeGreaterThan(0.8);
+          expect(n[1], name).toBeGreaterThanOrEqual(-0.05);
+          const { eye } = frameStep(frame, CAMERA_FOV, 1366 / 768);
+          expect(eye[1], name).toBeGreaterThan(0.05);
+          // The zones' own side would be the front and top (the toes) or below (the sole).
+          const own = zoneFraming(body, new Set(step.zones), side);
+          if (!own) throw new Error('no zones');
+          expect(unit(own.normal)[0] * out, name).toBeLessThan(0.6);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(12);
   });
 });
