@@ -42,11 +42,8 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
   return createPortal(
     <article className="present-handout" data-protocol={handout.protocolId}>
       <header>
-        <p className="present-handout-brand">Footwork</p>
-        <h1>{handout.title}</h1>
-        <p>{handout.summary}</p>
-        <p className="present-handout-position">{handout.position}</p>
         {program ? (
+          // Beside the title and summary, so that page 1 has room for two steps.
           <div className="present-handout-program">
             <QrCode
               text={program.link}
@@ -59,6 +56,10 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
             <p>{t('ui.present.handout.forProgram', { name: program.program.name })}</p>
           </div>
         ) : null}
+        <p className="present-handout-brand">Footwork</p>
+        <h1>{handout.title}</h1>
+        <p>{handout.summary}</p>
+        <p className="present-handout-position">{handout.position}</p>
       </header>
       <section>
         <h2>{t('ui.present.handout.steps')}</h2>
@@ -87,20 +88,20 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
                     ))}
                   </ul>
                 ) : null}
-                <div className="present-handout-stepqr">
-                  <QrCode
-                    text={stepLinkFor(
-                      step,
-                      handout.protocolId,
-                      program?.program ?? null,
-                      side,
-                      locale,
-                    )}
-                    size={72}
-                    label={t('ui.present.handout.stepQrLabel', { index: step.number })}
-                  />
-                  <p>{t('ui.present.handout.stepQr')}</p>
-                </div>
+              </div>
+              <div className="present-handout-stepqr">
+                <QrCode
+                  text={stepLinkFor(
+                    step,
+                    handout.protocolId,
+                    program?.program ?? null,
+                    side,
+                    locale,
+                  )}
+                  size={72}
+                  label={t('ui.present.handout.stepQrLabel', { index: step.number })}
+                />
+                <p>{t('ui.present.handout.stepQr')}</p>
               </div>
             </li>
           ))}
