@@ -5,6 +5,7 @@ import type { Handout, HandoutStep } from '../../domain/handout.ts';
 import { encodePlayerLink } from '../../domain/playerLink.ts';
 import { programStepLink, type Program } from '../../domain/program.ts';
 import { withLang } from '../../i18n/locale.ts';
+import { latestTeachBack, teachBackOwner } from '../../state/homeStorage.ts';
 import { useT } from '../../state/localeStore.ts';
 import { useViewerStore } from '../../state/viewerStore.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
@@ -39,6 +40,9 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
   const made = usePresentStore((s) => s.program);
   const side = useViewerStore((s) => s.side);
   const program = made?.program.protocolId === handout.protocolId ? made : null;
+  // The parent's teach-back in the clinic, kept with the program on this device.
+  const owner = teachBackOwner(program?.program.id ?? null, handout.protocolId);
+  const traced = latestTeachBack(owner);
   return createPortal(
     <article className="present-handout" data-protocol={handout.protocolId}>
       <header>
@@ -60,6 +64,16 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
         <h1>{handout.title}</h1>
         <p>{handout.summary}</p>
         <p className="present-handout-position">{handout.position}</p>
+        {traced ? (
+          <p className="present-handout-teachback">
+            {t(
+              traced.passed
+                ? 'ui.present.handout.teachBackPassed'
+                : 'ui.present.handout.teachBackNotYet',
+              { step: traced.stepNumber, score: traced.score },
+            )}
+          </p>
+        ) : null}
       </header>
       <section>
         <h2>{t('ui.present.handout.steps')}</h2>
