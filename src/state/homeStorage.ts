@@ -154,3 +154,49 @@ export function saveSummary(summary: HomeSummary, store = storage()): WriteResul
     items: [summary, ...others].slice(0, MAX_SUMMARIES),
   });
 }
+
+export const TEACH_BACK_KEY = 'footwork.teachBack.v1';
+export const MAX_TEACH_BACKS = 200;
+
+/**
+ * A teach-back in the clinic: the parent traced a step's stroke on the model and Train's trace
+ * grading scored it. Kept with the program it was for (`owner`: the program's id, or
+ * `protocol:<id>` without a program) and printed on its handout.
+ */
+export const teachBackSchema = z.strictObject({
+  owner: z.string().min(1).max(120),
+  stepId: z.string().min(1).max(120),
+  /** The step's number in its protocol (from 1). */
+  stepNumber: z.number().int().min(1).max(999),
+  score: z.number().int().min(0).max(100),
+  passed: z.boolean(),
+  /** When it was traced (ISO time). */
+  at: z.string().max(40),
+});
+export type TeachBack = z.infer<typeof teachBackSchema>;
+
+/** Who a teach-back belongs to: the program, else the protocol shown without one. */
+export function teachBackOwner(programId: string | null, protocolId: string): string {
+  return programId ?? `protocol:${protocolId}`;
+}
+
+export function loadTeachBacks(store = storage()): ReadResult<TeachBack[]> {
+  return readList(store, TEACH_BACK_KEY, (v) => {
+    const r = teachBackSchema.safeParse(v);
+    return r.success ? r.data : null;
+  });
+}
+
+/** The latest teach-back of `owner`, or null. */
+export function latestTeachBack(owner: string, store = storage()): TeachBack | null {
+  return loadTeachBacks(store).value.find((t) => t.owner === owner) ?? null;
+}
+
+/** Keeps a teach-back as its owner's latest (one per owner), newest first. */
+export function saveTeachBack(record: TeachBack, store = storage()): WriteResult {
+  const others = loadTeachBacks(store).value.filter((t) => t.owner !== record.owner);
+  return write(store, TEACH_BACK_KEY, {
+    version: 1,
+    items: [record, ...others].slice(0, MAX_TEACH_BACKS),
+  });
+}

@@ -144,15 +144,15 @@ describe('printed handout', () => {
     const cp = clinic.page;
     await cp.goto(`${env.server.url}?mode=present&protocol=${P6.id}&step=1`);
     await waitForFirstFrame(cp);
-    // The program: six steps, not the first one.
+    // The program: fifteen steps, all but the first one.
     const section = cp.locator('.program-section').first();
     await section.getByLabel("Name (e.g. the child's first name)").fill('Masha');
     const left = P6.steps.at(0);
     if (!left) throw new Error('P6 has no steps');
-    const chosen = P6.steps.slice(1, 7);
-    await section.getByRole('button', { name: 'None', exact: true }).tap();
-    for (const s of chosen)
-      await section.getByRole('checkbox', { name: new RegExp(escapeRe(s.title.en)) }).tap();
+    const chosen = P6.steps.slice(1);
+    expect(chosen).toHaveLength(15);
+    await section.getByRole('button', { name: 'All steps', exact: true }).tap();
+    await section.getByRole('checkbox', { name: new RegExp(escapeRe(left.title.en)) }).tap();
     await section.getByRole('button', { name: 'Make the program' }).tap();
     await expect
       .poll(() => section.getByRole('status').first().textContent())
@@ -180,6 +180,8 @@ describe('printed handout', () => {
     console.log(
       `handout of ${String(chosen.length)} steps prepared in ${(ms / 1000).toFixed(1)} s`,
     );
+    // The target is 10 s (one render per picture); the bound leaves room for a loaded machine.
+    expect(ms).toBeLessThan(30_000);
     expect(await cp.locator('#present-handout-heading ~ [role=status]').textContent()).toMatch(
       /^The handout is ready to print \(prepared in \d+\.\d s\)\.$/,
     );
@@ -249,7 +251,8 @@ describe('printed handout', () => {
     expect(await decodeQr(cp, '.present-handout-program img')).toBe(programLink);
     await screenshot(cp, 'handout-program-print-tablet');
 
-    // Printed to PDF: every step once, 2–3 steps on each page that has steps, no dark pages.
+    // Printed to PDF: every step once, 2–3 steps on each page that has steps (page 1 as well), no
+    // dark pages.
     const pdf = await cp.pdf({ format: 'A4', printBackground: true });
     const pages = await readPdf(pdf, 'handout-program', 3);
     const headingOf = (s: StepJson) =>
@@ -262,7 +265,9 @@ describe('printed handout', () => {
     expect(pages.some((p) => p.text.includes(squash(left.title.en)))).toBe(false);
     const withSteps = perPage.filter((n) => n > 0);
     expect(withSteps.reduce((a, b) => a + b, 0)).toBe(chosen.length);
-    for (const n of withSteps.slice(1, -1)) expect(n).toBeGreaterThanOrEqual(2);
+    // Page 1 too: the header (summary, position, the program's QR) leaves room for two steps.
+    expect(perPage[0]).toBeGreaterThanOrEqual(2);
+    for (const n of withSteps.slice(0, -1)) expect(n).toBeGreaterThanOrEqual(2);
     for (const n of withSteps) expect(n).toBeLessThanOrEqual(3);
     expect(withSteps.length).toBeLessThanOrEqual(Math.ceil(chosen.length / 2) + 1);
     for (const p of pages) expect(p.dark).toBeLessThan(0.08);

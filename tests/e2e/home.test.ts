@@ -189,6 +189,34 @@ describe('home program: clinic to home and back', () => {
     await expect
       .poll(() => hp.locator('.home-progress').textContent(), { timeout: 20_000 })
       .toBe('Step 1 of 3 · 3 done');
+    // A link to another step opened in this same tab while the app is open (only the hash
+    // changes, the page stays): the session goes to that step.
+    const third = chosenSteps[2];
+    const programId = await hp.evaluate(() => {
+      const doc = JSON.parse(localStorage.getItem('footwork.programs.v1') ?? '{}') as {
+        items?: { i: string; n: string }[];
+      };
+      return doc.items?.find((p) => p.n === 'Masha')?.i ?? '';
+    });
+    expect(programId).not.toBe('');
+    await hp.evaluate(() => {
+      (window as unknown as { samePage: boolean }).samePage = true;
+    });
+    // A link to this same page that differs in the hash alone is followed without loading the
+    // page again: the same as setting the hash.
+    await hp.evaluate((hash) => {
+      window.location.hash = hash;
+    }, `pid=${programId}&step=${third.id}`);
+    await expect
+      .poll(() => hp.locator('.home-progress').textContent(), { timeout: 20_000 })
+      .toBe('Step 3 of 3 · 3 done');
+    expect(await hp.locator('.home-step h3').textContent()).toBe(third.title.en);
+    expect(await hp.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(
+      true,
+    );
+    await expect
+      .poll(() => hp.evaluate(() => window.footwork?.derivedStep() ?? ''), { timeout: 30_000 })
+      .toContain(`${P6.id}/${third.id}/`);
     expect(home.errors).toEqual([]);
 
     // --- Back at the clinic: the summary QR opened on the tablet ------------------------------

@@ -4,10 +4,15 @@ import { toWire, type Program } from '../../src/domain/program.ts';
 import {
   HOME_LOG_KEY,
   PROGRAMS_KEY,
+  TEACH_BACK_KEY,
+  latestTeachBack,
   loadHomeLog,
   loadPrograms,
+  loadTeachBacks,
   saveHomeLog,
   saveProgram,
+  saveTeachBack,
+  teachBackOwner,
 } from '../../src/state/homeStorage.ts';
 import type { StorageLike } from '../../src/state/progressStorage.ts';
 
@@ -78,5 +83,34 @@ describe('home storage', () => {
       },
     };
     expect(saveHomeLog(log, full)).toEqual({ ok: false, reason: 'storage_full' });
+  });
+
+  it("keeps each program's latest teach-back and sets a tampered entry aside", () => {
+    const store = memory();
+    const owner = teachBackOwner(program.id, program.protocolId);
+    expect(owner).toBe('abcd1234');
+    expect(teachBackOwner(null, 'p7-anti-stress-toes')).toBe('protocol:p7-anti-stress-toes');
+    const first = {
+      owner,
+      stepId: 'back-rub-knead',
+      stepNumber: 2,
+      score: 64,
+      passed: false,
+      at: '2026-12-01T10:00:00.000Z',
+    };
+    expect(saveTeachBack(first, store)).toEqual({ ok: true });
+    expect(saveTeachBack({ ...first, owner: 'other' }, store)).toEqual({ ok: true });
+    expect(saveTeachBack({ ...first, score: 81, passed: true }, store)).toEqual({ ok: true });
+    expect(latestTeachBack(owner, store)).toEqual({ ...first, score: 81, passed: true });
+    expect(loadTeachBacks(store).value.map((t) => t.owner)).toEqual([owner, 'other']);
+    expect(latestTeachBack('nobody', store)).toBeNull();
+    // A score out of range (edited by hand) is left out and its text kept aside.
+    const doc = JSON.parse(store.data.get(TEACH_BACK_KEY) ?? '{}') as { items: unknown[] };
+    doc.items.push({ ...first, owner: 'bad', score: 140 });
+    store.data.set(TEACH_BACK_KEY, JSON.stringify(doc));
+    const read = loadTeachBacks(store);
+    expect(read.dropped).toBe(1);
+    expect(read.value).toHaveLength(2);
+    expect(store.data.get(`${TEACH_BACK_KEY}.broken`)).toContain('"score":140');
   });
 });

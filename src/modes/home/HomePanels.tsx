@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LoadedProtocol } from '../../content/index.ts';
 import { localized } from '../../content/localized.ts';
 import {
@@ -76,7 +76,14 @@ function openProgram(t: ReturnType<typeof useT>['t']): Opened {
 /** The home mode's column: today's session of the program, the log and the summary. */
 export function HomePanels() {
   const { t } = useT();
-  const [opened] = useState(() => openProgram(t));
+  const [opened, setOpened] = useState(() => ({ ...openProgram(t), hash: window.location.hash }));
+  // A link opened in this very tab while the app is open (another step's QR code, the program's)
+  // changes only the hash: no new page, so the session follows the new link here.
+  useEffect(() => {
+    const follow = () => setOpened({ ...openProgram(t), hash: window.location.hash });
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, [t]);
   const content = useContentStore((s) => s.data);
   const status = useContentStore((s) => s.status);
   const { program, linkError } = opened;
@@ -115,7 +122,13 @@ export function HomePanels() {
           })}
         </p>
       ) : (
-        <HomeSession program={program} loaded={loaded} stepIndices={resolved.stepIndices} />
+        <HomeSession
+          // A new link starts the session anew: on its step, with its program's settings.
+          key={`${program.id}${opened.hash}`}
+          program={program}
+          loaded={loaded}
+          stepIndices={resolved.stepIndices}
+        />
       )}
     </div>
   );
@@ -155,18 +168,22 @@ function HomeSession({
 
   // The model shows the program's step, with the child's severity and side; a step repeats
   // while the parent does it (no auto-advance into steps the program left out).
+  const settingsOf = useRef<string | null>(null);
   useEffect(() => {
     const player = playerEngine.state;
-    if (player.protocolId !== protocol.id) {
-      openProtocol(loaded, stepIndex);
+    const opening = player.protocolId !== protocol.id;
+    if (opening) openProtocol(loaded, stepIndex);
+    else if (player.stepIndex !== stepIndex) playerEngine.dispatch({ type: 'jump', stepIndex });
+    // The program's severity, side and playing rules, once per program shown (a program of a
+    // protocol already open, from a link opened in this tab, brings its own).
+    if (opening || settingsOf.current !== program.id) {
+      settingsOf.current = program.id;
       const store = usePlayerStore.getState();
       store.setSeverity('hallux_valgus', program.severity.halluxValgus);
       store.setSeverity('flat_foot', program.severity.flatFoot);
       useViewerStore.getState().setSide(program.side === 'R' ? 'R' : 'L');
       playerEngine.dispatch({ type: 'setAutoAdvance', autoAdvance: false });
       playerEngine.dispatch({ type: 'setLoop', loopStep: true });
-    } else if (player.stepIndex !== stepIndex) {
-      playerEngine.dispatch({ type: 'jump', stepIndex });
     }
   }, [loaded, protocol.id, stepIndex, program]);
 

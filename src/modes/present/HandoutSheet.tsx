@@ -5,6 +5,7 @@ import type { Handout, HandoutStep } from '../../domain/handout.ts';
 import { encodePlayerLink } from '../../domain/playerLink.ts';
 import { programStepLink, type Program } from '../../domain/program.ts';
 import { withLang } from '../../i18n/locale.ts';
+import { latestTeachBack, teachBackOwner } from '../../state/homeStorage.ts';
 import { useT } from '../../state/localeStore.ts';
 import { useViewerStore } from '../../state/viewerStore.ts';
 import { QrCode } from '../../ui/QrCode.tsx';
@@ -39,14 +40,14 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
   const made = usePresentStore((s) => s.program);
   const side = useViewerStore((s) => s.side);
   const program = made?.program.protocolId === handout.protocolId ? made : null;
+  // The parent's teach-back in the clinic, kept with the program on this device.
+  const owner = teachBackOwner(program?.program.id ?? null, handout.protocolId);
+  const traced = latestTeachBack(owner);
   return createPortal(
     <article className="present-handout" data-protocol={handout.protocolId}>
       <header>
-        <p className="present-handout-brand">Footwork</p>
-        <h1>{handout.title}</h1>
-        <p>{handout.summary}</p>
-        <p className="present-handout-position">{handout.position}</p>
         {program ? (
+          // Beside the title and summary, so that page 1 has room for two steps.
           <div className="present-handout-program">
             <QrCode
               text={program.link}
@@ -58,6 +59,20 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
             </p>
             <p>{t('ui.present.handout.forProgram', { name: program.program.name })}</p>
           </div>
+        ) : null}
+        <p className="present-handout-brand">Footwork</p>
+        <h1>{handout.title}</h1>
+        <p>{handout.summary}</p>
+        <p className="present-handout-position">{handout.position}</p>
+        {traced ? (
+          <p className="present-handout-teachback">
+            {t(
+              traced.passed
+                ? 'ui.present.handout.teachBackPassed'
+                : 'ui.present.handout.teachBackNotYet',
+              { step: traced.stepNumber, score: traced.score },
+            )}
+          </p>
         ) : null}
       </header>
       <section>
@@ -87,20 +102,20 @@ export function HandoutSheet({ handout }: { readonly handout: Handout }) {
                     ))}
                   </ul>
                 ) : null}
-                <div className="present-handout-stepqr">
-                  <QrCode
-                    text={stepLinkFor(
-                      step,
-                      handout.protocolId,
-                      program?.program ?? null,
-                      side,
-                      locale,
-                    )}
-                    size={72}
-                    label={t('ui.present.handout.stepQrLabel', { index: step.number })}
-                  />
-                  <p>{t('ui.present.handout.stepQr')}</p>
-                </div>
+              </div>
+              <div className="present-handout-stepqr">
+                <QrCode
+                  text={stepLinkFor(
+                    step,
+                    handout.protocolId,
+                    program?.program ?? null,
+                    side,
+                    locale,
+                  )}
+                  size={72}
+                  label={t('ui.present.handout.stepQrLabel', { index: step.number })}
+                />
+                <p>{t('ui.present.handout.stepQr')}</p>
               </div>
             </li>
           ))}

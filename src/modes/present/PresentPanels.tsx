@@ -13,6 +13,7 @@ import { hasVoice, onVoicesChanged } from './narration.ts';
 import { usePresentStore } from './presentStore.ts';
 import { ProgramSection } from './ProgramSection.tsx';
 import { SummarySection } from './SummarySection.tsx';
+import { TeachBackSection } from './TeachBackSection.tsx';
 import { usePresentKeys } from './usePresentKeys.ts';
 import { VideoSection } from './VideoSection.tsx';
 
@@ -68,6 +69,7 @@ export function PresentPanels() {
       <PlayerControls />
       <PlayerSettings />
       <ProgramSection />
+      <TeachBackSection />
       <SummarySection />
       <HandoutSection />
       <CalendarSection />

@@ -9,7 +9,7 @@ import { useHandsStore } from '../../state/handsStore.ts';
 import { playerEngine, usePlayerStore } from '../../state/playerStore.ts';
 import { whenStepDerived } from '../../state/stepMotion.ts';
 import { useViewerStore } from '../../state/viewerStore.ts';
-import { sceneAccess, waitUntilSettled, type ScreenStroke } from './sceneAccess.ts';
+import { sceneAccess, type SceneAccess, type ScreenStroke } from './sceneAccess.ts';
 
 /**
  * Width the pictures are drawn at, pixels: about 200 dpi at the 7.5 cm they print at, and a
@@ -18,8 +18,20 @@ import { sceneAccess, waitUntilSettled, type ScreenStroke } from './sceneAccess.
 const PICTURE_WIDTH = 640;
 /** The pictures are drawn on white paper. */
 const PAPER = '#ffffff';
-/** How long the canvas must stay quiet before a picture is taken, ms (a settled step). */
-const QUIET_MS = 250;
+/** The longest wait for the scene to show a step's path once it is derived, ms. */
+const SHOWN_MS = 3000;
+
+/**
+ * Resolves once the scene shows the path `strokes` (null: no path), that is once React has
+ * committed the derived step to the canvas's tree; after `SHOWN_MS` in any case. Polled, since
+ * the commit comes a task or so after the derived data.
+ */
+async function whenPathShown(access: SceneAccess, strokes: unknown): Promise<void> {
+  const start = performance.now();
+  // One task in any case: what depends on the step alone (zones, pose) commits with it.
+  do await new Promise((r) => setTimeout(r, 0));
+  while (access.pathShown() !== strokes && performance.now() - start < SHOWN_MS);
+}
 
 /**
  * Redraws the step's path over a picture in lines that survive black-and-white printing: a thick
@@ -107,9 +119,10 @@ function toObjectUrl(canvas: HTMLCanvasElement): Promise<string | null> {
 }
 
 /**
- * Shows each step of the open protocol (or only `indices`) on the model in turn, waits until its
- * path, warnings and camera have settled, and takes a picture of the canvas on white, with the path
- * redrawn for print. The hands are hidden meanwhile (the path and the contact glyph show the
+ * Shows each step of the open protocol (or only `indices`) on the model in turn and, once its
+ * path and warnings are derived and in the scene, moves the camera straight to the step's framing
+ * and takes a picture of the canvas in one render, on white, with the path redrawn for print. The
+ * canvas draws no frames of its own meanwhile. The hands are hidden meanwhile (the path and the contact glyph show the
  * stroke; the hands would be planned for every step and slow the sheet down). The player is paused
  * meanwhile and put back on its step (and playing, if it was) afterwards, and the hands shown again
  * if they were. Without a canvas the steps get no picture.
@@ -132,6 +145,8 @@ export async function captureSteps(
   const motionWasReduced = player.reducedMotion;
   if (!motionWasReduced) player.setReducedMotion(true);
   playerEngine.dispatch({ type: 'pause' });
+  // Only the pictures are rendered meanwhile (the canvas on screen stands still).
+  access.holdFrames(true);
   access.setPixelRatio(
     Math.min(window.devicePixelRatio || 1, PICTURE_WIDTH / Math.max(1, access.canvas.clientWidth)),
   );
@@ -143,14 +158,14 @@ export async function captureSteps(
       onStep(n, order.length);
       if (skipped.has(i)) continue;
       playerEngine.dispatch({ type: 'jump', stepIndex: i });
-      access.invalidate();
       const step = loaded.protocol.steps[i];
       const side = step ? sideForStep(step, useViewerStore.getState().side) : 'L';
-      // The step's path and warnings first, then the canvas settled with them drawn.
+      // The step's path and warnings first (the camera rig frames it as soon as they are there),
+      // then the scene showing them; one render then takes the picture.
       const derived = step
         ? await whenStepDerived(stepKey(loaded.protocol.id, step.id, side))
         : null;
-      await waitUntilSettled(access, { quietMs: QUIET_MS, minMs: 100 });
+      await whenPathShown(access, derived?.motion?.plan.path.strokes ?? null);
       const take = () =>
         access.renderAndRead(
           (canvas) => ({
@@ -158,14 +173,12 @@ export async function captureSteps(
             scale: Math.min(1, PICTURE_WIDTH / Math.max(1, canvas.width)),
             strokes: access.strokesOnScreen(),
           }),
-          { background: PAPER },
+          { background: PAPER, applyCamera: true },
         );
       let shot = take();
       if (isBlank(shot.copy)) {
         // The step's own framing shows nothing of the body: picture it on the whole body.
         useViewerStore.getState().setView('whole');
-        access.invalidate();
-        await waitUntilSettled(access, { quietMs: QUIET_MS, minMs: 100 });
         shot = take();
       }
       const ctx = shot.copy.getContext('2d');
@@ -180,7 +193,7 @@ export async function captureSteps(
     if (handsWereShown) useHandsStore.getState().setShowHands(true);
     if (!motionWasReduced) usePlayerStore.getState().setReducedMotion(false);
     access.setPixelRatio(null);
-    access.invalidate();
+    access.holdFrames(false);
   }
   return shots;
 }

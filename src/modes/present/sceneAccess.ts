@@ -15,6 +15,11 @@ export interface ScreenStroke {
 export interface RenderOptions {
   /** Background colour for this render only (the handout's pictures are drawn on white). */
   readonly background?: string;
+  /**
+   * Moves the camera to where the camera rig last asked for before rendering (a view set without
+   * a flight is otherwise applied by the next frame's controls update).
+   */
+  readonly applyCamera?: boolean;
 }
 
 export interface SceneAccess {
@@ -27,6 +32,13 @@ export interface SceneAccess {
    * software); null puts back the ratio it had before the first call.
    */
   readonly setPixelRatio: (ratio: number | null) => void;
+  /**
+   * Stops (true) or resumes (false) the canvas's own frames: while held, only `renderAndRead`
+   * draws, so that a sequence of pictures costs one render each.
+   */
+  readonly holdFrames: (hold: boolean) => void;
+  /** The strokes of the path in the scene now (the plan's `path.strokes`), or null without one. */
+  readonly pathShown: () => unknown;
   /** The step's path as drawn now, projected to canvas pixels (empty without a path). */
   readonly strokesOnScreen: () => readonly ScreenStroke[];
   /** Calls `draw` after every frame the canvas renders, until the returned function is called. */

@@ -72,12 +72,24 @@ export function PresentCapture() {
   const camera = useThree((s) => s.camera);
   const invalidate = useThree((s) => s.invalidate);
   const setDpr = useThree((s) => s.setDpr);
+  const setFrameloop = useThree((s) => s.setFrameloop);
+  const get = useThree((s) => s.get);
   useEffect(() => {
     const canvas = gl.domElement;
     let savedRatio: number | null = null;
+    let wantedRatio: number | null = null;
     const access: SceneAccess = {
       canvas,
       renderAndRead: (read, options) => {
+        // The canvas puts its own ratio back whenever it is configured again (a new step):
+        // the ratio asked for holds for every picture.
+        if (wantedRatio !== null && gl.getPixelRatio() !== wantedRatio) setDpr(wantedRatio);
+        if (options?.applyCamera) {
+          // The default controls (camera-controls) apply a view asked for without a transition
+          // on their next update: do it now rather than in a frame of its own.
+          const controls = get().controls as { update?: (delta: number) => unknown } | null;
+          controls?.update?.(0);
+        }
         const saved = scene.background;
         const restore = options?.background ? tintProps(scene) : null;
         if (options?.background) scene.background = new Color(options.background);
@@ -97,7 +109,16 @@ export function PresentCapture() {
           savedRatio ??= gl.getPixelRatio();
           setDpr(ratio);
         }
+        wantedRatio = ratio;
         invalidate();
+      },
+      holdFrames: (hold) => {
+        setFrameloop(hold ? 'never' : 'demand');
+        if (!hold) invalidate();
+      },
+      pathShown: () => {
+        const strokes: unknown = scene.getObjectByName(STROKE_PATH_NAME)?.userData.strokes;
+        return strokes ?? null;
       },
       strokesOnScreen: () => projectStrokes(scene, camera, canvas.width, canvas.height),
       onAfterRender: (draw) => addAfterEffect(() => draw(canvas)),
@@ -108,6 +129,6 @@ export function PresentCapture() {
     return () => {
       if (sceneAccess.get() === access) sceneAccess.set(null);
     };
-  }, [gl, scene, camera, invalidate, setDpr]);
+  }, [gl, scene, camera, invalidate, setDpr, setFrameloop, get]);
   return null;
 }

@@ -1,13 +1,13 @@
 import { useEffect, useMemo } from 'react';
 import { BODY_SCALE } from '../../../domain/body.ts';
+import { useTraceGesture } from '../../../scene/trace/useTraceGesture.ts';
+import { useTraceLine } from '../../../scene/trace/useTraceLine.ts';
 import { useBodyModel } from '../../../scene/useBodyModel.ts';
 import { collectZoneMeshes } from '../../../scene/zoneMeshes.ts';
 import { useCurrentStep } from '../../../state/currentStep.ts';
 import { currentStepKey, useStepMotion } from '../../../state/stepMotion.ts';
 import { useViewFlags } from '../../../state/viewFlags.ts';
 import { submitAvoidAnswer, submitTrace, trainSession, useTrainSession } from '../trainSession.ts';
-import { useTraceGesture } from './useTraceGesture.ts';
-import { useTraceLine } from './useTraceLine.ts';
 
 /**
  * Train mode's part of the 3D view: while "Trace" is on, dragging on the body draws a line on

@@ -12,7 +12,7 @@ import {
   type Object3D,
   type Vector3,
 } from 'three';
-import { MAX_TRACE_POINTS } from '../../../domain/traceInput.ts';
+import { MAX_TRACE_POINTS } from '../../domain/traceInput.ts';
 
 const TRACE_COLOR = '#e8590c';
 

@@ -1,10 +1,10 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef } from 'react';
 import { Raycaster, Vector2, Vector3, type Mesh, type Object3D } from 'three';
-import type { ZonePart } from '../../../domain/avoidQuiz.ts';
-import { TraceRecorder, type TraceHit } from '../../../domain/traceInput.ts';
-import type { TracePoint } from '../../../domain/traceScore.ts';
-import { zoneOfObject } from '../../../scene/zoneMeshes.ts';
+import type { ZonePart } from '../../domain/avoidQuiz.ts';
+import { TraceRecorder, type TraceHit } from '../../domain/traceInput.ts';
+import type { TracePoint } from '../../domain/traceScore.ts';
+import { zoneOfObject } from '../zoneMeshes.ts';
 
 /** Lift of the drawn trace above the skin, metres: clear of the skin and of the step's path line. */
 const LIFT_M = 0.003;
@@ -25,7 +25,7 @@ export interface TraceGestureHandlers {
 }
 
 /**
- * The canvas's pointer input for Train: a drag that starts on the body records a trace on the
+ * The canvas's pointer input for tracing (Train, and the teach-back in Present): a drag that starts on the body records a trace on the
  * skin (in the body's frame, `body`'s pose at the start), a click names the zone part under it.
  * Listens on the canvas directly so that a drag is not turned into orbiting (the camera is
  * locked meanwhile); touches only three.js objects, never React state.
