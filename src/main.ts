@@ -12,12 +12,13 @@ import './ui/layout.css';
 import { loadBodyGltf, modelLoad } from './bodyModel/loadBody.ts';
 import { createFirstFrame } from './boot/firstFrame.ts';
 import { setFirstFrame } from './boot/handoff.ts';
-import { decodePlayerLink } from './domain/playerLink.ts';
+import { decodePlayerLink, firstViewBody } from './domain/playerLink.ts';
+import { bundledCatalogue } from './state/bundledContent.ts';
 
 // Started first: the app's code is already on its way (modulepreload), and so is the model (the
 // HTML preloads it); its download is taken up at once, for its progress bar.
 const app = import('./mountApp.tsx');
-const kind = decodePlayerLink(window.location.search).body;
+const kind = firstViewBody(decodePlayerLink(window.location.search), bundledCatalogue);
 void loadBodyGltf(kind);
 const host = document.getElementById('boot-canvas');
 

@@ -96,6 +96,18 @@ export function decodePlayerLink(search: string | URLSearchParams): PlayerLink {
   };
 }
 
+/**
+ * The body the first view shows for a link: the one its protocol is written for (a child's
+ * protocol plays on the child's body, whatever the link says), else the link's `body`.
+ */
+export function firstViewBody(
+  link: Pick<PlayerLink, 'protocol' | 'body'>,
+  catalogue: readonly { readonly id: string; readonly body: string }[],
+): BodyKind {
+  const body = catalogue.find((p) => p.id === link.protocol)?.body;
+  return isBodyKind(body) ? body : link.body;
+}
+
 export function isBodyKind(value: unknown): value is BodyKind {
   return typeof value === 'string' && (BODY_KINDS as readonly string[]).includes(value);
 }

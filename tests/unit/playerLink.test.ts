@@ -4,6 +4,7 @@ import {
   DEFAULT_PLAYER_LINK,
   decodePlayerLink,
   encodePlayerLink,
+  firstViewBody,
   type PlayerLinkInput,
 } from '../../src/domain/playerLink.ts';
 import { VIEW_IDS } from '../../src/domain/views.ts';
@@ -121,5 +122,33 @@ describe('player links', () => {
     expect(decodePlayerLink(encodePlayerLink({ ...link, speed: 1.1 })).speed).toBe(1);
     expect(encodePlayerLink({ ...link, speed: 1.1 })).not.toContain('speed');
     expect(encodePlayerLink({ ...link, speed: 9 })).toContain('speed=2');
+  });
+});
+
+describe('the body of a link’s first view', () => {
+  const catalogue = [
+    { id: 'p1-hallux-valgus-adult-self', body: 'adult' },
+    { id: 'p3-valgus-feet-child-orthopedic', body: 'child' },
+  ];
+  it('is the body its protocol is written for, whatever the link says', () => {
+    expect(
+      firstViewBody(
+        decodePlayerLink('?protocol=p3-valgus-feet-child-orthopedic&step=2'),
+        catalogue,
+      ),
+    ).toBe('child');
+    expect(
+      firstViewBody(
+        decodePlayerLink('?protocol=p1-hallux-valgus-adult-self&body=child'),
+        catalogue,
+      ),
+    ).toBe('adult');
+  });
+  it('is the link’s own body for a protocol not in the catalogue, or no protocol', () => {
+    expect(firstViewBody(decodePlayerLink('?protocol=imported-one&body=child'), catalogue)).toBe(
+      'child',
+    );
+    expect(firstViewBody(decodePlayerLink('?protocol=imported-one'), catalogue)).toBe('adult');
+    expect(firstViewBody(decodePlayerLink(''), catalogue)).toBe('adult');
   });
 });
