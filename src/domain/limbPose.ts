@@ -306,9 +306,22 @@ function segments(
   const c = Math.cos(swing);
   const sn = Math.sin(swing);
   const armR = [1, 0, 0, 0, c, sn, 0, -sn, c];
+  // With a foot across the knee, the hand of the other side would rest on that knee, over the
+  // worked foot's toes: it hangs by the side instead, out past the seat and a little back.
+  const aside = (side: Side) => {
+    const sx = side === 'L' ? 1 : -1;
+    const a = -0.45;
+    const ca = Math.cos(0.3);
+    const sa = Math.sin(0.3);
+    const out = [ca, -sx * sa, 0, sx * sa, ca, 0, 0, 0, 1];
+    const fwd = [1, 0, 0, 0, Math.cos(a), Math.sin(a), 0, -Math.sin(a), Math.cos(a)];
+    return compose({ r: out, t: [0, 0, 0] }, { r: fwd, t: [0, 0, 0] }).r;
+  };
+  const armOf = (side: Side) =>
+    layout === 'chair_foot_on_knee' && side !== worked ? aside(side) : armR;
   const arms = {
-    L: about(armR, rig.shoulders.L, add(rig.shoulders.L, trunkT)),
-    R: about(armR, rig.shoulders.R, add(rig.shoulders.R, trunkT)),
+    L: about(armOf('L'), rig.shoulders.L, add(rig.shoulders.L, trunkT)),
+    R: about(armOf('R'), rig.shoulders.R, add(rig.shoulders.R, trunkT)),
   };
   return { trunk, legs, arms };
 }

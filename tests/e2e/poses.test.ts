@@ -72,6 +72,12 @@ const CASES = [
     landmark: 'foot_outer_mid.L',
   },
   {
+    // The close-up of circles round the big toe joint: no resting hand beside the toes.
+    name: 'seated-close-up-no-hand',
+    ...stepOf('p1-hallux-valgus-adult-self', (s) => s.id === 'circles-around-joint'),
+    landmark: 'first_mtp_center.L',
+  },
+  {
     // Curling the toes on a chair, seen from the outer side of the foot.
     name: 'toes-from-the-side',
     ...stepOf('p10-plantar-pain-care', (s) =>

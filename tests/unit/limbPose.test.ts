@@ -172,6 +172,32 @@ describe.each(['adult', 'child'] as const)('sitting poses on the %s body', (kind
     }
   });
 
+  it('foot across the other knee: no hand lies over the worked foot, none goes into the seat', () => {
+    const body = bodyOf(kind);
+    const TOES = new Set(['hallux', 'toe2', 'toe3', 'toe4', 'toe5', 'dorsum', 'sole']);
+    for (const side of ['L', 'R'] as const) {
+      const { rig, posed } = legPoseFor(body, chair, {}, side);
+      const foot = posedVertices(body, posed.layout, side, TOES, side);
+      const seatTop = posed.seatY;
+      for (const armSide of ['L', 'R'] as const) {
+        const arm = posedVertices(body, posed.layout, side, new Set(['arm']), armSide);
+        expect(arm.length).toBeGreaterThan(50);
+        let nearest = Infinity;
+        const some = foot.filter((_, i) => i % 5 === 0);
+        for (const a of arm)
+          for (const f of some)
+            nearest = Math.min(nearest, Math.hypot(a[0] - f[0], a[1] - f[1], a[2] - f[2]));
+        // The close-ups of the foot show the path on it, not a resting hand beside the toes.
+        expect(nearest, `${side} foot, ${armSide} hand`).toBeGreaterThan(0.25 * rig.scale);
+        // Nothing of the arm inside the chair's seat.
+        const inSeat = arm.filter(
+          (p) => p[1] < seatTop - 0.01 && Math.abs(p[0]) < 0.23 * Math.max(0.7, rig.scale),
+        );
+        expect(inSeat.length, `${armSide} arm in the seat`).toBe(0);
+      }
+    }
+  });
+
   it('on a chair with the feet down: both feet flat on the floor, the seat under the buttocks', () => {
     const body = bodyOf(kind);
     const rig = rigOf(body);
