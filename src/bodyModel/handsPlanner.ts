@@ -97,3 +97,57 @@ export function planInWorker(req: WorkerPlanRequest): Promise<HandsTables> {
     });
   });
 }
+
+/**
+ * Plans made ahead (the next step's, while the current one plays), by the key the hands view
+ * keeps its plans under: the promise while the worker plans, the tables once it has.
+ */
+const ahead = new Map<string, Promise<HandsTables> | HandsTables>();
+const MAX_AHEAD = 4;
+
+/** Starts planning a step in the worker ahead of time (nothing if it is planned or planning). */
+export function planAhead(key: string, req: WorkerPlanRequest, onReady?: () => void): void {
+  if (ahead.has(key) || !canPlanInWorker()) return;
+  const planning = planInWorker(req).then(
+    (tables) => {
+      if (ahead.get(key) === planning) ahead.set(key, tables);
+      onReady?.();
+      return tables;
+    },
+    (error: unknown) => {
+      if (ahead.get(key) === planning) ahead.delete(key);
+      throw error;
+    },
+  );
+  // Failures are handled when the step opens (it plans again).
+  planning.catch(() => undefined);
+  ahead.set(key, planning);
+  while (ahead.size > MAX_AHEAD) {
+    const oldest = ahead.keys().next().value;
+    if (oldest === undefined) break;
+    ahead.delete(oldest);
+  }
+}
+
+/** The tables planned ahead for `key` if they are ready (taken: each is used once). */
+export function takePlannedAhead(key: string): HandsTables | null {
+  const got = ahead.get(key);
+  if (!got || got instanceof Promise) return null;
+  ahead.delete(key);
+  return got;
+}
+
+/** The planning ahead for `key` still under way, if any (taken). */
+export function takePlanningAhead(key: string): Promise<HandsTables> | null {
+  const got = ahead.get(key);
+  if (!(got instanceof Promise)) return null;
+  ahead.delete(key);
+  return got;
+}
+
+/** How many plans made ahead are ready (for the test probe). */
+export function plannedAheadCount(): number {
+  let n = 0;
+  for (const v of ahead.values()) if (!(v instanceof Promise)) n++;
+  return n;
+}

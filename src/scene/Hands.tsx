@@ -2,28 +2,41 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Color, MeshLambertMaterial, MeshStandardMaterial, type Group } from 'three';
 import type { GLTF } from 'three/examples/jsm/loaders/GLTFLoader.js';
-import { bodyKeyOf, canPlanInWorker, planInWorker } from '../bodyModel/handsPlanner.ts';
+import {
+  bodyKeyOf,
+  canPlanInWorker,
+  planAhead,
+  planInWorker,
+  takePlannedAhead,
+  plannedAheadCount,
+  takePlanningAhead,
+  type WorkerPlanRequest,
+} from '../bodyModel/handsPlanner.ts';
 import { handsGltf, handsOf } from '../bodyModel/loadHands.ts';
 import type { BodyKind } from '../bodyModel/modelUrls.ts';
 import { skinFor, type Skin } from '../bodyModel/skin.ts';
 import type { Step } from '../content/schema.ts';
 import type { BodyData, Side } from '../domain/body.ts';
-import type { GripId } from '../domain/hands/grips.ts';
+import { gripFor, type GripId } from '../domain/hands/grips.ts';
 import {
   createHandsFrame,
   createHandsPlanner,
   handsPlanFromTables,
   sampleHands,
   type HandsPlan,
+  type HandsTables,
 } from '../domain/hands/handMotion.ts';
 import type { HandSide } from '../domain/hands/skeleton.ts';
 import { createSkinField, type SkinField } from '../domain/hands/skinField.ts';
 import type { MotionPlan } from '../domain/motion/index.ts';
 import { stepProgress } from '../domain/player.ts';
 import type { Pose } from '../domain/pose.ts';
+import { stepKey as stepKeyOf } from '../domain/stepKey.ts';
 import { useContentStore } from '../state/contentStore.ts';
+import { sideForStep, useCurrentStep } from '../state/currentStep.ts';
 import { playerEngine, usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
+import { useViewerStore } from '../state/viewerStore.ts';
 import { handsStatus } from './handsStatus.ts';
 import { createLowDetail, LOW_DETAIL_ERROR, type LowDetail } from './lowDetail.ts';
 
@@ -113,6 +126,38 @@ function remember(key: string, plan: HandsPlan): void {
   }
 }
 
+/** Keys of the plans that were made ahead. */
+const plannedAhead = new Set<string>();
+
+/** A plan from tables planned ahead for `key`, if they are ready (remembered for the step). */
+function adoptPlannedAhead(
+  key: string,
+  input: Parameters<typeof handsPlanFromTables>[0],
+): HandsPlan | null {
+  const tables: HandsTables | null = takePlannedAhead(key);
+  if (!tables) return null;
+  handsStatus.plannedAhead = plannedAheadCount();
+  try {
+    const plan = handsPlanFromTables(input, tables);
+    remember(key, plan);
+    plannedAhead.add(key);
+    return plan;
+  } catch (error) {
+    // Planned for another motion (the body changed meanwhile): the step plans again.
+    console.warn('Footwork: the hands planned ahead do not fit this step', error);
+    return null;
+  }
+}
+
+/** The names of the body's landmarks that come in pairs (left and right), for the worker. */
+function bilateralOf(
+  body: BodyData,
+  landmarks: ReadonlyMap<string, { readonly bilateral?: boolean }> | undefined,
+): string[] {
+  const names = new Set([...body.landmarks.values()].map((l) => l.name));
+  return [...names].filter((n) => landmarks?.get(n)?.bilateral ?? false);
+}
+
 /** Skin tint of the hands by pressure: cool and pale when light, flushed when vigorous. */
 const TINT_LIGHT = new Color(0.9, 0.96, 1.04);
 const TINT_FIRM = new Color(1.06, 0.86, 0.8);
@@ -153,14 +198,9 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
   const key = `${bodyKey}|${stepKey}|${grip}|${working}`;
   /** The last plan finished here (re-render once when it is). */
   const [finished, setFinished] = useState<string | null>(null);
-  const current = plans.get(key) ?? null;
-
-  useEffect(() => {
-    if (plans.has(key)) return;
-    let timer: number | null = null;
-    let cancelled = false;
-    const handData = { L: hands.L.data, R: hands.R.data };
-    const input = {
+  const handData = useMemo(() => ({ L: hands.L.data, R: hands.R.data }), [hands]);
+  const input = useMemo(
+    () => ({
       plan,
       grip,
       skin,
@@ -171,7 +211,16 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
       pose,
       side,
       pathKind,
-    };
+    }),
+    [plan, grip, skin, handData, avoidZones, working, bodyScale, pose, side, pathKind],
+  );
+  // A step planned ahead (while the one before it played) shows its hands from its first frame.
+  const current = plans.get(key) ?? adoptPlannedAhead(key, input);
+
+  useEffect(() => {
+    if (plans.has(key)) return;
+    let timer: number | null = null;
+    let cancelled = false;
     const finish = (done: HandsPlan) => {
       if (cancelled) return;
       remember(key, done);
@@ -191,20 +240,23 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
       timer = window.setTimeout(work, 0);
     };
     if (canPlanInWorker()) {
-      const names = new Set([...body.landmarks.values()].map((l) => l.name));
-      planInWorker({
-        bodyKey,
-        body,
-        hands: handData,
-        step,
-        side,
-        bilateral: [...names].filter((n) => landmarks?.get(n)?.bilateral ?? false),
-        avoidZones,
-        bodyScale,
-        grip,
-        working,
-        pose,
-      })
+      // Planned ahead and still under way: wait for that instead of planning again.
+      const planning =
+        takePlanningAhead(key) ??
+        planInWorker({
+          bodyKey,
+          body,
+          hands: handData,
+          step,
+          side,
+          bilateral: bilateralOf(body, landmarks),
+          avoidZones,
+          bodyScale,
+          grip,
+          working,
+          pose,
+        });
+      planning
         .then((tables) => finish(handsPlanFromTables(input, tables)))
         .catch((error: unknown) => {
           if (cancelled) return;
@@ -220,20 +272,61 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
     };
   }, [
     key,
-    plan,
+    input,
     grip,
-    skin,
     body,
     bodyKey,
     step,
     landmarks,
-    hands,
+    handData,
     avoidZones,
     working,
     bodyScale,
     pose,
     side,
-    pathKind,
+  ]);
+
+  // While this step plays, the next one is planned in the worker, so that its hands are there
+  // when it starts (a short step can end before a slow machine has planned the next).
+  const shown = useCurrentStep();
+  const chosenSide = useViewerStore((s) => s.side);
+  useEffect(() => {
+    if (!current || shown?.step !== step) return;
+    const next = shown.protocol.protocol.steps[shown.index + 1];
+    if (!next) return;
+    const nextGrip = gripFor(next.technique, next.handPart, next.path?.kind);
+    if (!nextGrip) return;
+    const nextSide = sideForStep(next, chosenSide);
+    const nextKey = `${bodyKey}|${stepKeyOf(shown.protocol.protocol.id, next.id, nextSide)}|${nextGrip}|${working}`;
+    if (plans.has(nextKey)) return;
+    const request: WorkerPlanRequest = {
+      bodyKey,
+      body,
+      hands: handData,
+      step: next,
+      side: nextSide,
+      bilateral: bilateralOf(body, landmarks),
+      avoidZones,
+      bodyScale,
+      grip: nextGrip,
+      working,
+      pose: (next.position ?? shown.protocol.protocol.position).pose,
+    };
+    planAhead(nextKey, request, () => {
+      handsStatus.plannedAhead = plannedAheadCount();
+    });
+  }, [
+    current,
+    shown,
+    step,
+    chosenSide,
+    bodyKey,
+    body,
+    handData,
+    landmarks,
+    avoidZones,
+    bodyScale,
+    working,
   ]);
 
   // Our materials: vertex colours tinted by pressure; plain diffuse for software playback.
@@ -290,9 +383,16 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
   const update = useMemo(() => {
     const frame = createHandsFrame();
     const tint = new Color();
-    return (hp: HandsPlan, seconds: number, progress: number) => {
+    return (hp: HandsPlan, seconds: number, progress: number, planKey: string) => {
       sampleHands(hp, seconds, progress, frame);
       handsStatus.shown = (frame.L.visible ? 1 : 0) + (frame.R.visible ? 1 : 0);
+      if (handsStatus.shown > 0 && handsStatus.firstShown?.key !== planKey) {
+        handsStatus.firstShown = {
+          key: planKey,
+          elapsed: seconds,
+          ahead: plannedAhead.has(planKey),
+        };
+      }
       handsStatus.sides = `${frame.L.visible ? 'L' : ''}${frame.R.visible ? 'R' : ''}`;
       if (glyphRef.current) glyphRef.current.visible = handsStatus.shown === 0;
       for (const s of ['L', 'R'] as const) {
@@ -320,13 +420,13 @@ function PlacedHands(props: HandsProps & { readonly gltf: GLTF; readonly shared:
   useEffect(() => {
     if (!current) return;
     for (const s of ['L', 'R'] as const) hands[s].mesh.frustumCulled = false;
-    update(current, playerEngine.state.elapsed, stepProgress(playerEngine.state));
+    update(current, playerEngine.state.elapsed, stepProgress(playerEngine.state), key);
     invalidate();
-  }, [current, update, hands, invalidate, finished]);
+  }, [current, update, hands, invalidate, finished, key]);
 
   useFrame(() => {
     if (!current || playerEngine.state.status !== 'playing') return;
-    update(current, playerEngine.state.elapsed, stepProgress(playerEngine.state));
+    update(current, playerEngine.state.elapsed, stepProgress(playerEngine.state), key);
   });
 
   useEffect(

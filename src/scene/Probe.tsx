@@ -22,6 +22,13 @@ export interface FootworkProbe {
   handsShown: () => number;
   /** Which of them: 'L', 'R', 'LR' or ''. */
   handsSides: () => string;
+  /**
+   * When the current step's hands were first drawn: the player's seconds into the step then,
+   * and whether its plan was made ahead (while the step before played); null before.
+   */
+  handsFirstShown: () => { key: string; elapsed: number; ahead: boolean } | null;
+  /** Plans of coming steps made ahead and ready. */
+  handsPlannedAhead: () => number;
   /** The player's status: 'idle', 'playing', 'paused' or 'finished'. */
   playerStatus: () => string;
   /** Seconds played of the current step. */
@@ -66,6 +73,8 @@ export function Probe() {
       }),
       handsShown: () => handsStatus.shown,
       handsSides: () => handsStatus.sides,
+      handsFirstShown: () => handsStatus.firstShown,
+      handsPlannedAhead: () => handsStatus.plannedAhead,
       playerStatus: () => playerEngine.state.status,
       playerElapsed: () => playerEngine.state.elapsed,
       derivedStep: () => useStepMotionStore.getState().derived?.key ?? null,

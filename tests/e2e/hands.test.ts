@@ -115,6 +115,50 @@ describe('hands settings', () => {
     }
   });
 
+  it('shows the next step’s hands from its first frame when they were planned while the step before played', async () => {
+    const { page, context, errors } = await newPage(env.browser, {
+      width: 1366,
+      height: 768,
+      reducedMotion: 'no-preference',
+    });
+    try {
+      await page.goto(`${env.server.url}?protocol=p4-classic-lower-limb&step=3&side=L&lang=en`);
+      await waitForFirstFrame(page);
+      await play(page);
+      await waitForHands(page);
+      // Step 4 (palm stroking) is planned in the worker while step 3 plays.
+      await expect
+        .poll(() => page.evaluate(() => window.footwork?.handsPlannedAhead() ?? 0), {
+          timeout: 120_000,
+          interval: 250,
+        })
+        .toBeGreaterThanOrEqual(1);
+      await page.getByRole('button', { name: 'Next step' }).click();
+      await expect
+        .poll(() => page.evaluate(() => window.footwork?.derivedStep() ?? ''), { timeout: 30_000 })
+        .toMatch(/^p4-classic-lower-limb\/.+\/L$/);
+      const stepKey = await page.evaluate(() => window.footwork?.derivedStep() ?? '');
+      if ((await page.evaluate(() => window.footwork?.playerStatus())) !== 'playing')
+        await play(page);
+      await expect
+        .poll(() => page.evaluate(() => window.footwork?.handsFirstShown()?.key ?? ''), {
+          timeout: 30_000,
+          interval: 100,
+        })
+        .toContain(`|${stepKey}|`);
+      const first = await page.evaluate(() => window.footwork?.handsFirstShown());
+      console.log(`next step's hands first drawn ${JSON.stringify(first)}`);
+      // Drawn from the plan made ahead, at the step's start: planning it during play would take
+      // seconds here.
+      expect(first?.ahead).toBe(true);
+      expect(first?.elapsed ?? Infinity).toBeLessThan(1);
+      await screenshot(page, 'hands-next-step-planned-ahead');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('looks from the caregiver’s place, does one-hand work with the left hand when asked, and speaks Russian', async () => {
     const { page, context, errors } = await newPage(env.browser, {
       width: 1366,

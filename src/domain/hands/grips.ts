@@ -196,7 +196,8 @@ export const GRIPS: Readonly<Record<GripId, GripSpec>> = {
     yawDeg: 0,
     lead: 'auto',
     driver: 'none',
-    keys: [{ at: 0, pose: merge(curl(80, 95, 45), thumb([25, 0, 15], 25, 20), wrist(-10)) }],
+    // The thumb lies along the index finger, clear of the skin the knuckles circle on.
+    keys: [{ at: 0, pose: merge(curl(80, 95, 45), thumb([-10, 10, 0], 10, 5), wrist(-10)) }],
     pressure: merge(curl(5, 5, 5)),
     liftM: 0.012,
   },
@@ -235,9 +236,11 @@ export const GRIPS: Readonly<Record<GripId, GripSpec>> = {
     yawDeg: 0,
     lead: 'auto',
     driver: 'contact',
+    // Fingers loosely curled: the little-finger edge rubs, and the hand stays compact enough
+    // for a small child's toes.
     keys: [
-      { at: 0, pose: merge(curl(15, 18, 8, 8), thumb([10, 25, 0], 5, 5)) },
-      { at: 1, pose: merge(curl(8, 10, 5, 0), thumb([8, 20, 0], 5, 5)) },
+      { at: 0, pose: merge(curl(70, 80, 40, 8), thumb([10, 25, 0], 5, 5)) },
+      { at: 1, pose: merge(curl(60, 70, 35, 0), thumb([8, 20, 0], 5, 5)) },
     ],
     liftM: 0.03,
   },
@@ -250,7 +253,7 @@ export const GRIPS: Readonly<Record<GripId, GripSpec>> = {
     yawDeg: 0,
     lead: 'auto',
     driver: 'none',
-    keys: [{ at: 0, pose: merge(curl(-12, 8, 4, 4), thumb([0, 15, 0], 0, 0), wrist(30)) }],
+    keys: [{ at: 0, pose: merge(curl(-12, 8, 4, 4), thumb([-15, 10, 0], 0, 0), wrist(30)) }],
     pressure: merge(wrist(12), curl(-6, 0, 0)),
     liftM: 0.014,
   },

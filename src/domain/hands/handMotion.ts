@@ -165,7 +165,19 @@ interface Prepared {
   readonly shaped: boolean;
   readonly pose: Pose;
   readonly side: Side;
+  /** Each hand's touching skin, for finding the part's lowest point (`lowerToSupport`). */
+  readonly support: Readonly<Record<HandSide, HandSupport>>;
 }
+
+export type HandPhase = 'contact' | 'lift' | 'aside';
+
+/** How close the touching part is to its target in a contact frame, metres. */
+export const ON_TARGET_M = 0.002;
+/**
+ * Above this the touching part counts as lifted off the skin, metres (with the press depth it
+ * stays within `ON_TARGET_M` of its target below it).
+ */
+export const TOUCH_LIFT_M = 0.0015;
 
 export interface HandState {
   visible: boolean;
@@ -179,7 +191,15 @@ export interface HandState {
   /** The skin point it aims at (on the path for one hand; beside it for two). */
   readonly target: [number, number, number];
   readonly targetNormal: [number, number, number];
-  /** 0 lifted … 1 touching. */
+  /**
+   * What the hand does in this frame. `contact`: the touching part is on the skin at its target
+   * (the path sample, or for two hands each hand's point beside it), within `ON_TARGET_M`.
+   * `lift`: the hand is off the skin, lifted between passes or strokes by the motion, or by the
+   * plan where the hand could not otherwise stay clear of the body. `aside`: on the skin, but
+   * moved off the path to keep clear of an avoid zone.
+   */
+  phase: HandPhase;
+  /** 0 lifted … 1 touching (0 in lift frames). */
   contact: number;
   /** Intensity × contact (0..1): colour cue. */
   pressure: number;
@@ -205,6 +225,7 @@ function createHandState(): HandState {
     contactPoint: [0, 0, 0],
     target: [0, 0, 0],
     targetNormal: [0, 0, 1],
+    phase: 'lift',
     contact: 0,
     pressure: 0,
     planLift: 0,
@@ -337,6 +358,48 @@ function poseHand(side: HandSide): void {
   forwardKinematics(side, rot, [0, 0, 0], [0, 0, 0, 1], handSpace);
 }
 
+/**
+ * The touching part's own skin near its contact point: probe vertices of the contact bones (and
+ * the bones that touch with them) that lie within `SUPPORT_RADIUS_M` of it across the press.
+ */
+interface HandSupport {
+  readonly mesh: HandMeshData;
+  readonly vertices: Int32Array;
+}
+const SUPPORT_RADIUS_M = 0.05;
+const supportV: V = [0, 0, 0];
+
+/**
+ * Moves the contact point along the press direction to the part's lowest skin there: the
+ * point that meets the skin first. (The grips name a point on the bone, a tip or a pad centre;
+ * a curled fingertip or a heel of the palm reaches further along the press than that point,
+ * and without this the part would sink into the skin and the plan would lift the whole hand.)
+ */
+function lowerToSupport(support: HandSupport, c: V, press: V): void {
+  if (support.vertices.length === 0) return;
+  const m = skinningMatrices(support.mesh, handSpace);
+  let deepest = 0;
+  for (const v of support.vertices) {
+    skinVertex(support.mesh, m, v, supportV);
+    const dx = supportV[0] - c[0];
+    const dy = supportV[1] - c[1];
+    const dz = supportV[2] - c[2];
+    const along = dx * press[0] + dy * press[1] + dz * press[2];
+    if (along <= deepest) continue;
+    const across2 = dx * dx + dy * dy + dz * dz - along * along;
+    if (across2 <= SUPPORT_RADIUS_M * SUPPORT_RADIUS_M) deepest = along;
+  }
+  c[0] += press[0] * deepest;
+  c[1] += press[1] * deepest;
+  c[2] += press[2] * deepest;
+}
+
+function supportOf(probes: HandProbes, bones: ReadonlySet<number>): HandSupport {
+  const list: number[] = [];
+  for (const g of probes.groups) if (bones.has(g.boneIndex)) list.push(...g.vertices);
+  return { mesh: probes.mesh, vertices: Int32Array.from(list) };
+}
+
 interface Placement {
   /** Where the touching part goes (skin target, already lifted / pressed along the normal). */
   readonly point: ArrayLike<number>;
@@ -354,9 +417,16 @@ interface Placement {
  * (about the lateral axis) and `roll` (about the heading) around the contact point. Writes the
  * rotation columns R0..R2 and the wrist position `origin`.
  */
-function placeHand(spec: GripSpec, side: HandSide, pl: Placement, free: boolean): void {
+function placeHand(
+  spec: GripSpec,
+  side: HandSide,
+  pl: Placement,
+  free: boolean,
+  support: HandSupport,
+): void {
   meanInHand(spec.contact, side, true, cH);
   normalize(meanInHand(spec.press, side, false, pH), 0, -1, 0);
+  lowerToSupport(support, cH, pH);
   const headingVector = free ? FOREARM_AWAY : spec.heading;
   mirrorLocal(headingVector.v, side, tmp2);
   copy(hH, transformDirection(handSpace, BONE_INDEX[headingVector.bone] * 16, tmp2));
@@ -595,20 +665,23 @@ function preparePlan(input: HandsPlanInput): HandsPlan {
   const working = input.working ?? 'R';
   const samples = sampleCount(input.plan, input.samples);
   const conformDeg = spec.conform ? poseDegrees(spec.conform) : null;
+  const probes = { L: probesFor(input.hands.L), R: probesFor(input.hands.R) };
+  const contactBones = new Set(
+    [...spec.contact.map((c) => c.bone), ...(spec.touching ?? [])].map((b) => BONE_INDEX[b]),
+  );
   const prep: Prepared = {
     track: keyTrack(spec.keys),
     pressure: spec.pressure ? poseDegrees(spec.pressure) : null,
     conform: conformDeg,
     conformBones: conformDeg ? movedBones(conformDeg) : new Set(),
-    contactBones: new Set(
-      [...spec.contact.map((c) => c.bone), ...(spec.touching ?? [])].map((b) => BONE_INDEX[b]),
-    ),
+    contactBones,
     basePlan: { ...input.plan, amplitudeM: 0 },
     heading: spec.heading,
     free: isFree(spec, input.pathKind),
     shaped: SHAPED_PATHS.has(input.pathKind ?? ''),
     pose: input.pose ?? 'standing',
     side: input.side ?? 'L',
+    support: { L: supportOf(probes.L, contactBones), R: supportOf(probes.R, contactBones) },
   };
   return {
     plan: input.plan,
@@ -616,7 +689,7 @@ function preparePlan(input: HandsPlanInput): HandsPlan {
     spec,
     skin: input.skin,
     field: input.field,
-    probes: { L: probesFor(input.hands.L), R: probesFor(input.hands.R) },
+    probes,
     avoidZones: input.avoidZones,
     working,
     bodyScale: input.bodyScale ?? 1,
@@ -1141,6 +1214,7 @@ function tryCandidate(
     side,
     placementFor(hp, target, cand[1] * DEG, cand[2] * DEG, cand[3] * DEG, lift, 0.5),
     prep.free,
+    prep.support[side],
   );
   let s = fixedS ?? 0;
   if (prep.conform && fixedS === null) {
@@ -1157,6 +1231,14 @@ function tryCandidate(
   }
   buildAngles(hp, target, s, wristExtra, 0.5);
   poseHand(side);
+  // Placed again for the final pose (its lowest point may have moved as the fingers closed).
+  placeHand(
+    hp.spec,
+    side,
+    placementFor(hp, target, cand[1] * DEG, cand[2] * DEG, cand[3] * DEG, lift, 0.5),
+    prep.free,
+    prep.support[side],
+  );
   const c = checkHand(hp, prep, side, null);
   result.sink = c.sink;
   result.avoid = c.avoid;
@@ -1168,6 +1250,8 @@ const plScratch = {
   point: v3(),
   normal: v3(),
   heading: v3(),
+  /** How far the touching part is placed off the skin (negative: pressed in), metres. */
+  lift: 0,
   yaw: 0,
   pitch: 0,
   roll: 0,
@@ -1201,6 +1285,7 @@ function placementFor(
     target.point[2] + target.normal[2] * lift,
   );
   copy(plScratch.heading, target.heading);
+  plScratch.lift = lift;
   plScratch.yaw = target.yaw + yaw;
   plScratch.pitch = pitch;
   plScratch.roll = roll;
@@ -1447,6 +1532,7 @@ export function sampleHandsAtPass(
       side,
       placementFor(hp, target, c[PITCH] ?? 0, c[ROLL] ?? 0, c[YAW] ?? 0, c[LIFT] ?? 0, progress),
       hp.prep.free,
+      hp.prep.support[side],
     );
     state.rotations.set(rot);
     copy(state.rootPosition, origin);
@@ -1458,10 +1544,12 @@ export function sampleHandsAtPass(
     toWorld(cH, state.contactPoint);
     copy(state.target, target.point);
     copy(state.targetNormal, target.normal);
-    state.contact = target.contact;
-    state.pressure = intensity * target.contact;
     state.planLift = c[LIFT] ?? 0;
     state.planShift = Math.hypot(c[SHIFT_T] ?? 0, c[SHIFT_B] ?? 0);
+    state.phase =
+      plScratch.lift > TOUCH_LIFT_M ? 'lift' : state.planShift > 0 ? 'aside' : 'contact';
+    state.contact = state.phase === 'lift' ? 0 : target.contact;
+    state.pressure = intensity * state.contact;
   }
   // One hand of a two-hand hold alone would mislead: both or neither.
   if (hp.spec.hands === 'two' && out.L.visible !== out.R.visible) {
