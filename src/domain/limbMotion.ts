@@ -56,6 +56,11 @@ export interface LimbMotionDef {
   readonly only?: Side;
   /** Standing: the body moves so the feet stay on the floor where they stood. */
   readonly grounded: boolean;
+  /**
+   * The movement turns the other way after this many cycles, and back again after as many
+   * ("ten times clockwise and ten times counter-clockwise").
+   */
+  readonly reverseEvery?: number;
 }
 
 const circle = (a: number, n: number): MotionKey[] =>
@@ -76,7 +81,13 @@ const WALK_LIFT: Partial<LegAngles> = { hipFlex: 38, kneeFlex: 70, ankleFlex: 5 
 
 /** The movements the legs show, by the content's `movement`. */
 export const LIMB_MOTIONS: Readonly<Partial<Record<Movement, LimbMotionDef>>> = {
-  ankle_circles: { periodS: [4, 2.5, 1.6], keys: circle(25, 8), right: 'mirror', grounded: false },
+  ankle_circles: {
+    periodS: [4, 2.5, 1.6],
+    keys: circle(25, 8),
+    right: 'mirror',
+    grounded: false,
+    reverseEvery: 10,
+  },
   squat: {
     periodS: [5, 3.5, 2.5],
     keys: [{ leg: {} }, { leg: { hipFlex: 85, kneeFlex: 115, ankleFlex: 30, kneeOut: 22 } }],
@@ -198,9 +209,21 @@ export interface LimbPoseAt {
   readonly grounded: boolean;
 }
 
+/**
+ * Cycles done, as the keys are read: straight on, or, for a movement that turns both ways,
+ * folded so that it runs backward through every second block of `reverseEvery` cycles (the
+ * pose stays continuous where it turns).
+ */
+export function cyclePhase(def: Pick<LimbMotionDef, 'reverseEvery'>, cycles: number): number {
+  const n = def.reverseEvery;
+  if (n === undefined || n <= 0) return cycles;
+  const m = (((cycles % (2 * n)) + 2 * n) % (2 * n)) - n;
+  return n - Math.abs(m);
+}
+
 /** The legs' angles at `tS` seconds into the step. */
 export function limbPoseAt(def: LimbMotionDef, tempo: StepLike['tempo'], tS: number): LimbPoseAt {
-  const phase = tS / limbPeriodS(def, tempo);
+  const phase = cyclePhase(def, tS / limbPeriodS(def, tempo));
   const lift = Math.max(
     0,
     loopValue(

@@ -6,6 +6,7 @@ import { loadContent, type ContentData } from '../../src/content/index.ts';
 import type { Position, Step } from '../../src/content/schema.ts';
 import type { BodyData, Side, Vec3 } from '../../src/domain/body.ts';
 import {
+  cyclePhase,
   LIMB_MOTIONS,
   limbMotionOf,
   limbPeriodS,
@@ -120,6 +121,30 @@ describe('exercise movements over time (pure)', () => {
     // Both feet circle the same way round: turning out on one is turning in on the other.
     expect(c.legs.R.ankleTurn).toBeCloseTo(-c.legs.L.ankleTurn, 9);
     expect(c.legs.R.ankleFlex).toBeCloseTo(c.legs.L.ankleFlex, 9);
+  });
+
+  it('ankle circles: ten one way, then ten the other, without a jump where they turn', () => {
+    const d = def('ankle_circles');
+    const P = limbPeriodS(d, moderate);
+    // Which way the foot goes round at t: the sign of the turn of (flex, turn) over a short dt.
+    const sense = (t: number) => {
+      const a = limbPoseAt(d, moderate, t).legs.L;
+      const b = limbPoseAt(d, moderate, t + P / 50).legs.L;
+      return Math.sign(a.ankleFlex * b.ankleTurn - a.ankleTurn * b.ankleFlex);
+    };
+    const first = [0.1, 2.3, 5.6, 9.4].map((c) => sense(c * P));
+    const second = [10.1, 12.3, 15.6, 19.4].map((c) => sense(c * P));
+    const third = [20.2, 25.5].map((c) => sense(c * P));
+    expect(new Set(first).size).toBe(1);
+    expect(first[0]).not.toBe(0);
+    expect(second).toEqual(first.map((s) => -s));
+    expect(third).toEqual([first[0], first[0]]);
+    const before = limbPoseAt(d, moderate, 10 * P - 1e-4).legs.L;
+    const after = limbPoseAt(d, moderate, 10 * P + 1e-4).legs.L;
+    expect(Math.abs(before.ankleFlex - after.ankleFlex)).toBeLessThan(1e-3);
+    expect(Math.abs(before.ankleTurn - after.ankleTurn)).toBeLessThan(1e-3);
+    // Movements that go one way only are untouched.
+    expect(cyclePhase({}, 13.25)).toBe(13.25);
   });
 
   it('walking and cycling alternate the legs; squats move both together', () => {
