@@ -28,6 +28,12 @@ import {
 
 /** How far from the path an avoid zone still counts as "within reach" (metres, adult scale). */
 export const AVOID_REACH_M = 0.05;
+
+/**
+ * Avoid zones drawn inside another (outer, inner): marked whenever the outer one is, so the
+ * warning never has a plain, safe-looking hole in it (the kneecap inside the knee ring).
+ */
+export const AVOID_ENCLOSED: readonly (readonly [string, string])[] = [['knee', 'patella']];
 /** Margin the glyph keeps from avoid zones, metres. */
 export const GLYPH_AVOID_MARGIN_M = 0.004;
 
@@ -98,6 +104,7 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
   const nm: [number, number, number] = [0, 0, 0];
   const near = new Map<string, { zone: ZoneSide; distance: number }>();
   const reach = AVOID_REACH_M * bodyScale;
+  const eachAvoid = [...avoidZones].map((z) => new Set([z]));
   for (const stroke of path.strokes) {
     for (let i = 0; i < stroke.count; i++) {
       const p: Vec3 = [
@@ -112,13 +119,17 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
       nm[1] += stroke.normals[i * 3 + 1] ?? 0;
       nm[2] += stroke.normals[i * 3 + 2] ?? 0;
       n++;
-      if (i % 3 !== 0 || avoidZones.size === 0) continue;
-      const hit = skin.nearestOfZones(p, avoidZones, reach);
-      if (!hit) continue;
-      const key = sidedKey(hit.zone, hit.side);
-      const prev = near.get(key);
-      if (!prev || hit.distance < prev.distance) {
-        near.set(key, { zone: { zone: hit.zone, side: hit.side }, distance: hit.distance });
+      if (i % 3 !== 0) continue;
+      // Each avoid zone on its own: one that lies inside another (the kneecap inside the knee
+      // ring) is within reach too, though the other is always nearer.
+      for (const only of eachAvoid) {
+        const hit = skin.nearestOfZones(p, only, reach);
+        if (!hit) continue;
+        const key = sidedKey(hit.zone, hit.side);
+        const prev = near.get(key);
+        if (!prev || hit.distance < prev.distance) {
+          near.set(key, { zone: { zone: hit.zone, side: hit.side }, distance: hit.distance });
+        }
       }
     }
   }
@@ -136,6 +147,14 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
           (stroke.points[i * 3 + 2] ?? 0) - center[2],
         ),
       );
+    }
+  }
+  for (const [outer, inner] of AVOID_ENCLOSED) {
+    if (!avoidZones.has(inner)) continue;
+    for (const { zone, distance } of [...near.values()]) {
+      if (zone.zone !== outer) continue;
+      const key = sidedKey(inner, zone.side);
+      if (!near.has(key)) near.set(key, { zone: { zone: inner, side: zone.side }, distance });
     }
   }
   const nearAvoid = [...near.values()].sort((a, b) => a.distance - b.distance).map((v) => v.zone);

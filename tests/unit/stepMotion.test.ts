@@ -87,6 +87,27 @@ describe('step motion on the real models', () => {
     );
   });
 
+  it('marks the kneecap wherever the knee around it is marked on the front of the leg', () => {
+    // The kneecap lies inside the knee ring: every sample is nearer the ring, so taking only
+    // the nearest avoid zone left the kneecap plain, a safe-looking hole in the warning.
+    for (const id of ['P2', 'P3', 'P6']) {
+      const front = motionsOf(id).filter(
+        ({ step, result }) =>
+          (step.zones.includes('thigh_front') || step.zones.includes('shin')) &&
+          result.ok &&
+          result.motion?.nearAvoid.some((z) => z.zone === 'knee'),
+      );
+      expect(front.length, id).toBeGreaterThan(0);
+      for (const { step, result } of front) {
+        const near = result.ok ? (result.motion?.nearAvoid ?? []) : [];
+        expect(
+          near.map((z) => z.zone),
+          `${id} ${step.id}`,
+        ).toContain('patella');
+      }
+    }
+  });
+
   it('looks at the sole from below and at the back from behind', () => {
     const p2 = motionsOf('P2');
     const back = p2.find(({ step }) => step.zones.includes('upper_back'))?.result;
