@@ -624,8 +624,8 @@ const rotZ = (a: number) => [Math.cos(a), -Math.sin(a), 0, Math.sin(a), Math.cos
 const mul = (a: readonly number[], b: readonly number[]) =>
   compose({ r: a, t: [0, 0, 0] }, { r: b, t: [0, 0, 0] }).r;
 
-/** Rotation by `angle` about the unit axis `u` (Rodrigues). */
-function rotAxis(u: Vec3, angle: number): number[] {
+/** Rotation by `angle` about the unit axis `u` (Rodrigues), row-major. */
+export function rotAxis(u: Vec3, angle: number): number[] {
   const c = Math.cos(angle);
   const s = Math.sin(angle);
   const k = 1 - c;

@@ -8,7 +8,7 @@
 import type { Step } from '../content/schema.ts';
 import type { BodyData, Side, Vec3 } from './body.ts';
 import { limbPeriodS, loopValue, type LimbMotionDef } from './limbMotion.ts';
-import { posePoint, type PosedRig, type Rig } from './limbPose.ts';
+import { posePoint, rotAxis, type PosedRig, type Rig } from './limbPose.ts';
 import type { ByTempo } from './motion/primitives.ts';
 import type { StepProp } from './stepProps.ts';
 
@@ -98,7 +98,7 @@ export function rollingPlan(
     // Turn the hip until the sole straight above the centre touches the prop's top.
     let flex = 0;
     for (let k = 0; k < 3; k++) {
-      const y = lowestAbove(sole, turnAbout(axis, -flex), hip, p[0], p[2]);
+      const y = lowestAbove(sole, rotAxis(axis, -flex), hip, p[0], p[2]);
       if (y === null) break;
       const reach = Math.max(0.05 * rig.scale, Math.abs(p[2] - hip[2]));
       flex += (2 * r - y) / reach;
@@ -134,25 +134,6 @@ function plantarTriangles(body: BodyData, rig: Rig, posed: PosedRig, side: Side)
     for (let j = 0; j < 3; j++) out.push(...at(body.indices[t * 3 + j] ?? 0));
   }
   return Float64Array.from(out);
-}
-
-/** Rotation by `angle` about the unit axis `u` (Rodrigues), row-major. */
-function turnAbout(u: Vec3, angle: number): number[] {
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  const k = 1 - c;
-  const [x, y, z] = u;
-  return [
-    c + x * x * k,
-    x * y * k - z * s,
-    x * z * k + y * s,
-    y * x * k + z * s,
-    c + y * y * k,
-    y * z * k - x * s,
-    z * x * k - y * s,
-    z * y * k + x * s,
-    c + z * z * k,
-  ];
 }
 
 /**

@@ -4,10 +4,8 @@
  * printed on the handout.
  */
 import { create } from 'zustand';
-import { AVOID_ZONES } from '../../content/zoneCatalogue.ts';
-import { BODY_SCALE } from '../../domain/body.ts';
-import { traceFigureFor } from '../../domain/traceFigure.ts';
-import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/traceScore.ts';
+import { scoreStepTrace } from '../../domain/stepTrace.ts';
+import type { TracePoint, TraceScore } from '../../domain/traceScore.ts';
 import type { CurrentStep } from '../../state/currentStep.ts';
 import { saveTeachBack, teachBackOwner, type TeachBack } from '../../state/homeStorage.ts';
 import { currentStepKey, useStepMotionStore } from '../../state/stepMotion.ts';
@@ -56,14 +54,12 @@ export function gradeTeachBack(
   const plan = derived && derived.key === key ? derived.motion?.plan : null;
   if (!key || !plan) return null;
   const { protocol } = current.protocol;
-  const score = scoreTrace({
-    trace,
-    reference: plan.path,
-    figure: traceFigureFor(current.step, plan),
-    stepZones: current.step.zones,
-    avoidZones: AVOID_ZONES,
+  const score = scoreStepTrace({
+    step: current.step,
     side: current.side,
-    bodyScale: BODY_SCALE[protocol.body],
+    body: protocol.body,
+    plan,
+    trace,
   });
   const record: TeachBack = {
     owner: currentOwner(protocol.id),

@@ -25,8 +25,8 @@ import {
 } from '../../domain/progress.ts';
 import { stepKey } from '../../domain/stepKey.ts';
 import { stepsWithAvoidNearby } from '../../domain/stepMotion.ts';
-import { traceFigureFor } from '../../domain/traceFigure.ts';
-import { scoreTrace, type TracePoint, type TraceScore } from '../../domain/traceScore.ts';
+import { scoreStepTrace } from '../../domain/stepTrace.ts';
+import type { TracePoint, TraceScore } from '../../domain/traceScore.ts';
 import type { CurrentStep } from '../../state/currentStep.ts';
 import {
   browserStorage,
@@ -299,14 +299,12 @@ export function submitTrace(current: CurrentStep, trace: readonly TracePoint[]):
   const plan = motionOf(current)?.motion?.plan;
   if (!plan) return null;
   const { protocol } = current.protocol;
-  const score = scoreTrace({
-    trace,
-    reference: plan.path,
-    figure: traceFigureFor(current.step, plan),
-    stepZones: current.step.zones,
-    avoidZones: AVOID_ZONES,
+  const score = scoreStepTrace({
+    step: current.step,
     side: current.side,
-    bodyScale: BODY_SCALE[protocol.body],
+    body: protocol.body,
+    plan,
+    trace,
   });
   trainSession()
     .getState()
