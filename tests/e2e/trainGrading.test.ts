@@ -25,6 +25,7 @@ import {
   waitForFirstFrame,
   waitForStepDerived,
 } from './harness.ts';
+import { evenly, touchPaced, type P } from './tracing.ts';
 
 /** Warming a child's calf, prone: four clockwise circles of 18 mm, 40 a minute (6 s). */
 const CIRCLES_URL = '?mode=train&protocol=p2-hallux-valgus-child&step=4&side=L';
@@ -84,11 +85,6 @@ async function chooseTrainee(page: Page, name: string) {
   await page.getByLabel("New trainee's name").fill(name);
   await page.getByRole('button', { name: 'Start', exact: true }).click();
   await expect.poll(() => page.getByTestId('current-trainee').textContent()).toContain(name);
-}
-
-interface P {
-  x: number;
-  y: number;
 }
 
 /** The step's path on screen (one stroke), once the step is derived and the camera settled. */
@@ -167,46 +163,6 @@ async function drawPaced(page: Page, points: readonly P[], seconds: number): Pro
   await Promise.all(points.slice(1).map((p, i) => send('mouseMoved', p, i + 1)));
   await send('mouseReleased', points.at(-1) ?? first, points.length - 1);
   await cdp.detach();
-}
-
-/** The same as `drawPaced` with one finger (CDP touch events carrying their own times). */
-async function touchPaced(page: Page, points: readonly P[], seconds: number): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  const base = Date.now() / 1000;
-  const at = (i: number) => base + (i / Math.max(1, points.length - 1)) * seconds;
-  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd', p: P | null, i: number) =>
-    cdp.send('Input.dispatchTouchEvent', {
-      type,
-      touchPoints: p ? [{ x: p.x, y: p.y, id: 1 }] : [],
-      timestamp: at(i),
-    });
-  await send('touchStart', points[0] ?? null, 0);
-  for (let i = 1; i < points.length; i++) await send('touchMove', points[i] ?? null, i);
-  await send('touchEnd', null, points.length - 1);
-  await cdp.detach();
-}
-
-/** Resamples a polyline to `n` evenly spaced points. */
-function evenly(points: readonly P[], n: number): P[] {
-  const cum = [0];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] ?? { x: 0, y: 0 };
-    const b = points[i] ?? a;
-    cum.push((cum[i - 1] ?? 0) + Math.hypot(b.x - a.x, b.y - a.y));
-  }
-  const total = cum[cum.length - 1] ?? 0;
-  const out: P[] = [];
-  let k = 0;
-  for (let j = 0; j < n; j++) {
-    const s = (j / (n - 1)) * total;
-    while (k < cum.length - 2 && (cum[k + 1] ?? 0) < s) k++;
-    const a = points[k] ?? { x: 0, y: 0 };
-    const b = points[k + 1] ?? a;
-    const seg = (cum[k + 1] ?? 0) - (cum[k] ?? 0);
-    const u = seg > 0 ? (s - (cum[k] ?? 0)) / seg : 0;
-    out.push({ x: a.x + (b.x - a.x) * u, y: a.y + (b.y - a.y) * u });
-  }
-  return out;
 }
 
 async function traceScore(page: Page): Promise<number> {
