@@ -248,11 +248,11 @@ export function limbPoseAt(def: LimbMotionDef, tempo: StepLike['tempo'], tS: num
 
 /** Which joints a movement turns (the scene rewrites only the meshes that move with them). */
 export function jointsMoved(def: LimbMotionDef): { hip: boolean; knee: boolean; ankle: boolean } {
-  const any = (...js: (keyof LegAngles)[]) =>
+  const turnsAny = (...js: (keyof LegAngles)[]) =>
     def.keys.some((k) => js.some((j) => (k.leg[j] ?? 0) !== 0));
   return {
-    hip: any('hipFlex', 'hipAbduct', 'kneeOut'),
-    knee: any('kneeFlex'),
-    ankle: any('ankleFlex', 'ankleTurn', 'ankleInvert'),
+    hip: turnsAny('hipFlex', 'hipAbduct', 'kneeOut'),
+    knee: turnsAny('kneeFlex'),
+    ankle: turnsAny('ankleFlex', 'ankleTurn', 'ankleInvert'),
   };
 }
