@@ -268,7 +268,7 @@ function crossTo(o: V, a: ArrayLike<number>, b: ArrayLike<number>): V {
   const bz = b[2] ?? 0;
   return set(o, ay * bz - az * by, az * bx - ax * bz, ax * by - ay * bx);
 }
-/** o = a - (a·n) n, normalised (fallback: any perpendicular of n). */
+/** o = a - (a·n) n, normalised (fallback: some perpendicular of n). */
 function tangentOf(o: V, a: ArrayLike<number>, n: ArrayLike<number>): V {
   const d = dot(a, n);
   set(
