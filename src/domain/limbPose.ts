@@ -560,6 +560,32 @@ export function legPoseFor(
   return { rig, posed: poseRig(rig, body, layout, side, raiseFor(step, rig.scale)) };
 }
 
+/** The posed triangles of the given zones on one side, 9 numbers each (a, b, c). */
+export function posedTriangles(
+  body: BodyData,
+  rig: Rig,
+  posed: PosedRig,
+  zones: ReadonlySet<string>,
+  side: Side,
+): Float64Array {
+  const out: number[] = [];
+  for (let t = 0; t < body.triangleParts.length; t++) {
+    const part = body.parts[body.triangleParts[t] ?? 0];
+    if (!part || part.side !== side || !zones.has(part.zone)) continue;
+    for (let k = 0; k < 3; k++) {
+      const v = body.indices[t * 3 + k] ?? 0;
+      out.push(
+        ...posePoint(rig, posed, [
+          body.positions[v * 3] ?? 0,
+          body.positions[v * 3 + 1] ?? 0,
+          body.positions[v * 3 + 2] ?? 0,
+        ]),
+      );
+    }
+  }
+  return Float64Array.from(out);
+}
+
 /**
  * Lowest height at which the vertical line through (x, z) meets the posed surface of some
  * zones on one side (the sole over a ball), or null where it misses them.
@@ -574,18 +600,11 @@ export function surfaceAbove(
   z: number,
 ): number | null {
   let low = Infinity;
-  const at = (v: number): Vec3 =>
-    posePoint(rig, posed, [
-      body.positions[v * 3] ?? 0,
-      body.positions[v * 3 + 1] ?? 0,
-      body.positions[v * 3 + 2] ?? 0,
-    ]);
-  for (let t = 0; t < body.triangleParts.length; t++) {
-    const part = body.parts[body.triangleParts[t] ?? 0];
-    if (!part || part.side !== side || !zones.has(part.zone)) continue;
-    const a = at(body.indices[t * 3] ?? 0);
-    const b = at(body.indices[t * 3 + 1] ?? 0);
-    const c = at(body.indices[t * 3 + 2] ?? 0);
+  const tris = posedTriangles(body, rig, posed, zones, side);
+  for (let o = 0; o < tris.length; o += 9) {
+    const a: Vec3 = [tris[o] ?? 0, tris[o + 1] ?? 0, tris[o + 2] ?? 0];
+    const b: Vec3 = [tris[o + 3] ?? 0, tris[o + 4] ?? 0, tris[o + 5] ?? 0];
+    const c: Vec3 = [tris[o + 6] ?? 0, tris[o + 7] ?? 0, tris[o + 8] ?? 0];
     // Barycentric coordinates of (x, z) in the triangle's ground projection.
     const d = (b[2] - c[2]) * (a[0] - c[0]) + (c[0] - b[0]) * (a[2] - c[2]);
     if (Math.abs(d) < 1e-12) continue;

@@ -8,7 +8,7 @@
 import type { Step } from '../content/schema.ts';
 import type { BodyData, Side, Vec3 } from './body.ts';
 import { limbPeriodS, loopValue, type LimbMotionDef } from './limbMotion.ts';
-import { posePoint, rotAxis, type PosedRig, type Rig } from './limbPose.ts';
+import { posedTriangles, posePoint, rotAxis, type PosedRig, type Rig } from './limbPose.ts';
 import type { ByTempo } from './motion/primitives.ts';
 import type { StepProp } from './stepProps.ts';
 
@@ -87,7 +87,7 @@ export function rollingPlan(
   // Extra hip flexion turns the whole leg about the posed hip's own left–right axis.
   const thigh = posed.legs[side].thigh.r;
   const axis: Vec3 = [thigh[0] ?? 1, thigh[3] ?? 0, thigh[6] ?? 0];
-  const sole = plantarTriangles(body, rig, posed, side);
+  const sole = posedTriangles(body, rig, posed, PLANTAR, side);
   const centres: Vec3[] = [];
   const hipFlex: number[] = [];
   for (let i = 0; i < KEYS; i++) {
@@ -117,23 +117,6 @@ export function rollingPlan(
       grounded: false,
     },
   };
-}
-
-/** The posed triangles of a side's sole, 9 numbers each. */
-function plantarTriangles(body: BodyData, rig: Rig, posed: PosedRig, side: Side): Float64Array {
-  const out: number[] = [];
-  const at = (v: number): Vec3 =>
-    posePoint(rig, posed, [
-      body.positions[v * 3] ?? 0,
-      body.positions[v * 3 + 1] ?? 0,
-      body.positions[v * 3 + 2] ?? 0,
-    ]);
-  for (let t = 0; t < body.triangleParts.length; t++) {
-    const part = body.parts[body.triangleParts[t] ?? 0];
-    if (!part || part.side !== side || !PLANTAR.has(part.zone)) continue;
-    for (let j = 0; j < 3; j++) out.push(...at(body.indices[t * 3 + j] ?? 0));
-  }
-  return Float64Array.from(out);
 }
 
 /**
