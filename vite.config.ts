@@ -4,38 +4,38 @@ import react from '@vitejs/plugin-react';
 import MagicString from 'magic-string';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { contentPlugin } from './scripts/lib/contentModules.ts';
+import { contentPlugin, type ContentPlugin } from './scripts/lib/contentModules.ts';
+import { modelPreloadScript, scriptHash } from './scripts/lib/modelPreload.ts';
+import { BODY_KINDS } from './src/domain/body.ts';
+import { DEFAULT_PLAYER_LINK } from './src/domain/playerLink.ts';
 
 /**
- * Starts downloading the adult model from the HTML, in parallel with the JavaScript, instead of
- * after React has mounted the canvas. The link matches GLTFLoader's fetch (CORS mode, same-origin
- * credentials) so the browser reuses the preloaded response.
+ * Starts downloading the model the first view shows from the HTML, in parallel with the
+ * JavaScript, instead of after the app's code has run: an inline script in the head (see
+ * scripts/lib/modelPreload.ts) picks the body the link's protocol is for and preloads that
+ * model only, so a child's link never downloads the adult model for its first view.
  */
-function preloadModel(): Plugin {
-  return {
-    name: 'footwork:preload-model',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(_html, ctx) {
-        const asset = Object.keys(ctx.bundle ?? {}).find((f) => /body-adult-[\w-]+\.glb$/.test(f));
-        if (!asset) return [];
-        return [
-          {
-            tag: 'link',
-            attrs: { rel: 'preload', href: `/${asset}`, as: 'fetch', crossorigin: 'anonymous' },
-            injectTo: 'head',
-          },
-        ];
-      },
-    },
-  };
+function firstViewModelScript(
+  bundle: Record<string, unknown> | undefined,
+  bodies: () => Readonly<Record<string, string>>,
+): string | null {
+  const files = Object.keys(bundle ?? {});
+  const models: Record<string, string> = {};
+  for (const kind of BODY_KINDS) {
+    const asset = files.find((f) => new RegExp(`(?:^|/)body-${kind}-[\\w-]+\\.glb$`).test(f));
+    if (asset) models[kind] = `/${asset}`;
+  }
+  if (Object.keys(models).length === 0) return null;
+  return modelPreloadScript({ models, bodies: bodies(), fallback: DEFAULT_PLAYER_LINK.body });
 }
 
 /**
- * The Content-Security-Policy of the built app, as a meta tag at the top of <head>. Only for the
- * build: the dev server's React refresh preamble is an inline script.
- * - script-src: no inline script, no eval; 'wasm-unsafe-eval' only because the model's meshes are
+ * The Content-Security-Policy of the built app, as a meta tag at the top of <head>, and right
+ * after it the model preload's script (before any stylesheet, which would hold an inline script
+ * back until it has arrived). Only for the build: the dev server's React refresh preamble is an
+ * inline script.
+ * - script-src: no eval, and no inline script but the model preload's, allowed by its hash
+ *   (added by the build); 'wasm-unsafe-eval' only because the model's meshes are
  *   meshopt-compressed and the decoder compiles a WebAssembly module (it cannot run JavaScript).
  * - style-src 'self': the stylesheet only. React and three set styles through the CSSOM
  *   (element.style), which CSP does not restrict, so no 'unsafe-inline' is needed.
@@ -56,19 +56,30 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-function contentSecurityPolicy(): Plugin {
+function headTags(content: ContentPlugin): Plugin {
   return {
-    name: 'footwork:csp',
+    name: 'footwork:csp-and-model-preload',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler() {
+      handler(_html, ctx) {
+        // The model preload's inline script, allowed by its hash and nothing else inline.
+        const script = firstViewModelScript(ctx.bundle, content.api.bodies);
+        const policy = script
+          ? CONTENT_SECURITY_POLICY.replace(
+              "script-src 'self'",
+              `script-src 'self' ${scriptHash(script)}`,
+            )
+          : CONTENT_SECURITY_POLICY;
         return [
           {
             tag: 'meta',
-            attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+            attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
             injectTo: 'head-prepend',
           },
+          ...(script
+            ? [{ tag: 'script', children: script, injectTo: 'head-prepend' as const }]
+            : []),
         ];
       },
     },
@@ -165,15 +176,10 @@ function threeModules(): Plugin {
   };
 }
 
+const content = contentPlugin(fileURLToPath(new URL('.', import.meta.url)));
+
 export default defineConfig({
-  plugins: [
-    react(),
-    contentPlugin(fileURLToPath(new URL('.', import.meta.url))),
-    preloadModel(),
-    threeModules(),
-    contentSecurityPolicy(),
-    offline(),
-  ],
+  plugins: [react(), content, threeModules(), headTags(content), offline()],
   // Workers bundle three as the page does: its source modules, so only what they use is kept.
   worker: { plugins: () => [threeModules()] },
   build: {

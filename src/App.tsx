@@ -3,11 +3,12 @@ import { BootCanvas } from './boot/BootCanvas.tsx';
 import { bootHasWebGL, endBoot, firstFrame } from './boot/handoff.ts';
 import { FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
 import { BODY_SCALE } from './domain/body.ts';
-import { decodePlayerLink } from './domain/playerLink.ts';
+import { decodePlayerLink, firstViewBody } from './domain/playerLink.ts';
 import { ModeFailureNotice } from './modes/ModeFailureNotice.tsx';
 import { useModeUi } from './modes/useModeUi.ts';
 import { clearBodyModel } from './scene/useBodyModel.ts';
 import type { ViewerStep } from './scene/Viewer.tsx';
+import { bundledCatalogue } from './state/bundledContent.ts';
 import { useContentStore } from './state/contentStore.ts';
 import { useCurrentStep } from './state/currentStep.ts';
 import { useT } from './state/localeStore.ts';
@@ -63,6 +64,12 @@ function LazyViewer(
 
 /** Whether the page was opened on a link to a protocol (its content is needed at once). */
 const linkNamesProtocol = decodePlayerLink(window.location.search).protocol !== null;
+/**
+ * The body shown while no step is: the one the first view loaded for the link (its protocol's
+ * body), so that reaching for the body before the protocol's content has arrived does not
+ * download the other model.
+ */
+const linkBody = firstViewBody(decodePlayerLink(window.location.search), bundledCatalogue);
 
 /** Whatever the user does that reaches for the body asks for the interactive 3D view. */
 const REACH_FOR_SCENE = {
@@ -109,7 +116,7 @@ export function App() {
   const current = useCurrentStep();
   // Zones ruled out by a contraindication ticked in the safety check are avoid zones too.
   const avoidZones = useAvoidZones();
-  const kind = current?.protocol.protocol.body ?? 'adult';
+  const kind = current?.protocol.protocol.body ?? linkBody;
   const sceneWanted = useSceneDemand((s) => s.wanted);
   // A step to show, a mode with its own 3D parts, or the user reaching for the body (a preset
   // view, a zone chosen in the list): the interactive view is needed now.

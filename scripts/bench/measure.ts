@@ -53,7 +53,7 @@ function checkHost(bp: BenchPage, target: Target): void {
 }
 
 /** JS files (site paths) whose response ended before the first-frame mark. */
-async function jsBeforeFirstFrame(bp: BenchPage): Promise<string[]> {
+export async function jsBeforeFirstFrame(bp: BenchPage): Promise<string[]> {
   const entries = await bp.page.evaluate(() => {
     const mark =
       performance.getEntriesByName('footwork:first-frame')[0]?.startTime ??

@@ -25,6 +25,8 @@ export interface ContentModules {
   /** Module source by virtual id. */
   readonly modules: ReadonlyMap<string, string>;
   readonly problems: readonly Problem[];
+  /** The body of each valid protocol, by id (for the page's model preload). */
+  readonly bodies: Readonly<Record<string, string>>;
 }
 
 /** A JSON value as module source that the engine parses fast (`JSON.parse` of a string). */
@@ -67,7 +69,8 @@ export function contentModules(files: readonly ContentFile[]): ContentModules {
       conditions: data.conditions,
     }),
   );
-  return { modules, problems };
+  const bodies = Object.fromEntries(data.protocols.map(({ protocol: p }) => [p.id, p.body]));
+  return { modules, problems, bodies };
 }
 
 /** Every JSON file under `<root>/content`, with repository-relative forward-slash paths, sorted. */
@@ -93,13 +96,19 @@ export function readContentDir(root: string): ContentFile[] {
  * whenever a file there changes (the dev server reloads the page). Problems are printed as
  * warnings by the build; the app lists them and leaves their files out, as it always has.
  */
-export function contentPlugin(root: string): Plugin {
+/** The content plugin, with what other build steps read of the content. */
+export type ContentPlugin = Omit<Plugin, 'api'> & {
+  readonly api: { readonly bodies: () => ContentModules['bodies'] };
+};
+
+export function contentPlugin(root: string): ContentPlugin {
   let made: ContentModules | null = null;
   const make = () => (made ??= contentModules(readContentDir(root)));
   const isOurs = (id: string) =>
     id === INDEX_ID || id === SHARED_ID || id.startsWith(PROTOCOL_PREFIX);
   return {
     name: 'footwork:content',
+    api: { bodies: () => make().bodies },
     buildStart() {
       made = null;
       for (const p of make().problems) this.warn(`content problem: ${formatProblem(p)}`);

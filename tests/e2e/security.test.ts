@@ -2,6 +2,7 @@
  * Security: the built page carries a strict Content-Security-Policy, a full load and play breaks
  * none of it, and nothing is requested from any origin but the page's own.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,13 +29,15 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe('security', () => {
-  it('ships a strict Content-Security-Policy and no inline script', () => {
+  it('ships a strict Content-Security-Policy and no inline script but the one it pins by hash', () => {
     const html = readFileSync(resolve(ROOT, 'dist/index.html'), 'utf8');
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
     expect(meta).not.toBeNull();
     const csp = directives((meta?.[1] ?? '').replaceAll('&#39;', "'").replaceAll('&quot;', '"'));
     expect(csp.get('default-src')).toEqual(["'self'"]);
-    expect(csp.get('script-src')).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+    const scriptSrc = csp.get('script-src') ?? [];
+    const hashes = scriptSrc.filter((v) => v.startsWith("'sha256-"));
+    expect(scriptSrc.filter((v) => !hashes.includes(v))).toEqual(["'self'", "'wasm-unsafe-eval'"]);
     expect(csp.get('style-src')).toEqual(["'self'"]);
     expect(csp.get('object-src')).toEqual(["'none'"]);
     for (const values of csp.values()) {
@@ -42,14 +45,20 @@ describe('security', () => {
       expect(values).not.toContain("'unsafe-eval'");
       expect(values.filter((v) => /^https?:|^\*$/.test(v))).toEqual([]);
     }
-    // The policy comes before any script, and every script is an external file.
+    // The policy comes before any script; every script is an external file, except the model
+    // preload, whose exact text the policy allows by its hash (and no hash allows anything else).
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
     const scripts = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)];
     expect(scripts.length).toBeGreaterThan(0);
+    const inline: string[] = [];
     for (const [, attrs, body] of scripts) {
-      expect(attrs).toMatch(/\bsrc="\//);
-      expect(body.trim()).toBe('');
+      if (/\bsrc=/.test(attrs)) {
+        expect(attrs).toMatch(/\bsrc="\//);
+        expect(body.trim()).toBe('');
+      } else inline.push(`'sha256-${createHash('sha256').update(body).digest('base64')}'`);
     }
+    expect(inline.length).toBeLessThanOrEqual(1);
+    expect(hashes.sort()).toEqual(inline.sort());
     expect(html).not.toMatch(/\sstyle="/);
   });
 
