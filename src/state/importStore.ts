@@ -12,7 +12,7 @@ import type { ContentData, LoadedProtocol, LocalizedText } from '../content/inde
 import { message } from '../content/messages.ts';
 import { decodeTextFile, type DecodedText } from '../content/textFile.ts';
 import type { ModelInput } from '../domain/checkModel.ts';
-import { utf8Length } from '../domain/progress.ts';
+import { utf8Length } from '../domain/utf8.ts';
 import { useContentStore } from './contentStore.ts';
 
 /** An imported protocol kept on this device. */

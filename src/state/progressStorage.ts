@@ -55,19 +55,21 @@ import {
   type BackupRecord,
   type FootworkDatabase,
 } from './deviceDb.ts';
+import {
+  browserStorage,
+  LEGACY_BACKUP_PREFIX,
+  LEGACY_KEY,
+  legacyBackupKeys,
+  type StorageLike,
+} from './progressPresence.ts';
 
-/** The part of the Web Storage API used to find what older versions kept. */
-export interface StorageLike {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-  removeItem(key: string): void;
-  readonly length?: number;
-  key?(index: number): string | null;
-}
-
-/** Where older versions kept the whole document, and their backups of it. */
-export const LEGACY_KEY = 'footwork.progress';
-export const LEGACY_BACKUP_PREFIX = 'footwork.progress.backup.';
+// Where older versions kept progress, and how to find it: shared with the start-up check.
+export {
+  browserStorage,
+  LEGACY_BACKUP_PREFIX,
+  LEGACY_KEY,
+  type StorageLike,
+} from './progressPresence.ts';
 /** The channel on which tabs tell each other that the records changed. */
 export const PROGRESS_CHANNEL = 'footwork.progress';
 
@@ -155,31 +157,10 @@ export interface StoreOptions {
   readonly limits?: Limits;
 }
 
-/** The browser's localStorage, or null where it is missing or access to it throws. */
-export function browserStorage(): StorageLike | null {
-  try {
-    const storage = (globalThis as { localStorage?: StorageLike }).localStorage;
-    return storage ?? null;
-  } catch {
-    return null;
-  }
-}
-
 function saveFailure(e: unknown): SaveResult {
   return isQuotaError(e)
     ? { ok: false, reason: 'storage_full', detail: messageOf(e) }
     : { ok: false, reason: 'unavailable', detail: messageOf(e) };
-}
-
-/** Keys of older versions' backups in a Web Storage. */
-function legacyBackupKeys(storage: StorageLike): string[] {
-  if (typeof storage.key !== 'function' || typeof storage.length !== 'number') return [];
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const k = storage.key(i);
-    if (k?.startsWith(LEGACY_BACKUP_PREFIX)) keys.push(k);
-  }
-  return keys.sort();
 }
 
 function stampOf(now: Date): string {

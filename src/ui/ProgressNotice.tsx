@@ -1,22 +1,30 @@
 import { useEffect, useState } from 'react';
 import type { Translate } from '../i18n/i18n.ts';
 import { useT } from '../state/localeStore.ts';
+import { mayHoldProgress } from '../state/progressPresence.ts';
 import type { StorageNotice } from '../state/progressStorage.ts';
 
 let atStart: Promise<StorageNotice | null> | null = null;
 
 /**
  * Reads the stored training progress once per page (moving an older version's document, leaving
- * out what cannot be read). The storage code (and its validator) loads after the first view.
+ * out what cannot be read). The storage code and its validator load only where the device holds
+ * progress (or its database cannot be read): on a device where nobody has trained there is
+ * nothing to read, and the first view loads none of it.
  */
 function loadNoticeOnce(): Promise<StorageNotice | null> {
-  atStart ??= import('../state/progressStorage.ts').then(
-    async ({ pageProgressStore }) => (await pageProgressStore().load()).notice,
-    (e: unknown): StorageNotice => ({
+  atStart ??= mayHoldProgress()
+    .then((held) =>
+      held
+        ? import('../state/progressStorage.ts').then(
+            async ({ pageProgressStore }) => (await pageProgressStore().load()).notice,
+          )
+        : null,
+    )
+    .catch((e: unknown): StorageNotice => ({
       kind: 'unavailable',
       detail: e instanceof Error ? e.message : String(e),
-    }),
-  );
+    }));
   return atStart;
 }
 
