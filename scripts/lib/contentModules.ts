@@ -20,6 +20,24 @@ import { formatProblem, type Problem } from '../../src/content/problems.ts';
 export const INDEX_ID = 'virtual:footwork/content';
 export const SHARED_ID = 'virtual:footwork/content-shared';
 export const PROTOCOL_PREFIX = 'virtual:footwork/protocol/';
+/** Each language's name for itself (the language switch shows them all from the first view). */
+export const LOCALE_NAMES_ID = 'virtual:footwork/locale-names';
+const LOCALE_NAME_KEYS = ['ui.lang.short', 'ui.lang.name'] as const;
+
+/** The module of each locale's own name, from `content/locales/<code>.json`. */
+export function localeNamesModule(root: string): string {
+  const dir = join(root, 'content', 'locales');
+  const names: Record<string, Record<string, string>> = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => /^[a-z]{2}\.json$/.test(f))
+    .sort()) {
+    const table = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+    names[file.slice(0, 2)] = Object.fromEntries(
+      LOCALE_NAME_KEYS.flatMap((k) => (typeof table[k] === 'string' ? [[k, table[k]]] : [])),
+    );
+  }
+  return `export default ${JSON.stringify(names)};\n`;
+}
 
 export interface ContentModules {
   /** Module source by virtual id. */
@@ -105,7 +123,7 @@ export function contentPlugin(root: string): ContentPlugin {
   let made: ContentModules | null = null;
   const make = () => (made ??= contentModules(readContentDir(root)));
   const isOurs = (id: string) =>
-    id === INDEX_ID || id === SHARED_ID || id.startsWith(PROTOCOL_PREFIX);
+    id === INDEX_ID || id === SHARED_ID || id === LOCALE_NAMES_ID || id.startsWith(PROTOCOL_PREFIX);
   return {
     name: 'footwork:content',
     api: { bodies: () => make().bodies },
@@ -119,6 +137,7 @@ export function contentPlugin(root: string): ContentPlugin {
     load(id) {
       if (!id.startsWith('\0') || !isOurs(id.slice(1))) return null;
       for (const f of readContentDir(root)) this.addWatchFile(join(root, f.path));
+      if (id.slice(1) === LOCALE_NAMES_ID) return localeNamesModule(root);
       const code = make().modules.get(id.slice(1));
       // A protocol that was left out (or removed) since the index was made: an empty module.
       return code ?? 'export default null;\n';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import type { Locale } from '../content/schema.ts';
-import { translator, type Translate } from '../i18n/i18n.ts';
+import { loadLocale, localeReady, translator, type Translate } from '../i18n/i18n.ts';
 import { detectLocale, LANG_STORAGE_KEY } from '../i18n/locale.ts';
 import { writeUrl } from './url.ts';
 
@@ -39,13 +39,26 @@ const start = detectLocale({
 if (start.fromUrl) remember(start.locale);
 applyToDocument(start.locale);
 
+/**
+ * Resolves once the start language's table is here (at once for English): the app mounts after
+ * it, so that it never shows another language first. A table that cannot be loaded leaves the
+ * English fallback.
+ */
+export const startLocaleReady: Promise<void> = loadLocale(start.locale).catch(() => undefined);
+
 export const useLocaleStore = create<LocaleState>()((set) => ({
   locale: start.locale,
   setLocale: (locale) => {
-    remember(locale);
-    applyToDocument(locale);
-    writeUrl({ lang: locale });
-    set({ locale });
+    const apply = () => {
+      remember(locale);
+      applyToDocument(locale);
+      writeUrl({ lang: locale });
+      set({ locale });
+    };
+    // A language not yet loaded switches once its table has arrived; if it cannot be loaded
+    // (offline before it was cached), the page stays in the language it speaks.
+    if (localeReady(locale)) apply();
+    else void loadLocale(locale).then(apply, () => undefined);
   },
 }));
 

@@ -23,3 +23,9 @@ declare module 'virtual:footwork/content' {
     };
   }>;
 }
+
+/** Each language's name for itself, from `content/locales/<code>.json` (its `ui.lang.*` keys). */
+declare module 'virtual:footwork/locale-names' {
+  const names: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  export default names;
+}

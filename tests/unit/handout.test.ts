@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   contraindicationsFile,
   protocol as protocolSchema,
@@ -14,7 +14,10 @@ import {
   formatRange,
 } from '../../src/domain/handout.ts';
 import { applicableSafety, type SafetyContent } from '../../src/domain/safety.ts';
-import { translator } from '../../src/i18n/i18n.ts';
+import { loadLocale, translator } from '../../src/i18n/i18n.ts';
+
+// Russian loads on demand in the app; these tests read it.
+beforeAll(() => loadLocale('ru'));
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));

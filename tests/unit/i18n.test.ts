@@ -1,12 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../content/locales/en.json';
 import ru from '../../content/locales/ru.json';
 import zonesFile from '../../content/zones.json';
 import { localized } from '../../src/content/localized.ts';
 import { LOCALES } from '../../src/content/schema.ts';
-import { translator } from '../../src/i18n/i18n.ts';
+import { loadLocale, translator } from '../../src/i18n/i18n.ts';
 import { detectLocale, parseLocale, withLang } from '../../src/i18n/locale.ts';
 import { zoneAvoidReason, zoneDescription, zoneName, zoneSideLabel } from '../../src/i18n/zones.ts';
+
+// Russian loads on demand in the app; these tests read it.
+beforeAll(() => loadLocale('ru'));
 
 describe('localized', () => {
   it('picks the locale and falls back to English', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   describeDose,
   describeIntensity,
@@ -7,7 +7,10 @@ import {
   phaseWord,
   techniqueWord,
 } from '../../src/domain/stepWords.ts';
-import { translator } from '../../src/i18n/i18n.ts';
+import { loadLocale, translator } from '../../src/i18n/i18n.ts';
+
+// Russian loads on demand in the app; these tests read it.
+beforeAll(() => loadLocale('ru'));
 
 const en = translator('en');
 const ru = translator('ru');
