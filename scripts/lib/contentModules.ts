@@ -22,21 +22,62 @@ export const SHARED_ID = 'virtual:footwork/content-shared';
 export const PROTOCOL_PREFIX = 'virtual:footwork/protocol/';
 /** Each language's name for itself (the language switch shows them all from the first view). */
 export const LOCALE_NAMES_ID = 'virtual:footwork/locale-names';
+/** The index of the UI tables: a loader per language and part. */
+export const LOCALES_ID = 'virtual:footwork/locales';
+/** One part of one language's UI table: `virtual:footwork/locale/<code>/<part>`. */
+export const LOCALE_PREFIX = 'virtual:footwork/locale/';
 const LOCALE_NAME_KEYS = ['ui.lang.short', 'ui.lang.name'] as const;
+/**
+ * The words of the modes that are loaded when first chosen (Train, Present, Home and its
+ * programs): their part of each table loads with them, not with the first view.
+ */
+export const MODE_WORD_PREFIXES = ['ui.train.', 'ui.present.', 'ui.home.', 'ui.program.'] as const;
+export type LocalePart = 'core' | 'modes';
 
-/** The module of each locale's own name, from `content/locales/<code>.json`. */
-export function localeNamesModule(root: string): string {
+function localeTables(root: string): Map<string, Record<string, unknown>> {
   const dir = join(root, 'content', 'locales');
-  const names: Record<string, Record<string, string>> = {};
+  const tables = new Map<string, Record<string, unknown>>();
   for (const file of readdirSync(dir)
     .filter((f) => /^[a-z]{2}\.json$/.test(f))
-    .sort()) {
-    const table = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
-    names[file.slice(0, 2)] = Object.fromEntries(
+    .sort())
+    tables.set(
+      file.slice(0, 2),
+      JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>,
+    );
+  return tables;
+}
+
+/** The part of a UI table: the mode words, or everything else. */
+export function localePart(
+  table: Record<string, unknown>,
+  part: LocalePart,
+): Record<string, unknown> {
+  const modeWord = (key: string) => MODE_WORD_PREFIXES.some((p) => key.startsWith(p));
+  return Object.fromEntries(
+    Object.entries(table).filter(([key]) => modeWord(key) === (part === 'modes')),
+  );
+}
+
+/** The locale modules by virtual id, made from `content/locales/<code>.json`. */
+export function localeModules(root: string): Map<string, string> {
+  const tables = localeTables(root);
+  const modules = new Map<string, string>();
+  const names: Record<string, Record<string, unknown>> = {};
+  const loaders: string[] = [];
+  for (const [code, table] of tables) {
+    names[code] = Object.fromEntries(
       LOCALE_NAME_KEYS.flatMap((k) => (typeof table[k] === 'string' ? [[k, table[k]]] : [])),
     );
+    const parts = (['core', 'modes'] as const).map((part) => {
+      const id = `${LOCALE_PREFIX}${code}/${part}`;
+      modules.set(id, jsonModule(localePart(table, part)));
+      return `${part}: () => import(${JSON.stringify(id)})`;
+    });
+    loaders.push(`  ${JSON.stringify(code)}: { ${parts.join(', ')} },`);
   }
-  return `export default ${JSON.stringify(names)};\n`;
+  modules.set(LOCALE_NAMES_ID, `export default ${JSON.stringify(names)};\n`);
+  modules.set(LOCALES_ID, `export const loaders = {\n${loaders.join('\n')}\n};\n`);
+  return modules;
 }
 
 export interface ContentModules {
@@ -123,7 +164,12 @@ export function contentPlugin(root: string): ContentPlugin {
   let made: ContentModules | null = null;
   const make = () => (made ??= contentModules(readContentDir(root)));
   const isOurs = (id: string) =>
-    id === INDEX_ID || id === SHARED_ID || id === LOCALE_NAMES_ID || id.startsWith(PROTOCOL_PREFIX);
+    id === INDEX_ID ||
+    id === SHARED_ID ||
+    id === LOCALE_NAMES_ID ||
+    id === LOCALES_ID ||
+    id.startsWith(LOCALE_PREFIX) ||
+    id.startsWith(PROTOCOL_PREFIX);
   return {
     name: 'footwork:content',
     api: { bodies: () => make().bodies },
@@ -137,7 +183,8 @@ export function contentPlugin(root: string): ContentPlugin {
     load(id) {
       if (!id.startsWith('\0') || !isOurs(id.slice(1))) return null;
       for (const f of readContentDir(root)) this.addWatchFile(join(root, f.path));
-      if (id.slice(1) === LOCALE_NAMES_ID) return localeNamesModule(root);
+      const locale = localeModules(root).get(id.slice(1));
+      if (locale !== undefined) return locale;
       const code = make().modules.get(id.slice(1));
       // A protocol that was left out (or removed) since the index was made: an empty module.
       return code ?? 'export default null;\n';

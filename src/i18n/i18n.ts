@@ -8,26 +8,22 @@
  * English (the fallback) comes with the page; another language's table loads when it is first
  * used (`loadLocale`: before the app mounts when the page starts in it, or when it is chosen), so
  * the first view carries one language. Until then only its name for itself is known (each
- * language button is named in its own language).
+ * language button is named in its own language). The words of the modes loaded on demand (Train,
+ * Present, Home) load with them (`loadModeWords`), in every language loaded.
  */
 import i18next from 'i18next';
+import en from 'virtual:footwork/locale/en/core';
 import localeNames from 'virtual:footwork/locale-names';
-import en from '../../content/locales/en.json';
+import { loaders } from 'virtual:footwork/locales';
 import { LOCALES, type Locale } from '../content/locales.ts';
-import type { Messages, Translate } from '../content/messages.ts';
+import type { Translate } from '../content/messages.ts';
 
 export type { Translate, UiKey, UiParams } from '../content/messages.ts';
 
-const loaders = import.meta.glob<Messages>(
-  ['../../content/locales/*.json', '!../../content/locales/en.json'],
-  { import: 'default' },
-);
-const loaderOf = (locale: Locale) => loaders[`../../content/locales/${locale}.json`];
+type Part = 'core' | 'modes';
+
 const resources = Object.fromEntries(
-  LOCALES.map((code) => [
-    code,
-    { translation: code === 'en' ? (en as Messages) : (localeNames[code] ?? {}) },
-  ]),
+  LOCALES.map((code) => [code, { translation: code === 'en' ? en : (localeNames[code] ?? {}) }]),
 );
 
 const i18n = i18next.createInstance();
@@ -43,32 +39,48 @@ void i18n.init({
   interpolation: { prefix: '{', suffix: '}', escapeValue: false },
 });
 
-const loaded = new Map<Locale, Promise<void>>([['en', Promise.resolve()]]);
-const ready = new Set<Locale>(['en']);
+/** Loads of each language's parts, by `<locale>/<part>`; English's core came with the page. */
+const loads = new Map<string, Promise<void>>([['en/core', Promise.resolve()]]);
+const ready = new Set<string>(['en/core']);
+let modeWordsWanted = false;
 
-/** Whether a language's whole table is here (then `translator` speaks it). */
-export function localeReady(locale: Locale): boolean {
-  return ready.has(locale);
-}
-
-/** Loads a language's table (once; a failed load is tried again next time). */
-export function loadLocale(locale: Locale): Promise<void> {
-  let load = loaded.get(locale);
+function loadPart(locale: Locale, part: Part): Promise<void> {
+  const key = `${locale}/${part}`;
+  let load = loads.get(key);
   if (!load) {
-    const loader = loaderOf(locale);
-    load = (loader ? loader() : Promise.resolve({})).then(
-      (table) => {
+    const loader = loaders[locale]?.[part];
+    load = (loader ? loader() : Promise.resolve({ default: {} })).then(
+      ({ default: table }) => {
         i18n.addResourceBundle(locale, 'translation', table, true, true);
-        ready.add(locale);
+        ready.add(key);
       },
       (e: unknown) => {
-        loaded.delete(locale);
+        loads.delete(key);
         throw e;
       },
     );
-    loaded.set(locale, load);
+    loads.set(key, load);
   }
   return load;
+}
+
+const parts = (): Part[] => (modeWordsWanted ? ['core', 'modes'] : ['core']);
+
+/** Whether a language's table (with the mode words once they are wanted) is here. */
+export function localeReady(locale: Locale): boolean {
+  return parts().every((part) => ready.has(`${locale}/${part}`));
+}
+
+/** Loads a language's table (once; a failed load is tried again next time). */
+export async function loadLocale(locale: Locale): Promise<void> {
+  await Promise.all(parts().map((part) => loadPart(locale, part)));
+}
+
+/** Loads the words of the modes, in English and every language already loaded or loading. */
+export async function loadModeWords(): Promise<void> {
+  modeWordsWanted = true;
+  const started = LOCALES.filter((l) => loads.has(`${l}/core`));
+  await Promise.all(started.map((l) => loadPart(l, 'modes')));
 }
 
 const fixed = new Map<Locale, Translate>();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { Mode } from '../domain/modes.ts';
+import { loadModeWords } from '../i18n/i18n.ts';
 import { useModeStore } from '../state/modeStore.ts';
 import type { ModeUi } from '../ui/modeUi.ts';
 import { learnUi } from './learn/learnUi.tsx';
@@ -9,12 +10,15 @@ import { learnUi } from './learn/learnUi.tsx';
  * The registry of modes: each mode is a folder of src/modes/ (its panels, overlay, 3D parts and
  * store) whose `<mode>Ui.tsx` exports its `ModeUi`. Adding a mode: its folder, its name in
  * `MODES` (src/domain/modes.ts, for the URL), its loader here and its `ui.mode.<mode>` label in
- * content/locales. Present, Train and Home are loaded when first chosen: the first view needs neither.
+ * content/locales. Present, Train and Home are loaded when first chosen, with their words: the first
+ * view needs neither.
  */
+const withWords = <T>(code: Promise<T>): Promise<T> =>
+  Promise.all([code, loadModeWords()]).then(([ui]) => ui);
 const loaders: Record<Exclude<Mode, 'learn'>, () => Promise<ModeUi>> = {
-  present: () => import('./present/presentUi.tsx').then((m) => m.presentUi),
-  train: () => import('./train/trainUi.tsx').then((m) => m.trainUi),
-  home: () => import('./home/homeUi.tsx').then((m) => m.homeUi),
+  present: () => withWords(import('./present/presentUi.tsx').then((m) => m.presentUi)),
+  train: () => withWords(import('./train/trainUi.tsx').then((m) => m.trainUi)),
+  home: () => withWords(import('./home/homeUi.tsx').then((m) => m.homeUi)),
 };
 
 const loaded = new Map<Mode, ModeUi>([['learn', learnUi]]);

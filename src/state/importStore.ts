@@ -9,7 +9,6 @@ import { create } from 'zustand';
 import { bodyOf, loadBodyGltf } from '../bodyModel/loadBody.ts';
 import { MODEL_URLS, type BodyKind } from '../bodyModel/modelUrls.ts';
 import type { ContentData, LoadedProtocol, LocalizedText } from '../content/index.ts';
-import { message } from '../content/messages.ts';
 import { decodeTextFile, type DecodedText } from '../content/textFile.ts';
 import type { ModelInput } from '../domain/checkModel.ts';
 import { utf8Length } from '../domain/utf8.ts';
@@ -96,6 +95,8 @@ async function checkFile(
   try {
     model = await modelFor(kind);
   } catch (e) {
+    // The checker's messages (all of the English table) load with the check, not the page.
+    const { message } = await import('../content/messages.ts');
     return {
       ok: false,
       problems: [

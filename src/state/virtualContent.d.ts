@@ -29,3 +29,17 @@ declare module 'virtual:footwork/locale-names' {
   const names: Readonly<Record<string, Readonly<Record<string, string>>>>;
   export default names;
 }
+
+/** The UI tables in two parts per language: the mode words, and everything else. */
+declare module 'virtual:footwork/locales' {
+  type Table = { default: Readonly<Partial<Record<string, string>>> };
+  export const loaders: Readonly<
+    Record<string, { core: () => Promise<Table>; modes: () => Promise<Table> }>
+  >;
+}
+
+/** English, all but the mode words: with the first view. */
+declare module 'virtual:footwork/locale/en/core' {
+  const table: Readonly<Partial<Record<string, string>>>;
+  export default table;
+}

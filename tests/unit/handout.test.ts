@@ -14,10 +14,10 @@ import {
   formatRange,
 } from '../../src/domain/handout.ts';
 import { applicableSafety, type SafetyContent } from '../../src/domain/safety.ts';
-import { loadLocale, translator } from '../../src/i18n/i18n.ts';
+import { loadLocale, loadModeWords, translator } from '../../src/i18n/i18n.ts';
 
-// Russian loads on demand in the app; these tests read it.
-beforeAll(() => loadLocale('ru'));
+// Russian and Present's words load on demand in the app; these tests read them.
+beforeAll(() => Promise.all([loadLocale('ru'), loadModeWords()]));
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const readJson = (path: string): unknown => JSON.parse(readFileSync(resolve(ROOT, path), 'utf8'));
