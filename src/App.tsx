@@ -1,4 +1,4 @@
-import { Suspense, use, useEffect, useMemo, useState, type ComponentProps } from 'react';
+import { lazy, Suspense, use, useEffect, useMemo, useState, type ComponentProps } from 'react';
 import { BootCanvas } from './boot/BootCanvas.tsx';
 import { bootHasWebGL, endBoot, firstFrame } from './boot/handoff.ts';
 import { FOOT_ZONES, LIMB_ZONES } from './content/zoneCatalogue.ts';
@@ -28,7 +28,6 @@ import { LanguageSwitch } from './ui/LanguageSwitch.tsx';
 import { LinkNotice } from './ui/LinkNotice.tsx';
 import { describeModelError, ModelStatus } from './ui/ModelStatus.tsx';
 import { ModeSwitch } from './ui/ModeSwitch.tsx';
-import { NoWebGL } from './ui/NoWebGL.tsx';
 import { OrientationCue } from './ui/OrientationCue.tsx';
 import { useEarlyTap } from './ui/useEarlyTap.ts';
 import { usePlayerKeys } from './ui/usePlayerKeys.ts';
@@ -61,6 +60,9 @@ function LazyViewer(
   const { Viewer } = use(viewerChunk(attempt));
   return <Viewer {...viewerProps} />;
 }
+
+/** The page without WebGL: its own chunk, as nearly every device has WebGL. */
+const NoWebGL = lazy(() => import('./ui/NoWebGL.tsx').then((m) => ({ default: m.NoWebGL })));
 
 /** Whether the page was opened on a link to a protocol (its content is needed at once). */
 const linkNamesProtocol = decodePlayerLink(window.location.search).protocol !== null;
@@ -209,7 +211,9 @@ export function App() {
             {Overlay ? <Overlay /> : null}
           </div>
         ) : (
-          <NoWebGL />
+          <Suspense fallback={null}>
+            <NoWebGL />
+          </Suspense>
         )}
         <div className="side-panels">
           <ModeFailureNotice />

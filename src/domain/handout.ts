@@ -8,8 +8,9 @@
  */
 import { localized } from '../content/localized.ts';
 import type { Translate } from '../content/messages.ts';
-import type { Locale, Note, Protocol, Range, Schedule } from '../content/schema.ts';
+import type { Locale, Note, Protocol } from '../content/schema.ts';
 import { checklistByStrength, type ApplicableItem, type ApplicableSafety } from './safety.ts';
+import { describeSchedule, formatRange } from './schedule.ts';
 import { originWords, stepSourceNotes } from './sourceNotes.ts';
 import { poseWord } from './stepWords.ts';
 
@@ -66,42 +67,8 @@ export interface Handout {
 
 const noteText = (n: Note, locale: Locale) => localized(n.plain ?? n.text, locale);
 
-/** "3–4", or "3" when there is no maximum or it equals the minimum. */
-export function formatRange(r: Range): string {
-  return r.max === undefined || r.max === r.min
-    ? String(r.min)
-    : `${String(r.min)}–${String(r.max)}`;
-}
-
-/** The schedule in plain words, a line each (frequency, course, session, break, load, notes). */
-export function describeSchedule(
-  schedule: Schedule | null,
-  locale: Locale,
-  t: Translate,
-): string[] {
-  if (!schedule) return [];
-  const lines = [t(`ui.handout.frequency.${schedule.frequency}`)];
-  const s = schedule.courseSessions;
-  if (s) {
-    const n = formatRange(s);
-    lines.push(t(s.max === undefined ? 'ui.handout.courseAtLeast' : 'ui.handout.course', { n }));
-  }
-  if (schedule.courseWeeks)
-    lines.push(t('ui.handout.courseWeeks', { n: formatRange(schedule.courseWeeks) }));
-  if (schedule.sessionMinutes) {
-    const m = schedule.sessionMinutes;
-    lines.push(
-      t(m.max === undefined ? 'ui.handout.sessionAtLeast' : 'ui.handout.session', {
-        n: formatRange(m),
-      }),
-    );
-  }
-  if (schedule.breakWeeks)
-    lines.push(t('ui.handout.break', { n: formatRange(schedule.breakWeeks) }));
-  lines.push(t(`ui.handout.load.${schedule.load}`));
-  for (const n of schedule.notes) lines.push(noteText(n, locale));
-  return lines;
-}
+// The schedule's words are in a module of their own: the protocol's brief shows them in the first view.
+export { describeSchedule, formatRange };
 
 /** "Do not massage: the knee, the kneecap." in the locale; null for none. */
 export function avoidLine(zoneNames: readonly string[], t: Translate): string | null {

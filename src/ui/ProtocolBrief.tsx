@@ -1,5 +1,5 @@
 import { localized } from '../content/localized.ts';
-import { describeSchedule } from '../domain/handout.ts';
+import { describeSchedule } from '../domain/schedule.ts';
 import { originWords } from '../domain/sourceNotes.ts';
 import { poseWord } from '../domain/stepWords.ts';
 import { useCurrentProtocol } from '../state/currentStep.ts';
