@@ -7,6 +7,14 @@
  */
 export const INITIAL_JS_BUDGET_BYTES = 284 * 1024;
 
+/**
+ * The entry script's static graph (index.html's module script, its modulepreload links and their
+ * static imports: the first frame's code), gzip: 163.4 KiB when set, so that it cannot grow
+ * unnoticed. The rest of the first view (the app's code, loaded by the entry) is held to
+ * `INITIAL_JS_BUDGET_BYTES`, counted as the bench counts it.
+ */
+export const ENTRY_JS_BUDGET_BYTES = 164 * 1024;
+
 /** Time to first frame, as a ratio to the bare three.js page in the same run. */
 export const FIRST_FRAME_MAX_RATIO_TO_THREE = 1.2;
 

@@ -1,19 +1,25 @@
 /**
- * Size check: the JavaScript the first view loads (entry script of dist/index.html, its
- * modulepreload links and their static imports — not dynamic imports), gzip, within the budget
- * `npm run bench` compares with <model-viewer>. Reads the production build made by `npm run build`.
+ * Size check of the production build made by `npm run build`, gzip:
+ * - the entry's static graph (entry script of dist/index.html, its modulepreload links and their
+ *   static imports — not dynamic imports), within its own tight budget;
+ * - all the JavaScript the first view fetches until the page is idle, counted as `npm run bench`
+ *   counts it (the page loaded in the bench's browser), within the budget the bench compares
+ *   with <model-viewer>.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { INITIAL_JS_BUDGET_BYTES } from '../../scripts/bench/budgets.ts';
+import { launch } from '../../scripts/bench/browser.ts';
+import { ENTRY_JS_BUDGET_BYTES, INITIAL_JS_BUDGET_BYTES } from '../../scripts/bench/budgets.ts';
+import { firstViewJs } from '../../scripts/bench/firstView.ts';
 import {
   gzipSize,
   initialJsFiles,
   initialJsSize,
   staticImports,
 } from '../../scripts/bench/initialJs.ts';
+import { serveStatic } from '../../scripts/bench/server.ts';
 
 const DIST = resolve(import.meta.dirname, '../../dist');
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
@@ -65,13 +71,34 @@ describe('initial JavaScript helpers', () => {
 });
 
 describe('production build', () => {
-  it(`loads at most ${kib(INITIAL_JS_BUDGET_BYTES)} of JavaScript (gzip) for the first view`, () => {
+  it(`has an entry graph of at most ${kib(ENTRY_JS_BUDGET_BYTES)} of JavaScript (gzip)`, () => {
     const { files, total } = initialJsSize(DIST);
     expect(files.length).toBeGreaterThan(0);
     const detail = files.map((f) => `${basename(f.file)} ${kib(f.gzip)}`).join(', ');
     expect(
       total,
-      `initial JavaScript ${kib(total)} gzip (${detail}) exceeds the budget of ${kib(INITIAL_JS_BUDGET_BYTES)}`,
-    ).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
+      `entry JavaScript ${kib(total)} gzip (${detail}) exceeds the budget of ${kib(ENTRY_JS_BUDGET_BYTES)}`,
+    ).toBeLessThanOrEqual(ENTRY_JS_BUDGET_BYTES);
+  });
+
+  it(`fetches at most ${kib(INITIAL_JS_BUDGET_BYTES)} of JavaScript (gzip) for the first view, until idle`, async () => {
+    const server = await serveStatic(DIST);
+    const browser = await launch();
+    try {
+      const r = await firstViewJs(browser, server.url, DIST);
+      const detail = r.files.map((f) => `${basename(f.path)} ${kib(f.gzip)}`).join(', ');
+      // The app's code is part of it (the page is useless without it).
+      expect(
+        r.files.some((f) => /\/mountApp-[\w-]+\.js$/.test(f.path)),
+        detail,
+      ).toBe(true);
+      expect(
+        r.total,
+        `first-view JavaScript ${kib(r.total)} gzip (${detail}) exceeds the budget of ${kib(INITIAL_JS_BUDGET_BYTES)}`,
+      ).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
+    } finally {
+      await browser.close();
+      await server.close();
+    }
   });
 });
