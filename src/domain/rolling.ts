@@ -173,3 +173,13 @@ export function rollingAt(plan: RollingPlan, tempo: StepLike['tempo'], tS: numbe
     );
   return [c(0), c(1), c(2)];
 }
+
+/**
+ * The path the prop rolls along, drawn on the floor under it: its centres from the heel to the
+ * ball of the foot (the first half of the cycle; the second comes back the same way), dropped to
+ * `lift` above the floor. Model space, posed.
+ */
+export function rollingTrack(plan: RollingPlan, lift = 0.002): Vec3[] {
+  const half = Math.floor(plan.centres.length / 2);
+  return plan.centres.slice(0, half + 1).map((c) => [c[0], lift, c[2]] as Vec3);
+}

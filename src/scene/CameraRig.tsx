@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { Matrix3, Vector3, type BufferAttribute, type PerspectiveCamera } from 'three';
 import type { Vec3 } from '../domain/body.ts';
 import { caregiverEye } from '../domain/hands/caregiverView.ts';
-import type { StepFrame } from '../domain/stepMotion.ts';
+import type { DerivedStep } from '../domain/stepMotion.ts';
 import {
   FOOT_VIEWS,
   boundsCenter,
@@ -114,7 +114,20 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
   // The step: once per step key.
   useEffect(() => {
     if (meshes.length === 0) return;
-    const apply = (frame: StepFrame | null) => {
+    const apply = (derived: DerivedStep | null) => {
+      if (derived && !derived.frame) {
+        // A step on no zone (turning over, advice): the whole body, as the body is posed now.
+        const applied = `${derived.key}|whole`;
+        if (applied === appliedStep.current) return;
+        appliedStep.current = applied;
+        const bounds = boundsOf(meshes, () => true);
+        if (!bounds) return;
+        const side = useViewerStore.getState().side;
+        const pose = frameBounds(bounds, 'whole', side, camera.fov, size.width / size.height, 1.02);
+        lookAt(pose.position, pose.target);
+        return;
+      }
+      const frame = derived?.frame ?? null;
       // The caregiver's-eye view (and its mirror for the left-handed) frames the step anew.
       const { caregiverView, leftHanded } = useHandsStore.getState();
       const look = caregiverView && frame?.caregiver ? (leftHanded ? 'L' : 'R') : '';
@@ -138,9 +151,9 @@ export function CameraRig({ meshes, footZones, reducedMotion }: CameraRigProps) 
       lookAt(eye, target);
       store.clearView();
     };
-    const now = () => useStepMotionStore.getState().derived?.frame ?? null;
+    const now = () => useStepMotionStore.getState().derived ?? null;
     apply(now());
-    const offStep = useStepMotionStore.subscribe((s) => apply(s.derived?.frame ?? null));
+    const offStep = useStepMotionStore.subscribe((s) => apply(s.derived ?? null));
     const offHands = useHandsStore.subscribe(() => apply(now()));
     return () => {
       offStep();

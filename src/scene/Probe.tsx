@@ -1,10 +1,14 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect } from 'react';
-import { PropertyBinding, Vector3 } from 'three';
+import { Mesh, PropertyBinding, Vector3, type Material } from 'three';
+import { sidedKey } from '../domain/body.ts';
 import { playerEngine } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { useStepMotionStore } from '../state/stepMotion.ts';
 import { handsStatus } from './handsStatus.ts';
+import { zoneOfObject } from './zoneMeshes.ts';
+
+const isHatched = (m: Material): boolean => m.customProgramCacheKey().startsWith('footwork-hatch');
 
 /**
  * Read-only inspection hooks on `window.footwork` for end-to-end tests and benchmarks:
@@ -40,6 +44,18 @@ export interface FootworkProbe {
    * plan's points, in the body's pose now), or null while it is not derived.
    */
   stepPathOnScreen: () => { x: number; y: number }[][] | null;
+  /**
+   * How the current step is framed now: its key, where its framed centre appears (client
+   * pixels), the camera's world position, and the sided keys of the avoid zones it warns of
+   * and of the zone meshes drawn hatched; null while it is not derived.
+   */
+  stepView: () => {
+    key: string;
+    center: { x: number; y: number } | null;
+    camera: [number, number, number];
+    nearAvoid: string[];
+    hatched: string[];
+  } | null;
 }
 
 declare global {
@@ -53,7 +69,38 @@ export function Probe() {
   const camera = useThree((s) => s.camera);
   const gl = useThree((s) => s.gl);
   useEffect(() => {
+    const stepView: FootworkProbe['stepView'] = () => {
+      const derived = useStepMotionStore.getState().derived;
+      if (!derived) return null;
+      const rect = gl.domElement.getBoundingClientRect();
+      const c = derived.frame?.center;
+      let center: { x: number; y: number } | null = null;
+      if (c) {
+        const v = new Vector3(...c).project(camera);
+        center = {
+          x: rect.left + ((v.x + 1) / 2) * rect.width,
+          y: rect.top + ((1 - v.y) / 2) * rect.height,
+        };
+      }
+      const hatched = new Set<string>();
+      scene.traverse((o) => {
+        const zone = zoneOfObject(o);
+        if (!zone || !(o instanceof Mesh) || !o.visible) return;
+        const m = o.material as Material | Material[];
+        // The hatched material is told by its shader (src/scene/materials.ts).
+        if (!Array.isArray(m) && isHatched(m)) hatched.add(sidedKey(zone.zone, zone.side));
+      });
+      const eye = camera.getWorldPosition(new Vector3());
+      return {
+        key: derived.key,
+        center,
+        camera: [eye.x, eye.y, eye.z],
+        nearAvoid: derived.nearAvoid.map((z) => sidedKey(z.zone, z.side)),
+        hatched: [...hatched],
+      };
+    };
     const probe: FootworkProbe = {
+      stepView,
       screenPointOf: (key) => {
         // GLTFLoader strips '.' and ':' from node names: `lm:heel_back.L` becomes `lmheel_backL`.
         const lm = scene.getObjectByName(PropertyBinding.sanitizeNodeName(`lm:${key}`));

@@ -1,8 +1,19 @@
 import { useFrame } from '@react-three/fiber';
-import { useMemo, useRef, type ReactNode } from 'react';
-import { DoubleSide, Vector2, type Group } from 'three';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import {
+  BufferGeometry,
+  ConeGeometry,
+  DoubleSide,
+  Line,
+  LineBasicMaterial,
+  MeshBasicMaterial,
+  Quaternion,
+  Vector2,
+  Vector3,
+  type Group,
+} from 'three';
 import type { Step } from '../content/schema.ts';
-import { rollingAt, type RollingPlan } from '../domain/rolling.ts';
+import { rollingAt, rollingTrack, type RollingPlan } from '../domain/rolling.ts';
 import type { StepProp } from '../domain/stepProps.ts';
 import { playerEngine } from '../state/playerStore.ts';
 
@@ -31,6 +42,57 @@ function Rolled({
     g.position.set(p[0] - at[0], p[1] - at[1], p[2] - at[2]);
   });
   return <group ref={ref}>{children}</group>;
+}
+
+const TRACK_COLOR = '#1e6fd9';
+
+/**
+ * The rolling path on the floor (`rollingTrack`): a line from the heel's place to the ball of
+ * the foot's, with an arrowhead at each end (there and back). One line and two cones.
+ */
+function Track({ plan }: { plan: RollingPlan }) {
+  const parts = useMemo(() => {
+    const points = rollingTrack(plan).map((p) => new Vector3(...p));
+    const line = new Line(
+      new BufferGeometry().setFromPoints(points),
+      new LineBasicMaterial({ color: TRACK_COLOR }),
+    );
+    const cone = new ConeGeometry(0.012, 0.03, 8);
+    const material = new MeshBasicMaterial({ color: TRACK_COLOR });
+    const heads = [
+      [points.at(-2), points.at(-1)],
+      [points[1], points[0]],
+    ].flatMap(([from, to]) => {
+      if (!from || !to) return [];
+      const dir = to.clone().sub(from).normalize();
+      const q = new Quaternion().setFromUnitVectors(new Vector3(0, 1, 0), dir);
+      return [{ at: to.toArray(), q: q.toArray() }];
+    });
+    return { line, cone, material, heads };
+  }, [plan]);
+  useEffect(
+    () => () => {
+      parts.line.geometry.dispose();
+      parts.line.material.dispose();
+      parts.cone.dispose();
+      parts.material.dispose();
+    },
+    [parts],
+  );
+  return (
+    <group>
+      <primitive object={parts.line} />
+      {parts.heads.map((h, i) => (
+        <mesh
+          key={i}
+          position={h.at}
+          quaternion={h.q}
+          geometry={parts.cone}
+          material={parts.material}
+        />
+      ))}
+    </group>
+  );
 }
 
 /** Segments round a prop: light enough for software rendering (a few hundred triangles). */
@@ -104,6 +166,7 @@ export function StepProps({
 }) {
   return (
     <group>
+      {rolling ? <Track plan={rolling.plan} /> : null}
       {props.map((p, i) => {
         const key = `${p.kind}${String(i)}`;
         const mesh = shape(p);

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { create } from 'zustand';
-import { decodePlayerLink } from '../domain/playerLink.ts';
+import type { ContentData } from '../content/index.ts';
+import { decodePlayerLink, type PlayerLink } from '../domain/playerLink.ts';
 import { stepKey } from '../domain/stepKey.ts';
 import { useContentStore } from './contentStore.ts';
 import { findProtocol } from './currentProtocol.ts';
@@ -38,25 +39,19 @@ export function useDeepLink(): void {
     // A link to a protocol not bundled may be to one imported on this device: wait for those.
     if (link.protocol && !findProtocol(content.protocols, link.protocol) && !restored) return;
     applied.current = true;
-    const viewer = useViewerStore.getState();
-    viewer.setSide(link.side);
-    const loaded = findProtocol(content.protocols, link.protocol);
-    if (link.view) {
-      viewer.setView(link.view);
-      const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
-      if (step)
-        viewer.setHoldViewFor(stepKey(loaded.protocol.id, step.id, sideForStep(step, link.side)));
-    }
-    if (loaded) {
-      openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));
-      playerEngine.dispatch({ type: 'setSpeed', speed: link.speed });
-    } else if (link.protocol) {
-      useLinkNotice.setState({ missing: link.protocol });
-    } else {
-      // A protocol opened while the content loaded (the picker): the link says so from now on.
-      writePlayerLink();
-    }
+    openLink(content, link);
   }, [content, restored]);
+
+  // A link followed inside the page (back, forward, or a link pushed onto the history) opens its
+  // step as a fresh load would.
+  useEffect(() => {
+    if (!content) return;
+    const follow = () => {
+      if (applied.current) openLink(content, decodePlayerLink(window.location.search));
+    };
+    window.addEventListener('popstate', follow);
+    return () => window.removeEventListener('popstate', follow);
+  }, [content]);
 
   useEffect(() => {
     const write = () => {
@@ -73,6 +68,28 @@ export function useDeepLink(): void {
       unsubViewer();
     };
   }, []);
+}
+
+/** Opens a link's side, view, protocol, step and speed (or says that its protocol is missing). */
+function openLink(content: ContentData, link: PlayerLink): void {
+  const viewer = useViewerStore.getState();
+  viewer.setSide(link.side);
+  const loaded = findProtocol(content.protocols, link.protocol);
+  if (link.view) {
+    viewer.setView(link.view);
+    const step = loaded?.protocol.steps[Math.min(link.step, loaded.protocol.steps.length - 1)];
+    if (step)
+      viewer.setHoldViewFor(stepKey(loaded.protocol.id, step.id, sideForStep(step, link.side)));
+  }
+  if (loaded) {
+    openProtocol(loaded, Math.min(link.step, loaded.protocol.steps.length - 1));
+    playerEngine.dispatch({ type: 'setSpeed', speed: link.speed });
+  } else if (link.protocol) {
+    useLinkNotice.setState({ missing: link.protocol });
+  } else {
+    // A protocol opened while the content loaded (the picker): the link says so from now on.
+    writePlayerLink();
+  }
 }
 
 /** Writes the player's protocol, step, side, speed and view to the URL (once one is open). */

@@ -7,7 +7,7 @@ import type { Position, Step } from '../../src/content/schema.ts';
 import type { BodyData } from '../../src/domain/body.ts';
 import { limbPeriodS, limbPoseAt } from '../../src/domain/limbMotion.ts';
 import { animatePosed, legPoseFor, posePoint, surfaceAbove } from '../../src/domain/limbPose.ts';
-import { rollingAt, rollingPlan } from '../../src/domain/rolling.ts';
+import { rollingAt, rollingPlan, rollingTrack } from '../../src/domain/rolling.ts';
 import { stepProps } from '../../src/domain/stepProps.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,6 +81,36 @@ describe('a ball or roller rolled under the sole along the path', () => {
           const o0 = posePoint(rig, posed, other);
           expect(Math.hypot(o1[0] - o0[0], o1[1] - o0[1], o1[2] - o0[2])).toBeLessThan(1e-6);
         }
+      }
+    },
+  );
+
+  it.each(['ball_roll', 'roller_roll'])(
+    '%s: its path is drawn on the floor, from under the heel to under the ball of the foot',
+    (movement) => {
+      const { step, position } = stepWith(movement);
+      for (const side of ['L', 'R'] as const) {
+        const { rig, posed } = legPoseFor(adult, position, step, side);
+        const props = stepProps(adult, rig, posed, step, side);
+        const plan = rollingPlan(adult, rig, posed, step, side, props);
+        if (!plan) throw new Error('no rolling plan');
+        const track = rollingTrack(plan);
+        expect(track.length).toBeGreaterThanOrEqual(4);
+        for (const p of track) expect(Math.abs(p[1] - 0.002)).toBeLessThan(1e-9);
+        const under = (name: string) => {
+          const lm = posePoint(
+            rig,
+            posed,
+            adult.landmarks.get(`${name}.${side}`)?.position ?? [0, 0, 0],
+          );
+          return [lm[0], lm[2]];
+        };
+        const flat = (p: readonly number[]) => [p[0] ?? 0, p[2] ?? 0];
+        const d = (a: number[], b: number[]) =>
+          Math.hypot((a[0] ?? 0) - (b[0] ?? 0), (a[1] ?? 0) - (b[1] ?? 0));
+        // Within 1 cm of the floor point under each end's landmark.
+        expect(d(flat(track[0] ?? []), under('heel_bottom'))).toBeLessThan(0.01);
+        expect(d(flat(track.at(-1) ?? []), under('metatarsal_heads'))).toBeLessThan(0.01);
       }
     },
   );

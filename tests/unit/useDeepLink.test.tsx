@@ -64,4 +64,31 @@ describe('useDeepLink', () => {
     act(() => useViewerStore.getState().clearView());
     expect(new URLSearchParams(window.location.search).get('view')).toBeNull();
   });
+
+  it('follows a link pushed onto the history inside the page: its protocol, step and side open', () => {
+    window.history.replaceState(null, '', `/?protocol=${P1}&step=2&side=L`);
+    act(() => useContentStore.setState({ status: 'ready', data: null, problems: [] }));
+    renderHook(() => useDeepLink());
+    act(() => useContentStore.setState({ status: 'ready', data: content, problems: [] }));
+    expect(usePlayerStore.getState().player.stepIndex).toBe(1);
+
+    const other = content.protocols[1]?.protocol.id ?? '';
+    window.history.pushState(null, '', `/?protocol=${other}&step=3&side=R`);
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    const { player } = usePlayerStore.getState();
+    expect(player.protocolId).toBe(other);
+    expect(player.stepIndex).toBe(2);
+    expect(useViewerStore.getState().side).toBe('R');
+
+    // Back: the first link's step again.
+    window.history.replaceState(null, '', `/?protocol=${P1}&step=5&side=L`);
+    act(() => {
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    });
+    expect(usePlayerStore.getState().player.protocolId).toBe(P1);
+    expect(usePlayerStore.getState().player.stepIndex).toBe(4);
+    expect(useViewerStore.getState().side).toBe('L');
+  });
 });
