@@ -11,6 +11,7 @@ import {
 import { usePlayerStore } from '../state/playerStore.ts';
 import { useRenderQuality } from '../state/renderQuality.ts';
 import { createLowDetail, type LowDetail } from './lowDetail.ts';
+import { createPlayBody } from './playBody.ts';
 import { MAX_DPR } from './sceneStyle.ts';
 
 /** The renderer's name (unmasked where the browser allows), or null. */
@@ -39,6 +40,23 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
     active: false,
     pending: false,
   });
+  /** The still zone meshes merged into one draw per paint while the low-detail body plays. */
+  const get = useThree((s) => s.get);
+  const playBody = useMemo(() => createPlayBody(meshes, () => get().camera), [meshes, get]);
+  useEffect(() => () => playBody.restore(), [playBody]);
+  /** Low detail, plain light and merged meshes on; the still picture's meshes back off. */
+  const lighten = (detail: LowDetail) => {
+    detail.use();
+    lowDetail.current.active = true;
+    useRenderQuality.getState().setLightShading(true);
+    playBody.use();
+  };
+  const unlighten = () => {
+    playBody.restore();
+    lowDetail.current.detail?.restore();
+    lowDetail.current.active = false;
+    useRenderQuality.getState().setLightShading(false);
+  };
   useEffect(() => {
     const ref = lowDetail.current;
     // Software rendering: make the low-detail feet when the page is idle after the body is shown.
@@ -53,9 +71,7 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
           if (cancelled) return;
           ref.detail = detail;
           if (usePlayerStore.getState().player.status === 'playing' && !ref.active) {
-            detail.use();
-            ref.active = true;
-            useRenderQuality.getState().setLightShading(true);
+            lighten(detail);
             invalidate();
           }
         });
@@ -65,11 +81,10 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
     return () => {
       cancelled = true;
       if (idle !== null) window.clearTimeout(idle);
-      ref.detail?.restore();
+      unlighten();
       ref.detail = null;
-      ref.active = false;
-      useRenderQuality.getState().setLightShading(false);
     };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lighten and unlighten read refs and playBody (made from meshes)
   }, [meshes, software, invalidate]);
 
   useEffect(
@@ -79,27 +94,22 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
           const fresh = createResolution(full, full);
           // Keep the learned level for the next playback, but show the still at full resolution.
           state.current = { ...state.current, samples: fresh.samples };
-          if (lowDetail.current.active) {
-            lowDetail.current.detail?.restore();
-            lowDetail.current.active = false;
-            useRenderQuality.getState().setLightShading(false);
-          }
+          if (lowDetail.current.active) unlighten();
           setDpr(full);
           invalidate();
         } else if (s.player.status === 'playing' && prev.player.status !== 'playing') {
           setDpr(currentRatio(state.current));
-          if (lowDetail.current.detail && state.current.index === 0) {
-            lowDetail.current.detail.use();
-            lowDetail.current.active = true;
-            useRenderQuality.getState().setLightShading(true);
-          }
+          if (lowDetail.current.detail && state.current.index === 0)
+            lighten(lowDetail.current.detail);
         }
       }),
-    [full, setDpr, invalidate],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- lighten and unlighten read refs and playBody (made from meshes)
+    [full, setDpr, invalidate, playBody],
   );
 
   useFrame((_, delta) => {
     if (usePlayerStore.getState().player.status !== 'playing') return;
+    if (lowDetail.current.active) playBody.update();
     const before = state.current;
     state.current = recordFrame(state.current, delta * 1000);
     if (state.current.index !== before.index) setDpr(currentRatio(state.current));
@@ -115,20 +125,14 @@ export function AdaptiveResolution({ meshes }: { readonly meshes: readonly Mesh[
         [...before.samples].sort((a, b) => a - b)[Math.floor(before.samples.length / 2)] ?? 0;
       if (median <= DEFAULT_RESOLUTION_OPTIONS.targetMs) return;
       if (ld.detail) {
-        ld.detail.use();
-        ld.active = true;
-        useRenderQuality.getState().setLightShading(true);
+        lighten(ld.detail);
         return;
       }
       ld.pending = true;
       void createLowDetail(meshes).then((detail) => {
         ld.pending = false;
         ld.detail = detail;
-        if (usePlayerStore.getState().player.status === 'playing') {
-          detail.use();
-          ld.active = true;
-          useRenderQuality.getState().setLightShading(true);
-        }
+        if (usePlayerStore.getState().player.status === 'playing') lighten(detail);
       });
     }
   });

@@ -176,13 +176,19 @@ describe('technique player', () => {
     const playing = await lastFrame();
     expect(playing?.pixelRatio).toBe(0.5);
     // P1 is done seated, the foot across the other knee: the close-up holds the thighs as well
-    // as the foot, where the low detail's 0.6 mm bound removes less (about 30 % here).
-    expect(playing?.triangles ?? Infinity).toBeLessThan(full * 0.8);
+    // as the foot. The low detail removes about 30 % there; the body drawn merged while playing
+    // holds only the triangles in view and facing the camera (about a third of the rest).
+    await expect
+      .poll(async () => (await lastFrame())?.triangles ?? Infinity)
+      .toBeLessThan(full * 0.5);
     expect(playing?.lightShading).toBe(true);
 
     await page.keyboard.press('Space');
     await settle(page);
-    expect(await lastFrame()).toEqual({ triangles: full, pixelRatio: 1, lightShading: false });
+    // the full meshes again (the hands, planned meanwhile, may add theirs), at full resolution
+    const after = await lastFrame();
+    expect(after?.triangles ?? 0).toBeGreaterThanOrEqual(full);
+    expect(after).toMatchObject({ pixelRatio: 1, lightShading: false });
     expect(errors).toEqual([]);
     await context.close();
   });
