@@ -1,0 +1,7 @@
+/**
+ * The hands of every step played on the child body, each planned once for all its checks: grips,
+ * whole passes, two hands apart (see handSteps.ts).
+ */
+import { defineHandStepTests } from './handSteps.ts';
+
+defineHandStepTests('child');
