@@ -6,7 +6,7 @@
  * The samples lie near the skin, not on it (circles lie in the tangent plane, lines are chords);
  * project each sample with `SkinProjector.project` to put it on the surface.
  */
-import type { HandPart, PathSpec } from '../content/schema.ts';
+import type { PathSpec } from '../content/schema.ts';
 import { itemAt } from './arrays.ts';
 import { sidedKey, type BodyLandmark, type Side, type Vec3 } from './body.ts';
 import { add, cross, distance, dot, length, lerp, normalize, scale, sub } from './vec3.ts';
@@ -96,33 +96,6 @@ export function pathDetailM(path: PathSpec): number {
   return path.kind === 'circles' || path.kind === 'spiral'
     ? (2 * Math.PI * path.radiusMm * MM) / POINTS_PER_TURN
     : Infinity;
-}
-
-/**
- * The smallest circle radius that reads as a circle for each hand part, millimetres on the
- * adult-sized body: about the size of the part's contact (its glyph's half-width), so the
- * circle shows around the part instead of vanishing under it as a wiggle.
- */
-export const MIN_CIRCLE_RADIUS_MM: Readonly<Record<HandPart, number>> = {
-  thumb_pad: 9,
-  fingertips: 7,
-  finger_phalanges: 8,
-  knuckles: 8,
-  palm_edge: 10,
-  heel_of_palm: 12,
-  palm: 15,
-  both_hands: 18,
-  none: 7,
-};
-
-/**
- * The path as drawn and played: circles and spirals no smaller than the hand part's minimum
- * (`MIN_CIRCLE_RADIUS_MM`); other paths as they are. The step's text keeps the content's size.
- */
-export function legiblePath(path: PathSpec, handPart: HandPart): PathSpec {
-  if (path.kind !== 'circles' && path.kind !== 'spiral') return path;
-  const min = MIN_CIRCLE_RADIUS_MM[handPart];
-  return path.radiusMm >= min ? path : { ...path, radiusMm: min };
 }
 
 function circle(

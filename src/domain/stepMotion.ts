@@ -13,7 +13,7 @@ import {
   skinPolyline,
   type MotionPlan,
 } from './motion/index.ts';
-import { bodyPathFrame, legiblePath, pathDetailM, samplePath } from './paths.ts';
+import { bodyPathFrame, pathDetailM, samplePath } from './paths.ts';
 import { applyPose, poseTransform, rotatePose } from './pose.ts';
 import type { SkinProjector } from './projectToSkin.ts';
 import { stepKey } from './stepKey.ts';
@@ -88,14 +88,12 @@ export function buildStepMotion(input: StepMotionInput): StepMotionResult {
     (p) => skin.normalAt(p),
     (points) => skinPolyline(points, skin),
   );
-  // Small circles drawn at least the size of the hand part, so they read as circles.
-  const shown = legiblePath(step.path, step.handPart);
-  const sampled = samplePath(shown, frame);
+  const sampled = samplePath(step.path, frame);
   if (!sampled.ok)
     return { ok: false, reason: `the model has no landmark ${sampled.missing.join(', ')}` };
   // Small circles keep their shape on the skin: no coarser than the figure's detail.
   const path = projectStrokes(sampled.strokes, skin, {
-    spacingM: Math.min(0.003, pathDetailM(shown)),
+    spacingM: Math.min(0.003, pathDetailM(step.path)),
   });
   if (path.strokes.length === 0)
     return { ok: false, reason: 'the path could not be placed on the skin' };

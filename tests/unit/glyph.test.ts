@@ -7,7 +7,6 @@ import { AVOID_ZONES } from '../../src/content/zoneCatalogue.ts';
 import type { BodyData, Vec3 } from '../../src/domain/body.ts';
 import { GLYPH_SHAPES, createBlobPlaces, placeGlyphBlobs } from '../../src/domain/glyphShape.ts';
 import { createMotionSample, sampleMotionAt } from '../../src/domain/motion/index.ts';
-import { MIN_CIRCLE_RADIUS_MM } from '../../src/domain/paths.ts';
 import { createSkinProjector, type SkinProjector } from '../../src/domain/projectToSkin.ts';
 import { buildStepMotion } from '../../src/domain/stepMotion.ts';
 
@@ -107,23 +106,5 @@ describe('the contact glyph and small circles', () => {
       }
     }
     expect(flatWorst).toBeGreaterThan(0.004);
-  });
-
-  it("circles and spirals are drawn at least the hand part's size, so they read as circles", () => {
-    const round = motions().filter((m) => m.step.path?.kind === 'circles');
-    expect(round.length).toBeGreaterThan(8);
-    let raised = 0;
-    for (const m of round) {
-      const path = m.step.path;
-      if (path?.kind !== 'circles') continue;
-      const min = MIN_CIRCLE_RADIUS_MM[m.step.handPart];
-      // Millimetres as written, on either body (the path frame does not scale them).
-      const wanted = Math.max(path.radiusMm, min) * 0.001;
-      if (path.radiusMm < min) raised++;
-      // The drawn circle's radius about its centre (on the skin, within 25 %).
-      expect(m.motion.radius, m.at).toBeGreaterThan(wanted * 0.75);
-    }
-    // Some content circles are smaller than their hand part (the palm on the neck).
-    expect(raised).toBeGreaterThan(0);
   });
 });
