@@ -197,3 +197,15 @@ export async function settle(page: Page): Promise<void> {
   }
   throw new Error('the canvas kept drawing');
 }
+
+/** A slow mobile connection for `page` (about Lighthouse's slow 4G): 1.6 Mbit/s, 150 ms round trips. */
+export async function slowMobileNetwork(context: BrowserContext, page: Page): Promise<void> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: 150,
+    downloadThroughput: (1600 * 1024) / 8,
+    uploadThroughput: (750 * 1024) / 8,
+  });
+}

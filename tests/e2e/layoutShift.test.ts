@@ -5,7 +5,7 @@
  * PerformanceObserver of 'layout-shift' (buffered, so that shifts before it was made count too).
  */
 import { describe, expect, it } from 'vitest';
-import { screenshot, useBuildAndBrowser } from './harness.ts';
+import { screenshot, slowMobileNetwork, useBuildAndBrowser } from './harness.ts';
 
 const env = useBuildAndBrowser();
 
@@ -47,15 +47,7 @@ describe('phone first view', () => {
         }).observe({ type: 'layout-shift', buffered: true });
       });
       const page = await context.newPage();
-      // A slow mobile connection (about Lighthouse's slow 4G): 1.6 Mbit/s, 150 ms round trips.
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Network.enable');
-      await cdp.send('Network.emulateNetworkConditions', {
-        offline: false,
-        latency: 150,
-        downloadThroughput: (1600 * 1024) / 8,
-        uploadThroughput: (750 * 1024) / 8,
-      });
+      await slowMobileNetwork(context, page);
       await page.goto(env.server.url);
       // The model is shown: the first frame's picture is drawn and the app has taken the page over.
       await page.waitForFunction(

@@ -7,7 +7,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
+import { slowMobileNetwork, useBuildAndBrowser, waitForFirstFrame } from './harness.ts';
 
 const env = useBuildAndBrowser();
 
@@ -22,17 +22,8 @@ async function openPage(search: string, slow: boolean): Promise<{ page: Page; ur
   const page = await context.newPage();
   const urls: string[] = [];
   page.on('request', (r) => urls.push(new URL(r.url()).pathname));
-  if (slow) {
-    // A slow mobile connection (about Lighthouse's slow 4G), so that the code takes a while.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', {
-      offline: false,
-      latency: 150,
-      downloadThroughput: (1600 * 1024) / 8,
-      uploadThroughput: (750 * 1024) / 8,
-    });
-  }
+  // A slow mobile connection, so that the code takes a while.
+  if (slow) await slowMobileNetwork(context, page);
   await page.goto(`${env.server.url}${search}`);
   return { page, urls };
 }

@@ -259,19 +259,16 @@ interface Tally {
   motionTouch: number;
 }
 
+/** A tally of nothing counted yet, over `steps` steps. */
+function emptyTally(steps: number): Tally {
+  return { steps, frames: 0, contact: 0, lift: 0, aside: 0, planLift: 0, motionTouch: 0 };
+}
+
 /** Registers the hand checks of the steps played on `kind`'s body (see the module comment). */
 export function defineHandStepTests(kind: Kind): void {
   const cases = GRIP_CASES.filter(([, k]) => k === kind);
   const motionSteps = MOTION_STEPS.filter(([k]) => k === kind);
-  const total: Tally = {
-    steps: 0,
-    frames: 0,
-    contact: 0,
-    lift: 0,
-    aside: 0,
-    planLift: 0,
-    motionTouch: 0,
-  };
+  const total = emptyTally(0);
 
   beforeAll(async () => {
     content = loadContent(await readContentFiles(ROOT)).data;
@@ -309,15 +306,7 @@ export function defineHandStepTests(kind: Kind): void {
         const frame = createHandsFrame();
         const problems: string[] = [];
         const used = handsUsed(plan);
-        const t: Tally = {
-          steps: 1,
-          frames: 0,
-          contact: 0,
-          lift: 0,
-          aside: 0,
-          planLift: 0,
-          motionTouch: 0,
-        };
+        const t = emptyTally(1);
         let drawn = 0;
         let worstOff = 0;
         for (let i = 0; i < FRAMES; i++) {

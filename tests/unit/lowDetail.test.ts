@@ -8,28 +8,10 @@ import { BufferAttribute, BufferGeometry, Mesh, Vector3 } from 'three';
 import { MeshBVH, type HitPointInfo } from 'three-mesh-bvh';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
-import type { BodyData } from '../../src/domain/body.ts';
 import { LOW_DETAIL_ERROR, createLowDetail, type LowDetail } from '../../src/scene/lowDetail.ts';
+import { zoneMeshes } from './zoneMeshes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-
-/** One three.js mesh per zone part, in metres (as the app sees them after the node transform). */
-function zoneMeshes(body: BodyData): Mesh[] {
-  return body.parts.map((_, pi) => {
-    const tris: number[] = [];
-    for (let t = 0; t < body.triangleParts.length; t++)
-      if (body.triangleParts[t] === pi)
-        tris.push(body.indices[t * 3], body.indices[t * 3 + 1], body.indices[t * 3 + 2]);
-    const used = [...new Set(tris)].sort((a, b) => a - b);
-    const local = new Map(used.map((v, i) => [v, i]));
-    const pos = new Float32Array(used.length * 3);
-    used.forEach((v, i) => pos.set(body.positions.subarray(v * 3, v * 3 + 3), i * 3));
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(pos, 3));
-    g.setIndex(new BufferAttribute(Uint32Array.from(tris.map((v) => local.get(v) ?? 0)), 1));
-    return new Mesh(g);
-  });
-}
 
 function boundaryEdges(index: ArrayLike<number>): Set<string> {
   const count = new Map<string, number>();

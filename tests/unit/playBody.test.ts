@@ -17,7 +17,6 @@ import {
 } from 'three';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readBodyFile } from '../../scripts/lib/readBodyFile.ts';
-import type { BodyData } from '../../src/domain/body.ts';
 import { createLowDetail } from '../../src/scene/lowDetail.ts';
 import {
   createPlayBody,
@@ -25,28 +24,9 @@ import {
   morphedPositions,
   trianglesInView,
 } from '../../src/scene/playBody.ts';
+import { zoneMeshes } from './zoneMeshes.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-
-/** One three.js mesh per zone part, with normals and a vertex colour, under one parent. */
-function zoneMeshes(body: BodyData): Mesh[] {
-  return body.parts.map((_, pi) => {
-    const tris: number[] = [];
-    for (let t = 0; t < body.triangleParts.length; t++)
-      if (body.triangleParts[t] === pi)
-        tris.push(body.indices[t * 3], body.indices[t * 3 + 1], body.indices[t * 3 + 2]);
-    const used = [...new Set(tris)].sort((a, b) => a - b);
-    const local = new Map(used.map((v, i) => [v, i]));
-    const pos = new Float32Array(used.length * 3);
-    used.forEach((v, i) => pos.set(body.positions.subarray(v * 3, v * 3 + 3), i * 3));
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(pos, 3));
-    g.setIndex(new BufferAttribute(Uint32Array.from(tris.map((v) => local.get(v) ?? 0)), 1));
-    g.computeVertexNormals();
-    g.setAttribute('color', new BufferAttribute(new Float32Array(used.length * 3).fill(0.9), 3));
-    return new Mesh(g, new MeshLambertMaterial());
-  });
-}
 
 /** The three corners of triangle `t` of an indexed triangle list, rounded to 0.1 mm, as a key. */
 function corners(position: ArrayLike<number>, index: ArrayLike<number>, t: number): string {
@@ -136,7 +116,7 @@ for (const id of ['adult', 'child'] as const) {
     let meshes: Mesh[];
     let parent: Group;
     beforeAll(async () => {
-      meshes = zoneMeshes(await readBodyFile(resolve(root, `models/body-${id}.glb`)));
+      meshes = zoneMeshes(await readBodyFile(resolve(root, `models/body-${id}.glb`)), true);
       parent = new Group();
       parent.position.set(0.2, 0, -0.1);
       parent.add(...meshes);

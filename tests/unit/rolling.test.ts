@@ -26,6 +26,16 @@ function stepWith(movement: string): { step: Step; position: Position } {
   throw new Error(`no step does ${movement}`);
 }
 
+/** The first step doing `movement`, posed on `side`, with its props and its rolling plan. */
+function rollingCase(movement: string, side: 'L' | 'R') {
+  const { step, position } = stepWith(movement);
+  const { rig, posed } = legPoseFor(adult, position, step, side);
+  const props = stepProps(adult, rig, posed, step, side);
+  const plan = rollingPlan(adult, rig, posed, step, side, props);
+  if (!plan) throw new Error('no rolling plan');
+  return { step, rig, posed, props, plan };
+}
+
 const PLANTAR = new Set(['sole', 'arch', 'plantar_forefoot', 'heel']);
 
 describe('a ball or roller rolled under the sole along the path', () => {
@@ -35,12 +45,8 @@ describe('a ball or roller rolled under the sole along the path', () => {
   ] as const)(
     '%s: on the floor, under the sole, heel to the ball of the foot and back',
     (movement, kind) => {
-      const { step, position } = stepWith(movement);
       for (const side of ['L', 'R'] as const) {
-        const { rig, posed } = legPoseFor(adult, position, step, side);
-        const props = stepProps(adult, rig, posed, step, side);
-        const plan = rollingPlan(adult, rig, posed, step, side, props);
-        if (!plan) throw new Error('no rolling plan');
+        const { step, rig, posed, props, plan } = rollingCase(movement, side);
         expect(plan.kind).toBe(kind);
         const prop = props.find((p) => p.kind === kind);
         if (!prop || (prop.kind !== 'ball' && prop.kind !== 'roller')) throw new Error('no prop');
@@ -88,12 +94,8 @@ describe('a ball or roller rolled under the sole along the path', () => {
   it.each(['ball_roll', 'roller_roll'])(
     '%s: its path is drawn on the floor, from under the heel to under the ball of the foot',
     (movement) => {
-      const { step, position } = stepWith(movement);
       for (const side of ['L', 'R'] as const) {
-        const { rig, posed } = legPoseFor(adult, position, step, side);
-        const props = stepProps(adult, rig, posed, step, side);
-        const plan = rollingPlan(adult, rig, posed, step, side, props);
-        if (!plan) throw new Error('no rolling plan');
+        const { rig, posed, plan } = rollingCase(movement, side);
         const track = rollingTrack(plan);
         expect(track.length).toBeGreaterThanOrEqual(4);
         for (const p of track) expect(Math.abs(p[1] - 0.002)).toBeLessThan(1e-9);
