@@ -133,11 +133,16 @@ describe('hands settings', () => {
           interval: 250,
         })
         .toBeGreaterThanOrEqual(1);
+      const before = await page.evaluate(() => window.footwork?.derivedStep() ?? '');
       await page.getByRole('button', { name: 'Next step' }).click();
-      await expect
-        .poll(() => page.evaluate(() => window.footwork?.derivedStep() ?? ''), { timeout: 30_000 })
-        .toMatch(/^p4-classic-lower-limb\/.+\/L$/);
-      const stepKey = await page.evaluate(() => window.footwork?.derivedStep() ?? '');
+      // The next step's data, not the step before's (still current for a moment after the click).
+      const derivedNext = () =>
+        page.evaluate((prev) => {
+          const key = window.footwork?.derivedStep() ?? '';
+          return key === prev ? '' : key;
+        }, before);
+      await expect.poll(derivedNext, { timeout: 30_000 }).toMatch(/^p4-classic-lower-limb\/.+\/L$/);
+      const stepKey = await derivedNext();
       if ((await page.evaluate(() => window.footwork?.playerStatus())) !== 'playing')
         await play(page);
       await expect
